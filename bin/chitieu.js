@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+"use strict";
+// The `chitieu` command. Runs the bundle in dist/cli, rebuilding it first when a source file is
+// newer (a checkout right after `npm install` already has it: the install builds it).
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..");
+const bundle = path.join(root, "dist", "cli", "main.cjs");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function stale() {
+  if (!fs.existsSync(bundle)) return true;
+  const src = path.join(root, "src");
+  if (!fs.existsSync(src)) return false; // installed as a package: only the bundle ships
+  const built = fs.statSync(bundle).mtimeMs;
+  return newestSource(src) > built || fs.statSync(path.join(root, "data", "dvhc-2025.csv")).mtimeMs > built;
+}
+
+async function run() {
+  if (stale()) {
+    const { buildCli } = await import(path.join(root, "scripts", "build-cli.mjs"));
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      await buildCli();
+    } finally {
+      process.chdir(cwd);
+    }
+  }
+  const { main } = require(bundle);
+  process.exitCode = await main(process.argv.slice(2));
+}
+
+run().catch((e) => {
+  process.stderr.write(`chitieu: ${e && e.stack ? e.stack : e}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,121 @@
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import prettierConfig from "eslint-config-prettier";
+
+const officeRules = {
+  "office-addins/call-sync-after-load": "error",
+  "office-addins/call-sync-before-read": "error",
+  "office-addins/load-object-before-read": "error",
+  "office-addins/no-context-sync-in-loop": "error",
+  "office-addins/no-empty-load": "error",
+  "office-addins/no-navigational-load": "warn",
+  "office-addins/no-office-initialize": "error",
+  "office-addins/test-for-null-using-isNullObject": "error",
+};
+
+const nodeBuiltins = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "worker_threads",
+  "stream",
+  "buffer",
+  "crypto",
+  "url",
+  "util",
+  "zlib",
+  "events",
+  "process",
+  "readline",
+  "http",
+  "https",
+  "net",
+  "tty",
+  "module",
+];
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "dist/**", "coverage/**", "out/**", ".bench-cache/**", "**/*.cjs"] },
+  ...tseslint.configs.recommended,
+  prettierConfig,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always", { null: "ignore" }],
+    },
+  },
+  {
+    // The engine runs in Node, in the browser and inside Excel: nothing platform-bound may enter it.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            ...nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
+            "exceljs",
+            "papaparse",
+            "react",
+            "react-dom",
+            "@fluentui/react-components",
+            "fflate",
+            "saxes",
+          ],
+          patterns: [
+            "node:*",
+            "../io/*",
+            "../excel/*",
+            "../cli/*",
+            "../taskpane/*",
+            "**/io/**",
+            "**/excel/**",
+            "**/cli/**",
+            "**/taskpane/**",
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "Office",
+        "Excel",
+        "process",
+        "Buffer",
+        "require",
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeRules,
+  },
+  {
+    files: ["src/taskpane/**/*.tsx", "test/**/*.tsx"],
+    plugins: { react, "react-hooks": reactHooks },
+    settings: { react: { version: "18.3" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      "react/react-in-jsx-scope": "off",
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  {
+    files: ["bin/**/*.js", "scripts/**/*.{js,mjs}", "*.config.{js,mjs}", "webpack.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
+  },
+);

@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+import { CliError } from "./errors";
+import { templateCommand } from "./template-command";
+
+const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
+
+  chitieu template <mẫu> --period P (--unit MÃ … | --roster TỆP | --province MÃ) --out THƯ_MỤC|TỆP.xlsx [--lang vi|en]
+  chitieu check <tệp>… [--json TỆP] [--locale vi|en]
+  chitieu consolidate <tệp|thư mục>… [--template ID] [--period P] [--roster TỆP] [--plan TỆP]
+                      [--previous TỆP.xlsx] [--due NGÀY] --out TỆP.xlsx [--json TỆP] [--locale vi|en]
+
+Mẫu biểu / templates: ktxh-xa, de-an-1219, mttq-bien-gioi, ket-nghia
+`;
+
+type Handler = (args: string[]) => Promise<number>;
+
+async function runTemplate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      period: { type: "string" },
+      unit: { type: "string", multiple: true },
+      roster: { type: "string" },
+      province: { type: "string" },
+      out: { type: "string" },
+      lang: { type: "string" },
+    },
+  });
+  if (positionals.length > 1) {
+    throw new CliError(
+      `Thừa tham số: ${positionals.slice(1).join(" ")}`,
+      `Unexpected arguments: ${positionals.slice(1).join(" ")}`,
+    );
+  }
+  const written = await templateCommand({
+    templateId: positionals[0],
+    period: values.period,
+    units: values.unit ?? [],
+    roster: values.roster,
+    province: values.province,
+    out: values.out,
+    lang: values.lang,
+  });
+  process.stdout.write(`Đã ghi ${written.length} mẫu biểu / wrote ${written.length} workbook(s):\n`);
+  for (const f of written) process.stdout.write(`  ${f}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, Handler> = {
+  template: runTemplate,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const handler = COMMANDS[command];
+  try {
+    if (!handler) throw new CliError(`Không có lệnh "${command}"`, `Unknown command "${command}"`);
+    return await handler(rest);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`chitieu: ${e.vi} / ${e.en}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code?.startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`chitieu: tham số không hợp lệ / bad arguments: ${err.message}\n`);
+      return 2;
+    }
+    if (err && typeof err.code === "string" && /^E[A-Z]+$/.test(err.code)) {
+      process.stderr.write(`chitieu: lỗi đọc/ghi tệp / file error: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `chitieu: lỗi không lường trước / unexpected error: ${(e as Error)?.stack ?? String(e)}\n`,
+    );
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`chitieu: ${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,44 @@
+/*
+ * Bytes to text for CSV files: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1258
+ * (what Vietnamese Windows Excel writes for "CSV"). Decoding is the platform's WHATWG
+ * TextDecoder (browsers and Node alike), never a hand-made table.
+ */
+
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258";
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** A byte order mark was present. */
+  bom: boolean;
+}
+
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bom: boolean } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bom: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: true };
+  if (looksUtf16le(bytes)) return { encoding: "utf-16le", bom: false };
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { encoding: "utf-8", bom: false };
+  } catch {
+    return { encoding: "windows-1258", bom: false };
+  }
+}
+
+/** UTF-16 without a BOM: ASCII text then has a NUL after nearly every byte. */
+function looksUtf16le(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512);
+  if (n < 4) return false;
+  let zerosOdd = 0;
+  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zerosOdd++;
+  return zerosOdd > (n / 2) * 0.6;
+}
+
+/** Decodes bytes and puts the text in NFC (Windows-1258 writes tone marks as combining characters). */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const { encoding, bom } = detectEncoding(bytes);
+  const body = bom ? bytes.subarray(encoding === "utf-8" ? 3 : 2) : bytes;
+  const text = new TextDecoder(encoding).decode(body).normalize("NFC");
+  return { text, encoding, bom };
+}
