@@ -1,0 +1,73 @@
+import type { Issue } from "./issues";
+
+/* The JSON report, `chitieu-report/1` (FORMATS.md §8). Fields beyond the contract are extensions. */
+
+export type UnitStatus = "ok" | "late" | "missing" | "rejected" | "duplicate" | "unknown";
+
+export type PlanStatus = "met" | "on_track" | "behind" | "missed" | "no_target" | "no_data";
+
+export interface ReportUnit {
+  code: string;
+  name: string;
+  status: UnitStatus;
+  /** The file used (or, for rejected and duplicate units, the first one received). */
+  file?: string;
+  /** Every file received from the unit, when more than one. */
+  files?: string[];
+  level?: string;
+  parent?: string;
+  groups?: string[];
+  reportDate?: string;
+}
+
+export interface ReportIndicator {
+  code: string;
+  name: string;
+  unit: string;
+  kind: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reporting: number;
+  expected: number;
+  target?: number | null;
+  status?: PlanStatus;
+  /** For scores: units at or above their target. */
+  unitsReachingTarget?: number;
+}
+
+export interface ReportPerUnit {
+  unit: string;
+  indicator: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target?: number | null;
+  status?: PlanStatus;
+  /** Inner units of a multi-level roster: the subtotal of their children (`subtotal`) or a unit's own figure. */
+  level?: string;
+  reporting?: number;
+  expected?: number;
+}
+
+export interface ReportGroup {
+  group: string;
+  indicator: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reporting: number;
+  expected: number;
+}
+
+export interface Report {
+  format: "chitieu-report/1";
+  template: string;
+  period: string;
+  scope: { code: string; name: string };
+  units: ReportUnit[];
+  indicators: ReportIndicator[];
+  perUnit: ReportPerUnit[];
+  groups: ReportGroup[];
+  issues: Issue[];
+}
