@@ -89,9 +89,20 @@ describe("readCellNumber", () => {
       { kind: "number", value: 47.72, percentFormatted: true, fromText: false },
     ],
     [
-      "a percent cell of 0.2804, scaled without binary noise",
+      "a percent cell of 0.2804",
       { value: 0.2804, numFmt: "0.00%" },
       { kind: "number", value: 28.04, percentFormatted: true, fromText: false },
+    ],
+    // 0.57 × 100 is 56.99999999999999 in doubles, 0.07 × 100 is 7.000000000000001.
+    [
+      "a percent cell scaled without binary noise (57 %)",
+      { value: 0.57, numFmt: "0%" },
+      { kind: "number", value: 57, percentFormatted: true, fromText: false },
+    ],
+    [
+      "a percent cell scaled without binary noise (7 %)",
+      { value: 0.07, numFmt: "0.0%" },
+      { kind: "number", value: 7, percentFormatted: true, fromText: false },
     ],
     [
       "a percent cell over 100 % (BHYT)",

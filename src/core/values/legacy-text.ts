@@ -266,15 +266,6 @@ export function isVietnameseSyllable(word: string): boolean {
   return false;
 }
 
-/**
- * A word that would be Vietnamese but for where its tone sits (`Xaõ`): Unicode keyboards place
- * tones by rule, so this is VNI's tone byte after the vowel, not a typing slip.
- */
-function misplacedTone(word: string): boolean {
-  const bare = word.normalize("NFD").replace(TONES, "").normalize("NFC");
-  return bare !== word.normalize("NFC") && isVietnameseSyllable(bare);
-}
-
 /** lower, Capitalised or UPPER: what a decoded word must look like (`cỈp` is VNI misreading TCVN3). */
 function plausibleCase(word: string): boolean {
   const rest = [...word].slice(1).join("");
@@ -298,7 +289,7 @@ interface Score {
   evidence: number;
   /**
    * Of those, words hardly due to chance: with a FOREIGN character, two legacy letters or more,
-   * a VNI vowel-and-mark pair, or a tone in a place Unicode keyboards never put it.
+   * or a VNI vowel-and-mark pair.
    */
   strong: number;
   /** Words that decoding changes into something still not Vietnamese. */
@@ -317,7 +308,7 @@ function score(words: string[], decode: (w: string) => Decoded): Score {
     if (plausibleCase(d.text) && isVietnameseSyllable(d.text)) {
       s.evidence++;
       // A two-letter pair (`Où`) is French as often as VNI: strong only in longer words.
-      if (d.ops >= 2 || (d.pairs > 0 && length > 2) || FOREIGN.test(w) || misplacedTone(w)) s.strong++;
+      if (d.ops >= 2 || (d.pairs > 0 && length > 2) || FOREIGN.test(w)) s.strong++;
     } else if (!/^[\p{Lu}]+$/u.test(d.text)) {
       // An acronym with Đ (`H§ND` is HĐND, `§VT` is ĐVT) is no syllable either way: no vote.
       s.against++;
