@@ -246,12 +246,26 @@ function fits(nucleus: string, coda: string, u: Untoned, start: number): boolean
   return places.includes(u.at - start);
 }
 
+/** Answers so far (a cache only: the answer never depends on it). */
+const SYLLABLES = new Map<string, boolean>();
+
 /**
  * Whether a word is one Vietnamese syllable, in any case: known onset, vowel group and final, the
  * final allowed after that vowel, and one tone at most, of a kind the final allows, where spelling
  * puts it.
  */
 export function isVietnameseSyllable(word: string): boolean {
+  let known = SYLLABLES.get(word);
+  if (known === undefined) {
+    // Bounded: a national run reads the same few thousand words again and again.
+    if (SYLLABLES.size >= 20_000) SYLLABLES.clear();
+    known = checkSyllable(word);
+    SYLLABLES.set(word, known);
+  }
+  return known;
+}
+
+function checkSyllable(word: string): boolean {
   const u = untone(word);
   if (!u || !/^[a-zđăâêôơư]+$/.test(u.bare)) return false;
   const letters = [...u.bare];
