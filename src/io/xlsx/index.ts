@@ -1,0 +1,7 @@
+/*
+ * The xlsx reader: a lean, streaming reader of the parts a submission needs, hardened against
+ * hostile files. Writing stays with ExcelJS (../xlsx-writer.ts).
+ */
+export { readXlsx, type XlsxReadOptions, type XlsxReadResult } from "./read-xlsx";
+export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
+export type { XlsxFailure, Bilingual } from "./failure";

@@ -1,0 +1,253 @@
+import type { DefinedName } from "../../core/grid";
+import { nfc } from "../../core/text";
+import { tooLarge } from "./failure";
+import type { XlsxLimits } from "./limits";
+import { builtinFormat } from "./number-formats";
+import { StopParsing, type Attributes, type XmlHandler } from "./xml";
+
+/*
+ * Handlers for the small parts: relationships, the workbook, styles, shared strings, tables.
+ * Each keeps only what a submission needs and stops as soon as it has it.
+ */
+
+export interface Relationship {
+  id: string;
+  /** Last segment of the type URI (`worksheet`, `sharedStrings`…): transitional and strict OOXML agree on it. */
+  type: string;
+  /** Zip path of the target, resolved against the source part. */
+  target: string;
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+export function resolvePath(sourcePart: string, target: string): string {
+  const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") base.pop();
+    else base.push(seg);
+  }
+  return base.join("/");
+}
+
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relsPathOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+export class RelsHandler implements XmlHandler {
+  readonly rels: Relationship[] = [];
+  constructor(private readonly sourcePart: string) {}
+
+  open(name: string, a: Attributes): void {
+    if (name !== "Relationship" || a.TargetMode === "External") return;
+    const { Id: id, Type: type, Target: target } = a;
+    if (id === undefined || type === undefined || target === undefined) return;
+    this.rels.push({
+      id,
+      type: type.slice(type.lastIndexOf("/") + 1),
+      target: resolvePath(this.sourcePart, target),
+    });
+  }
+  close(): void {}
+}
+
+export interface SheetEntry {
+  name: string;
+  relId: string | undefined;
+}
+
+export class WorkbookHandler implements XmlHandler {
+  readonly sheets: SheetEntry[] = [];
+  readonly names: DefinedName[] = [];
+  date1904 = false;
+  private nameAttrs: Attributes | undefined;
+  private nameText = "";
+
+  open(name: string, a: Attributes): void {
+    if (name === "workbookPr") {
+      this.date1904 = a.date1904 === "1" || a.date1904 === "true";
+    } else if (name === "sheet") {
+      // The relationship id is `r:id`, whatever prefix the file binds to the relationships namespace.
+      let relId: string | undefined;
+      for (const k in a) if (k.endsWith(":id")) relId = a[k];
+      this.sheets.push({ name: nfc(a.name ?? ""), relId });
+    } else if (name === "definedName") {
+      this.nameAttrs = a;
+      this.nameText = "";
+    }
+  }
+
+  text(t: string): void {
+    if (this.nameAttrs) this.nameText += t;
+  }
+
+  close(name: string): void {
+    if (name === "definedName" && this.nameAttrs) {
+      const a = this.nameAttrs;
+      this.nameAttrs = undefined;
+      const n = a.name;
+      // Sheet-local names and Excel's own (`_xlnm.Print_Titles`…) are not the contract's names.
+      if (n === undefined || a.localSheetId !== undefined || /^_xlnm\./i.test(n)) return;
+      const ref = parseCellReference(this.nameText);
+      if (ref) this.names.push({ name: nfc(n), ...ref });
+    } else if (name === "definedNames") {
+      throw StopParsing.instance;
+    }
+  }
+}
+
+const CELL_OR_RANGE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return n;
+}
+
+function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * `'Chỉ tiêu'!$C$3` → sheet and cell; a range gives its top-left cell. Anything else (a formula, a
+ * constant, several areas, whole rows or columns, another workbook, `#REF!`) is not a cell: undefined.
+ */
+export function parseCellReference(text: string): { sheet: string; cell: string } | undefined {
+  let s = text.trim();
+  if (s.startsWith("=")) s = s.slice(1);
+  let sheet: string;
+  let rest: string;
+  if (s.startsWith("'")) {
+    let i = 1;
+    sheet = "";
+    for (; i < s.length; i++) {
+      if (s[i] === "'") {
+        if (s[i + 1] !== "'") break;
+        i++;
+      }
+      sheet += s[i];
+    }
+    if (s[i] !== "'" || s[i + 1] !== "!") return undefined;
+    rest = s.slice(i + 2);
+  } else {
+    const bang = s.indexOf("!");
+    if (bang <= 0) return undefined;
+    sheet = s.slice(0, bang);
+    rest = s.slice(bang + 1);
+    if (/[\s'"!()[\],;:+\-*/&=<>^{}]/.test(sheet)) return undefined;
+  }
+  if (sheet === "" || sheet.startsWith("[")) return undefined;
+  const m = CELL_OR_RANGE.exec(rest);
+  if (!m) return undefined;
+  let col = columnNumber(m[1]!);
+  let row = Number(m[2]);
+  if (m[3] !== undefined) {
+    col = Math.min(col, columnNumber(m[3]));
+    row = Math.min(row, Number(m[4]));
+  }
+  if (row < 1 || col > 16_384) return undefined;
+  return { sheet: nfc(sheet), cell: `${columnLetters(col)}${row}` };
+}
+
+/** Number format code by cell style index (`s`), undefined for General. */
+export class StylesHandler implements XmlHandler {
+  private readonly custom = new Map<number, string>();
+  private readonly xfIds: number[] = [];
+  private where: "numFmts" | "cellXfs" | undefined;
+
+  open(name: string, a: Attributes): void {
+    if (name === "numFmts" || name === "cellXfs") this.where = name;
+    else if (name === "numFmt" && this.where === "numFmts") {
+      const id = Number(a.numFmtId);
+      if (Number.isInteger(id) && a.formatCode !== undefined) this.custom.set(id, a.formatCode);
+    } else if (name === "xf" && this.where === "cellXfs") {
+      const id = Number(a.numFmtId ?? 0);
+      this.xfIds.push(Number.isInteger(id) ? id : 0);
+    }
+  }
+
+  close(name: string): void {
+    if (name === "numFmts") this.where = undefined;
+    else if (name === "cellXfs") throw StopParsing.instance;
+  }
+
+  /** Format code of every cell style. */
+  formats(): (string | undefined)[] {
+    return this.xfIds.map((id) => {
+      const code = this.custom.get(id) ?? builtinFormat(id);
+      return code === undefined || code === "General" ? undefined : code;
+    });
+  }
+}
+
+/** Excel writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+export function decodeOoxmlEscapes(s: string): string {
+  return s.includes("_x")
+    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : s;
+}
+
+/** Shared strings, rich text runs joined, phonetic runs left out; stops after the last index needed. */
+export class SharedStringsHandler implements XmlHandler {
+  readonly strings: string[] = [];
+  private inSi = false;
+  private inT = false;
+  private phonetic = 0;
+  private current = "";
+
+  constructor(
+    private readonly part: string,
+    private readonly limits: XlsxLimits,
+    private readonly needed: number,
+  ) {}
+
+  open(name: string): void {
+    if (name === "si") {
+      this.inSi = true;
+      this.current = "";
+    } else if (name === "t") this.inT = this.inSi && this.phonetic === 0;
+    else if (name === "rPh") this.phonetic++;
+  }
+
+  text(t: string): void {
+    if (!this.inT) return;
+    this.current += t;
+    if (this.current.length > this.limits.maxCellText) {
+      throw tooLarge("maxCellText", this.limits.maxCellText, this.part, `#${this.strings.length}`);
+    }
+  }
+
+  close(name: string): void {
+    if (name === "t") this.inT = false;
+    else if (name === "rPh") this.phonetic--;
+    else if (name === "si") {
+      this.inSi = false;
+      if (this.strings.length >= this.limits.maxSharedStrings) {
+        throw tooLarge("maxSharedStrings", this.limits.maxSharedStrings, this.part);
+      }
+      this.strings.push(nfc(decodeOoxmlEscapes(this.current)));
+      if (this.strings.length >= this.needed) throw StopParsing.instance;
+    }
+  }
+}
+
+/** The root of a table part: its names and range; nothing after it is needed. */
+export class TableHandler implements XmlHandler {
+  /** The name Excel shows and formulas use. */
+  displayName: string | undefined;
+  /** The internal name; usually the same, but some writers set only this one. */
+  name: string | undefined;
+  ref: string | undefined;
+
+  open(name: string, a: Attributes): void {
+    if (name !== "table") return;
+    this.displayName = a.displayName;
+    this.name = a.name;
+    this.ref = a.ref;
+    throw StopParsing.instance;
+  }
+  close(): void {}
+}

@@ -1,0 +1,346 @@
+import type { CellValue, Grid, GridCell, GridRow } from "../../core/grid";
+import { nfc } from "../../core/text";
+import { corrupt, tooLarge } from "./failure";
+import type { XlsxLimits } from "./limits";
+import { isDateFormat } from "./number-formats";
+import { decodeOoxmlEscapes } from "./parts";
+import { StopParsing, type Attributes, type XmlHandler } from "./xml";
+
+/*
+ * The hot path: a worksheet's <sheetData>, turned into sparse grid rows as it streams past.
+ * Nothing is sized from what the sheet says about itself (<dimension>, spans): rows and cells
+ * are created only for what is actually there, and parsing stops at </sheetData>.
+ */
+
+/** State shared by every sheet of one read: cell count, and shared-string cells to fill in later. */
+export class SheetContext {
+  cells = 0;
+  /** Cells of `t="s"`, with their index into the shared strings, resolved once those are read. */
+  readonly sharedCells: GridCell[] = [];
+  readonly sharedIndexes: number[] = [];
+  /** Where each shared-string cell is (sheet, row, column), for the message if its index does not exist. */
+  readonly sharedSheet: string[] = [];
+  readonly sharedRow: number[] = [];
+  readonly sharedCol: number[] = [];
+  maxShared = -1;
+
+  constructor(
+    readonly limits: XlsxLimits,
+    /** Number format code by style index. */
+    readonly formats: (string | undefined)[],
+    readonly date1904: boolean,
+  ) {}
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Days from 1899-12-30 (Excel's day 0, counting its phantom 29 February 1900) to 1904-01-01. */
+const DAYS_1904 = 1462;
+
+/** `2026-12-20` or `2026-12-20T10:30:00Z` as an Excel serial date (1900 system); undefined if not a date. */
+export function isoToSerial(s: string): number | undefined {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      s.trim(),
+    );
+  if (!m) return undefined;
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
+  );
+  if (!Number.isFinite(ms)) return undefined;
+  const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+  // Before 1 March 1900 Excel's count is one less: it believes 1900 was a leap year.
+  return serial < 61 ? serial - 1 : serial;
+}
+
+export class SheetReader implements XmlHandler {
+  private readonly rows: GridRow[] = [];
+  private sorted = true;
+  private inData = false;
+
+  private rowN = 0;
+  private lastRowN = 0;
+  private cells: (GridCell | undefined)[] | undefined;
+  private col = 0;
+
+  private inCell = false;
+  private cellCol = 0;
+  private cellType = "n";
+  private cellStyle: string | undefined;
+  private hasF = false;
+  private v: string | null = null;
+  private inV = false;
+  private inlineText: string | null = null;
+  private inT = false;
+  private phonetic = 0;
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly sheet: string,
+    private readonly part: string,
+  ) {}
+
+  open(name: string, a: Attributes): void {
+    switch (name) {
+      case "c":
+        if (this.cells) this.startCell(a);
+        return;
+      case "v":
+        if (this.inCell) {
+          this.inV = true;
+          this.v = "";
+        }
+        return;
+      case "f":
+        if (this.inCell) this.hasF = true;
+        return;
+      case "row":
+        if (this.inData) this.startRow(a.r);
+        return;
+      case "is":
+        if (this.inCell) this.inlineText = "";
+        return;
+      case "t":
+        this.inT = this.inlineText !== null && this.phonetic === 0;
+        return;
+      case "rPh":
+        this.phonetic++;
+        return;
+      case "sheetData":
+        this.inData = true;
+        return;
+    }
+  }
+
+  text(t: string): void {
+    if (this.inV) {
+      this.v += t;
+      if ((this.v as string).length > this.ctx.limits.maxCellText) this.textTooLong();
+    } else if (this.inT) {
+      this.inlineText += t;
+      if ((this.inlineText as string).length > this.ctx.limits.maxCellText) this.textTooLong();
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "v":
+        this.inV = false;
+        return;
+      case "c":
+        if (this.inCell) this.endCell();
+        return;
+      case "t":
+        this.inT = false;
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      case "row":
+        if (this.cells) this.endRow();
+        return;
+      case "sheetData":
+        throw StopParsing.instance;
+    }
+  }
+
+  /** The grid read so far: rows sorted, a row written twice merged (the later cell wins). */
+  grid(): Grid {
+    let rows = this.rows;
+    if (!this.sorted) {
+      rows = [...rows].sort((x, y) => x.n - y.n);
+      const merged: GridRow[] = [];
+      for (const r of rows) {
+        const prev = merged[merged.length - 1];
+        if (prev && prev.n === r.n) {
+          r.cells.forEach((c, i) => {
+            if (c) prev.cells[i] = c;
+          });
+        } else merged.push(r);
+      }
+      rows = merged;
+    }
+    return { sheet: this.sheet, kind: "sheet", rows };
+  }
+
+  private where(col = this.cellCol): string {
+    return `'${this.sheet}'!${columnLetters(col)}${this.rowN || this.lastRowN + 1}`;
+  }
+
+  private textTooLong(): never {
+    throw tooLarge("maxCellText", this.ctx.limits.maxCellText, this.part, this.where());
+  }
+
+  private startRow(r: string | undefined): void {
+    this.cells = [];
+    this.col = 0;
+    this.rowN = 0;
+    if (r !== undefined) this.rowN = this.checkRow(parseDigits(r), r);
+  }
+
+  private checkRow(n: number, raw: string): number {
+    if (!(n >= 1)) throw corrupt(this.part, `row number "${raw.slice(0, 20)}" on sheet '${this.sheet}'`);
+    if (n > this.ctx.limits.maxRows)
+      throw tooLarge("maxRows", this.ctx.limits.maxRows, this.part, `'${this.sheet}'`);
+    return n;
+  }
+
+  private endRow(): void {
+    const cells = this.cells as (GridCell | undefined)[];
+    this.cells = undefined;
+    // A row without `r` and without addressed cells follows the previous one.
+    const n = this.rowN || this.lastRowN + 1;
+    if (this.rowN === 0) this.checkRow(n, String(n));
+    this.rowN = 0;
+    if (cells.length > 0) {
+      const last = this.rows[this.rows.length - 1];
+      if (last && last.n >= n) this.sorted = false;
+      this.rows.push({ n, cells });
+    }
+    this.lastRowN = n;
+  }
+
+  private startCell(a: Attributes): void {
+    const ref = a.r;
+    let col: number;
+    if (ref !== undefined) {
+      const max = this.ctx.limits.maxColumns;
+      col = 0;
+      let i = 0;
+      for (; i < ref.length; i++) {
+        const c = ref.charCodeAt(i);
+        if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+        else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+        else if (c !== 36) break;
+        if (col > max) throw tooLarge("maxColumns", max, this.part, `'${this.sheet}'`);
+      }
+      if (col === 0)
+        throw corrupt(this.part, `cell reference "${ref.slice(0, 20)}" on sheet '${this.sheet}'`);
+      // The row part of the reference places a row that has no `r` of its own.
+      if (this.rowN === 0 && i < ref.length) {
+        const digits = ref.charCodeAt(i) === 36 ? ref.slice(i + 1) : ref.slice(i);
+        this.rowN = this.checkRow(parseDigits(digits), ref);
+      }
+    } else {
+      col = this.col + 1;
+      if (col > this.ctx.limits.maxColumns) {
+        throw tooLarge("maxColumns", this.ctx.limits.maxColumns, this.part, `'${this.sheet}'`);
+      }
+    }
+    if (this.rowN === 0) this.rowN = this.checkRow(this.lastRowN + 1, "");
+    this.col = col;
+    this.cellCol = col;
+    this.inCell = true;
+    this.cellType = a.t ?? "n";
+    this.cellStyle = a.s;
+    this.hasF = false;
+    this.v = null;
+    this.inV = false;
+    this.inlineText = null;
+    this.inT = false;
+    this.phonetic = 0;
+  }
+
+  private endCell(): void {
+    this.inCell = false;
+    this.inV = false;
+    const v = this.v;
+    let value: CellValue = null;
+    let error: string | undefined;
+    let shared = -1;
+    let date = false;
+    switch (this.cellType) {
+      case "s":
+        if (v !== null && v.trim() !== "") {
+          shared = parseDigits(v.trim());
+          if (shared < 0)
+            throw corrupt(this.part, `shared string index "${v.slice(0, 20)}" at ${this.where()}`);
+        }
+        break;
+      case "inlineStr":
+        if (this.inlineText !== null) value = nfc(decodeOoxmlEscapes(this.inlineText));
+        else if (v !== null) value = nfc(decodeOoxmlEscapes(v));
+        break;
+      case "str":
+        if (v !== null) value = nfc(decodeOoxmlEscapes(v));
+        break;
+      case "b":
+        if (v === "1" || v === "true") value = true;
+        else if (v === "0" || v === "false") value = false;
+        else if (v !== null && v !== "") value = nfc(v);
+        break;
+      case "e":
+        if (v !== null && v !== "") error = v.trim();
+        break;
+      case "d":
+        if (v !== null && v !== "") {
+          const serial = isoToSerial(v);
+          if (serial === undefined) value = nfc(v);
+          else {
+            value = serial;
+            date = true;
+          }
+        }
+        break;
+      default:
+        if (v !== null && v !== "") value = toNumber(v);
+    }
+    if (value === null && shared < 0 && error === undefined && !this.hasF) return;
+
+    const ctx = this.ctx;
+    if (++ctx.cells > ctx.limits.maxCells) throw tooLarge("maxCells", ctx.limits.maxCells, this.part);
+    const cell: GridCell = { value };
+    const style = this.cellStyle;
+    let fmt = style === undefined ? ctx.formats[0] : ctx.formats[Number(style)];
+    if (date && (fmt === undefined || !isDateFormat(fmt))) fmt = "yyyy-mm-dd";
+    if (fmt !== undefined) {
+      cell.numFmt = fmt;
+      // The grid counts dates from 1900, as almost every workbook does.
+      if (ctx.date1904 && !date && typeof value === "number" && isDateFormat(fmt))
+        cell.value = value + DAYS_1904;
+    }
+    if (this.hasF) cell.formula = true;
+    if (error !== undefined) cell.error = error;
+    if (shared >= 0) {
+      ctx.sharedCells.push(cell);
+      ctx.sharedIndexes.push(shared);
+      ctx.sharedSheet.push(this.sheet);
+      ctx.sharedRow.push(this.rowN);
+      ctx.sharedCol.push(this.cellCol);
+      if (shared > ctx.maxShared) ctx.maxShared = shared;
+    }
+    (this.cells as (GridCell | undefined)[])[this.cellCol - 1] = cell;
+  }
+}
+
+/** A non-negative integer written in decimal digits; -1 for anything else. */
+function parseDigits(s: string): number {
+  if (s.length === 0 || s.length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** A number as Excel writes it; anything else stays text rather than becoming NaN or a guess. */
+function toNumber(v: string): CellValue {
+  const n = +v;
+  if (Number.isFinite(n) && NUMBER.test(v)) return n;
+  const t = v.trim();
+  return NUMBER.test(t) && Number.isFinite(+t) ? +t : nfc(v);
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

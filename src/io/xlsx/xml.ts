@@ -1,0 +1,148 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { corrupt, tooLarge, unsafeXml, XlsxError } from "./failure";
+import { maxXmlRun, type XlsxLimits } from "./limits";
+import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
+
+/*
+ * Streams one XML part through saxes: inflated slices are decoded and written as they come, so a
+ * part is never held whole. Around saxes, three guards keep hostile XML bounded: no DOCTYPE (so no
+ * entity is ever declared, let alone expanded or fetched), a maximum element depth (saxes keeps a
+ * stack of open tags), and a maximum run of characters between two `<` (saxes buffers a text
+ * node or a tag whole before it reports it; this caps that buffer without looking inside saxes).
+ */
+
+export type Attributes = Record<string, string>;
+
+export interface XmlHandler {
+  /** `name` is the local name: prefixes (`x:c`, as some generators write) are dropped. */
+  open(name: string, attrs: Attributes): void;
+  close(name: string): void;
+  /** Text and CDATA, in pieces; absent when the part's text does not matter. */
+  text?(text: string): void;
+}
+
+/** Thrown by a handler that has read all it needs: stops the XML parser and the inflater. */
+export class StopParsing {
+  static readonly instance = new StopParsing();
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** The decoder for a part: UTF-8 unless a BOM or the XML declaration says otherwise. */
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le");
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be");
+  if (head[0] === 0x3c && head[1] === 0x3f) {
+    let decl = "";
+    for (let i = 0; i < Math.min(head.length, 200) && head[i] !== 0x3e; i++)
+      decl += String.fromCharCode(head[i]!);
+    const m = /encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
+    const label = m?.[1]?.toLowerCase();
+    if (label && label !== "utf-8" && label !== "utf8" && !label.startsWith("utf-16")) {
+      try {
+        return new TextDecoder(label);
+      } catch {
+        // An encoding this platform does not know: UTF-8 is what Excel writes anyway.
+      }
+    }
+  }
+  return new TextDecoder("utf-8");
+}
+
+/**
+ * Parses a part with `handler`. Throws XlsxError for anything wrong: malformed XML (`corrupt`,
+ * naming the part), a DOCTYPE (`unsafe-xml`), a limit exceeded (`too-large`).
+ */
+export function parseXmlPart(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  limits: XlsxLimits,
+  handler: XmlHandler,
+): void {
+  const part = entry.name;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const maxRun = maxXmlRun(limits);
+  let depth = 0;
+  let sawRoot = false;
+  let run = 0;
+  let tail = "";
+  let decoder: TextDecoder | undefined;
+  let stopped = false;
+
+  parser.on("doctype", () => {
+    throw unsafeXml(part);
+  });
+  parser.on("opentag", (tag) => {
+    sawRoot = true;
+    if (++depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
+    handler.open(localName(tag.name), (tag as SaxesTagPlain).attributes);
+  });
+  parser.on("closetag", (tag) => {
+    depth--;
+    handler.close(localName(tag.name));
+  });
+  const onText = handler.text?.bind(handler);
+  if (onText) {
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+  }
+
+  const checkRuns = (text: string): void => {
+    if (run + text.length <= maxRun) {
+      const lt = text.lastIndexOf("<");
+      run = lt < 0 ? run + text.length : text.length - lt - 1;
+      return;
+    }
+    let prev = -1 - run;
+    for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+      if (i - prev - 1 > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+      prev = i;
+    }
+    run = text.length - prev - 1;
+    if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+  };
+
+  const write = (text: string): boolean => {
+    if (text.length === 0) return true;
+    checkRuns(text);
+    if (!sawRoot) {
+      // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it.
+      const seam = tail + text.slice(0, 16);
+      if (text.includes("<!DOCTYPE") || text.includes("<!ENTITY") || /<!(?:DOCTYPE|ENTITY)/.test(seam)) {
+        throw unsafeXml(part);
+      }
+      tail = text.slice(-16);
+    }
+    try {
+      parser.write(text);
+    } catch (e) {
+      if (e instanceof StopParsing) {
+        stopped = true;
+        return false;
+      }
+      if (e instanceof XlsxError) throw e;
+      throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+    }
+    return true;
+  };
+
+  zip.stream(entry, budget, (chunk) => {
+    decoder ??= decoderFor(chunk);
+    return write(decoder.decode(chunk, { stream: true }));
+  });
+  if (stopped) return;
+  if (decoder) write(decoder.decode());
+  if (stopped) return;
+  try {
+    parser.close();
+  } catch (e) {
+    if (e instanceof StopParsing) return;
+    if (e instanceof XlsxError) throw e;
+    throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!sawRoot) throw corrupt(part, "the part is empty");
+}

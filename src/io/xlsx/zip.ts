@@ -1,0 +1,241 @@
+import { Inflate, inflateSync } from "fflate";
+import { corrupt, tooLarge, XlsxError } from "./failure";
+import type { XlsxLimits } from "./limits";
+
+/*
+ * Just enough of the zip format to stream the few parts a submission needs: the central
+ * directory says where each entry starts; its data is inflated in slices, and every slice's output
+ * is counted against the limits before anything else sees it. Sizes the archive declares for
+ * uncompressed data are never used: a zip bomb declares small ones.
+ */
+
+export interface ZipEntry {
+  /** Name as stored, with `\` turned into `/` and no leading `/`. */
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  /** What the archive claims; only ever a hint for the size of a buffer, never trusted. */
+  declaredSize: number;
+  localOffset: number;
+}
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1,032 times, so one
+ * slice can never yield more than ~17 MB before the limits are checked again.
+ */
+const SLICE = 16 * 1024;
+
+/** Parts up to this size (as declared) are inflated in one call when their data fits one slice. */
+const SMALL_PART = 1024 * 1024;
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const U32_MAX = 0xffffffff;
+
+/** Bytes inflated so far over the whole workbook, checked against the total limit. */
+export class InflateBudget {
+  private total = 0;
+  constructor(private readonly limits: XlsxLimits) {}
+
+  add(n: number, part: string): void {
+    this.total += n;
+    if (this.total > this.limits.maxTotalBytes)
+      throw tooLarge("maxTotalBytes", this.limits.maxTotalBytes, part);
+  }
+}
+
+export class ZipArchive {
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly view: DataView;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: XlsxLimits,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  static open(bytes: Uint8Array, limits: XlsxLimits): ZipArchive {
+    const zip = new ZipArchive(bytes, limits);
+    zip.readDirectory();
+    return zip;
+  }
+
+  /** Entry names as stored (normalised slashes). */
+  get names(): string[] {
+    return [...this.byKey.values()].map((e) => e.name);
+  }
+
+  /** The entry of a part name; OPC part names are case-insensitive. */
+  get(name: string): ZipEntry | undefined {
+    return this.byKey.get(partKey(name));
+  }
+
+  private u16(off: number): number {
+    if (off + 2 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    return this.view.getUint16(off, true);
+  }
+
+  private u32(off: number): number {
+    if (off + 4 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    return this.view.getUint32(off, true);
+  }
+
+  private u64(off: number): number {
+    const lo = this.u32(off);
+    const hi = this.u32(off + 4);
+    // Anything above 2^53 cannot be an offset into a file we hold in memory.
+    if (hi > 0x1fffff) throw corrupt(undefined, "zip64 size out of range");
+    return hi * 0x100000000 + lo;
+  }
+
+  private findEnd(): number {
+    const len = this.bytes.length;
+    const stop = Math.max(0, len - 22 - 0xffff);
+    for (let i = len - 22; i >= stop; i--) {
+      if (
+        this.bytes[i] === 0x50 &&
+        this.bytes[i + 1] === 0x4b &&
+        this.bytes[i + 2] === 5 &&
+        this.bytes[i + 3] === 6 &&
+        this.view.getUint32(i, true) === SIG_EOCD
+      ) {
+        return i;
+      }
+    }
+    throw corrupt(undefined, "no zip central directory (the file is truncated or not a zip)");
+  }
+
+  private readDirectory(): void {
+    const eocd = this.findEnd();
+    let count = this.u16(eocd + 10);
+    let cdSize = this.u32(eocd + 12);
+    let cdOffset = this.u32(eocd + 16);
+    if (count === 0xffff || cdSize === U32_MAX || cdOffset === U32_MAX) {
+      const loc = eocd - 20;
+      if (loc >= 0 && this.u32(loc) === SIG_EOCD64_LOCATOR) {
+        const at = this.u64(loc + 8);
+        if (this.u32(at) !== SIG_EOCD64) throw corrupt(undefined, "bad zip64 end record");
+        count = this.u64(at + 32);
+        cdSize = this.u64(at + 40);
+        cdOffset = this.u64(at + 48);
+      }
+    }
+    if (count > this.limits.maxEntries) throw tooLarge("maxEntries", this.limits.maxEntries);
+    if (cdOffset + cdSize > this.bytes.length)
+      throw corrupt(undefined, "zip central directory out of bounds");
+    const decoder = new TextDecoder("utf-8");
+    let pos = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, "bad zip central directory entry");
+      const flags = this.u16(pos + 8);
+      const method = this.u16(pos + 10);
+      let compressedSize = this.u32(pos + 20);
+      const uncompressed32 = this.u32(pos + 24);
+      let declaredSize = uncompressed32;
+      const nameLen = this.u16(pos + 28);
+      const extraLen = this.u16(pos + 30);
+      const commentLen = this.u16(pos + 32);
+      let localOffset = this.u32(pos + 42);
+      const nameStart = pos + 46;
+      const extraStart = nameStart + nameLen;
+      const next = extraStart + extraLen + commentLen;
+      if (next > this.bytes.length) throw corrupt(undefined, "zip central directory out of bounds");
+      if (compressedSize === U32_MAX || localOffset === U32_MAX) {
+        // Zip64 extra field: the 64-bit values follow in a fixed order, only for fields set to 0xFFFFFFFF.
+        for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
+          const id = this.u16(x);
+          const size = this.u16(x + 2);
+          if (id === 1) {
+            let f = x + 4;
+            if (uncompressed32 === U32_MAX) {
+              declaredSize = this.u64(f);
+              f += 8;
+            }
+            if (compressedSize === U32_MAX) {
+              compressedSize = this.u64(f);
+              f += 8;
+            }
+            if (localOffset === U32_MAX) localOffset = this.u64(f);
+            break;
+          }
+          x += 4 + size;
+        }
+      }
+      const raw = decoder.decode(this.bytes.subarray(nameStart, extraStart));
+      const name = raw.replace(/\\/g, "/").replace(/^\/+/, "");
+      const key = partKey(name);
+      // A name stored twice is ambiguous; the first, which most readers use, wins.
+      if (!this.byKey.has(key))
+        this.byKey.set(key, { name, method, flags, compressedSize, declaredSize, localOffset });
+      pos = next;
+    }
+  }
+
+  /**
+   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it.
+   * `sink` returns false when it has read all it needs; the rest is then never inflated.
+   */
+  stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean): void {
+    const part = entry.name;
+    if (entry.flags & 1) throw corrupt(part, "the zip entry is encrypted");
+    if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, "bad zip local header");
+    const start =
+      entry.localOffset + 30 + this.u16(entry.localOffset + 26) + this.u16(entry.localOffset + 28);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw corrupt(part, "the zip entry runs past the end of the file");
+
+    let produced = 0;
+    let wanted = true;
+    const take = (chunk: Uint8Array): void => {
+      if (chunk.length === 0 || !wanted) return;
+      produced += chunk.length;
+      if (produced > this.limits.maxEntryBytes)
+        throw tooLarge("maxEntryBytes", this.limits.maxEntryBytes, part);
+      budget.add(chunk.length, part);
+      wanted = sink(chunk);
+    };
+
+    if (entry.method === 0) {
+      for (let off = start; off < end && wanted; off += SLICE)
+        take(this.bytes.subarray(off, Math.min(end, off + SLICE)));
+      return;
+    }
+    if (entry.method !== 8) throw corrupt(part, `unsupported zip compression method ${entry.method}`);
+    if (end - start <= SLICE && entry.declaredSize <= SMALL_PART) {
+      // Most parts are small: inflate in one call into a buffer one byte larger than declared. Its
+      // output cannot exceed ~17 MB (one slice); if it fills the buffer, the declared size was a
+      // lie and the part goes through the streaming path like any other.
+      let out: Uint8Array;
+      try {
+        out = inflateSync(this.bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
+      } catch {
+        throw corrupt(part, "invalid compressed data");
+      }
+      if (out.length <= entry.declaredSize) {
+        take(out);
+        return;
+      }
+    }
+    const inflater = new Inflate((data) => take(data));
+    try {
+      for (let off = start; wanted; off += SLICE) {
+        const last = off + SLICE >= end;
+        inflater.push(this.bytes.subarray(off, Math.min(end, off + SLICE)), last);
+        if (last) break;
+      }
+    } catch (e) {
+      // Our own errors come through fflate from `sink`; fflate's own are about the data.
+      if (e instanceof XlsxError) throw e;
+      throw corrupt(part, "invalid compressed data");
+    }
+  }
+}
+
+export function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
