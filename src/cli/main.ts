@@ -1,5 +1,10 @@
 import { parseArgs } from "node:util";
 import { CliError } from "./errors";
+import * as path from "node:path";
+import { existsSync } from "node:fs";
+import { checkCommand } from "./check-command";
+import { consolidateCommand } from "./consolidate-command";
+import { summaryLines } from "./print-summary";
 import { templateCommand } from "./template-command";
 
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
@@ -47,8 +52,74 @@ async function runTemplate(args: string[]): Promise<number> {
   return 0;
 }
 
+const CONSOLIDATE_OPTIONS = {
+  template: { type: "string" },
+  period: { type: "string" },
+  roster: { type: "string" },
+  plan: { type: "string" },
+  previous: { type: "string" },
+  due: { type: "string" },
+  out: { type: "string" },
+  json: { type: "string" },
+  locale: { type: "string" },
+} as const;
+
+async function runConsolidate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CONSOLIDATE_OPTIONS });
+  const result = await consolidateCommand({ inputs: positionals, ...values });
+  process.stdout.write(summaryLines(result.report, result.written, false).join("\n") + "\n");
+  return 0;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "string" }, locale: { type: "string" } },
+  });
+  const { lines } = await checkCommand({ inputs: positionals, ...values });
+  process.stdout.write(lines.join("\n") + "\n");
+  return 0;
+}
+
+/** The bundled sample province (samples/son-la), found from the bundle's place in the checkout. */
+function samplesDir(): string {
+  for (const base of [path.join(__dirname, "..", ".."), process.cwd()]) {
+    const dir = path.join(base, "samples", "son-la");
+    if (existsSync(dir)) return dir;
+  }
+  throw new CliError("Không tìm thấy dữ liệu mẫu samples/son-la", "Sample data samples/son-la not found");
+}
+
+/** The main job on the embedded sample province: consolidate it, print the figures, say where the outputs went. */
+async function runDemo(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: "string" } } });
+  const dir = samplesDir();
+  const outDir = values.out ?? path.join("out", "demo");
+  const sub = (f: string): string => path.join(dir, f);
+  const plan = sub("plan-son-la.csv");
+  const result = await consolidateCommand({
+    inputs: [sub("submissions")],
+    roster: sub("roster.csv"),
+    template: "ktxh-xa",
+    period: "2026",
+    due: "2026-12-15",
+    ...(existsSync(plan) ? { plan } : {}),
+    out: path.join(outDir, "tong-hop-son-la-2026.xlsx"),
+    json: path.join(outDir, "tong-hop-son-la-2026.json"),
+  });
+  process.stdout.write(
+    "DỮ LIỆU MẪU / SAMPLE DATA — tỉnh Sơn La (số liệu minh họa, không phải số liệu thật)\n",
+  );
+  process.stdout.write(summaryLines(result.report, result.written, true).join("\n") + "\n");
+  return 0;
+}
+
 const COMMANDS: Record<string, Handler> = {
   template: runTemplate,
+  consolidate: runConsolidate,
+  check: runCheck,
+  demo: runDemo,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -32,8 +32,24 @@ export interface ReportIndicator {
   expected: number;
   target?: number | null;
   status?: PlanStatus;
-  /** For scores: units at or above their target. */
+  /** For scores: units at or above the target. */
   unitsReachingTarget?: number;
+  /** The pace rule's reckoning (giam_moi_nam / tang_moi_nam), when there was something to reckon from. */
+  pace?: ReportPace;
+}
+
+export interface ReportPace {
+  rule: "giam_moi_nam" | "tang_moi_nam";
+  perYear: number;
+  fromYear: number;
+  fromValue: number;
+  /** `previous`: last period's summary; `baseline`: the plan's `goc`. */
+  fromSource: "previous" | "baseline";
+  change: number;
+  required: number;
+  met: boolean;
+  /** The two figures were measured under different standards (HO_NGHEO from 2027). */
+  crossesStandardBreak: boolean;
 }
 
 export interface ReportPerUnit {
@@ -44,6 +60,7 @@ export interface ReportPerUnit {
   denominator: number | null;
   target?: number | null;
   status?: PlanStatus;
+  pace?: ReportPace;
   /** Inner units of a multi-level roster: the subtotal of their children (`subtotal`) or a unit's own figure. */
   level?: string;
   reporting?: number;

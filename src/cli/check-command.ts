@@ -1,0 +1,34 @@
+import { checkSubmissions } from "../core/consolidate/check";
+import { describeOrigin } from "../core/issues";
+import { reportJson } from "../core/report";
+import type { Report } from "../core/report-types";
+import { writeAllOrNothing } from "../io/node/files";
+import { resolveLocale } from "./consolidate-command";
+import { CliError } from "./errors";
+import { collectInputs } from "./inputs";
+import { parseAll } from "./parse-parallel";
+
+export interface CheckArgs {
+  inputs: string[];
+  json?: string;
+  locale?: string;
+}
+
+/** Checks submissions alone; prints every issue with its place and writes the JSON if asked. */
+export async function checkCommand(a: CheckArgs): Promise<{ report: Report; lines: string[] }> {
+  if (a.inputs.length === 0)
+    throw new CliError("Cần ít nhất một tệp để kiểm tra", "Give at least one file to check");
+  const inputs = await collectInputs(a.inputs, a.json ? [a.json] : []);
+  const parsed = await parseAll(inputs);
+  const report = checkSubmissions(parsed, resolveLocale(a.locale));
+  if (a.json) await writeAllOrNothing([{ path: a.json, data: new TextEncoder().encode(reportJson(report)) }]);
+  const lines = report.issues.map(
+    (i) =>
+      `${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${describeOrigin(i)}${i.unit ? ` [${i.unit}]` : ""}: ${i.message}`,
+  );
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  lines.push(
+    `${inputs.length} tệp, ${report.units.length} báo cáo: ${errors} lỗi, ${report.issues.length - errors} cảnh báo / ${inputs.length} file(s), ${report.units.length} report(s): ${errors} error(s), ${report.issues.length - errors} warning(s)`,
+  );
+  return { report, lines };
+}

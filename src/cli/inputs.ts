@@ -1,0 +1,48 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { CliError } from "./errors";
+
+export interface FoundInput {
+  /** The path as the report names it: relative to the folder argument, or as given. */
+  path: string;
+  absolute: string;
+  size: number;
+}
+
+const SPREADSHEET = /\.(xlsx|xlsm|xls|csv)$/i;
+
+/** Excel's lock files (`~$báo cáo.xlsx`) and hidden files are not submissions. */
+function skipped(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".");
+}
+
+async function walk(dir: string, root: string, out: FoundInput[], exclude: Set<string>): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (skipped(e.name)) continue;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(abs, root, out, exclude);
+    else if (e.isFile() && SPREADSHEET.test(e.name) && !exclude.has(path.resolve(abs))) {
+      const st = await fs.stat(abs);
+      out.push({ path: path.relative(root, abs).split(path.sep).join("/"), absolute: abs, size: st.size });
+    }
+  }
+}
+
+/**
+ * Every submission file under the arguments, in a stable order. Other files are skipped, so are
+ * the run's own outputs (a summary written into the folder it reads must not read itself next time).
+ */
+export async function collectInputs(args: string[], exclude: string[] = []): Promise<FoundInput[]> {
+  const out: FoundInput[] = [];
+  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  for (const arg of args) {
+    const st = await fs.stat(arg).catch(() => undefined);
+    if (!st) throw new CliError(`Không tìm thấy "${arg}"`, `"${arg}" does not exist`);
+    if (st.isDirectory()) await walk(arg, arg, out, excluded);
+    else if (!skipped(path.basename(arg)))
+      out.push({ path: arg.split(path.sep).join("/"), absolute: arg, size: st.size });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { getIndicator } from "../core/catalog/indicators";
+import { STATUS_TEXT } from "../core/layout/summary-layout";
+import { formatNumber } from "../core/number-text";
+import type { Report, UnitStatus } from "../core/report-types";
+
+/** A column of text padded to a width, counting characters as a terminal shows them (NFC). */
+function pad(s: string, width: number, right = false): string {
+  const n = [...s.normalize("NFC")].length;
+  const fill = " ".repeat(Math.max(0, width - n));
+  return right ? fill + s : s + fill;
+}
+
+function clip(s: string, width: number): string {
+  const chars = [...s];
+  return chars.length <= width ? s : `${chars.slice(0, width - 1).join("")}…`;
+}
+
+/** The few lines a planner reads in the terminal: who reported, how many problems, where the files went. */
+export function summaryLines(report: Report, written: string[], withFigures: boolean): string[] {
+  const lines: string[] = [];
+  lines.push(
+    `Tổng hợp / consolidated: ${report.template} · kỳ ${report.period} · ${report.scope.name}${report.scope.code ? ` (${report.scope.code})` : ""}`,
+  );
+  const counts = new Map<UnitStatus, number>();
+  for (const u of report.units) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
+  const expected = report.indicators[0]?.expected ?? 0;
+  const received = (counts.get("ok") ?? 0) + (counts.get("late") ?? 0);
+  const parts = (Object.keys(STATUS_TEXT) as UnitStatus[])
+    .filter((s) => counts.get(s))
+    .map((s) => `${STATUS_TEXT[s].vi.toLowerCase()} ${counts.get(s)}`);
+  lines.push(`Đơn vị / units: ${received}/${expected} đã nộp — ${parts.join(", ")}`);
+  if (withFigures) {
+    lines.push("");
+    lines.push(
+      `${pad("Mã chỉ tiêu", 20)} ${pad("Chỉ tiêu", 44)} ${pad("Giá trị", 14, true)} ${pad("Đơn vị", 11)} ${pad("Báo cáo", 8, true)}`,
+    );
+    for (const f of report.indicators) {
+      const ind = getIndicator(f.code);
+      const digits = ind.kind === "rate" || ind.kind === "score" ? 2 : ind.decimals;
+      const value = f.value === null ? "—" : formatNumber(f.value, "vi", digits);
+      lines.push(
+        `${pad(f.code, 20)} ${pad(clip(ind.name.vi, 44), 44)} ${pad(value, 14, true)} ${pad(clip(ind.unit.vi, 11), 11)} ${pad(`${f.reporting}/${f.expected}`, 8, true)}`,
+      );
+    }
+    lines.push("");
+  }
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  lines.push(`Vấn đề / issues: ${errors} lỗi / errors, ${report.issues.length - errors} cảnh báo / warnings`);
+  const [xlsx, json] = written;
+  if (xlsx) lines.push(`Bảng tổng hợp / summary workbook: ${xlsx}`);
+  if (json) lines.push(`Báo cáo JSON / JSON report: ${json}`);
+  return lines;
+}

@@ -1,0 +1,78 @@
+import { getIndicator } from "../catalog/indicators";
+import { summaryIndicatorCodes } from "../catalog/templates";
+import { compareIssues, makeIssue, type Issue } from "../issues";
+import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
+import { validateRows } from "../submission/rows";
+import { decideTemplate } from "./choose";
+import type { ParsedFile } from "./types";
+
+/**
+ * Checks submissions on their own, each against the template it names (or the one its rows match):
+ * what a commune's Kiểm tra button and `chitieu check` do before anything is consolidated. The result
+ * has the report's shape, so the same readers serve both.
+ */
+export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Report {
+  const issues: Issue[] = [];
+  const units: ReportUnit[] = [];
+  const perUnit: ReportPerUnit[] = [];
+  const templates = new Set<string>();
+  const periods = new Set<string>();
+  for (const f of files) {
+    issues.push(...f.issues);
+    for (const sub of f.submissions) {
+      issues.push(...sub.metaIssues);
+      const unit = sub.meta.unit ?? "";
+      const entry: ReportUnit = {
+        code: unit,
+        name: sub.meta.unitName,
+        status: sub.rejected ? "rejected" : "ok",
+        file: f.file,
+      };
+      if (sub.meta.reportDate) entry.reportDate = sub.meta.reportDate;
+      units.push(entry);
+      if (sub.rejected) continue;
+      if (!sub.meta.template && sub.meta.templateText) {
+        issues.push(
+          makeIssue(
+            "error",
+            "wrong-template",
+            {
+              vi: `Mẫu biểu "${sub.meta.templateText}" không có trong danh mục`,
+              en: `Template "${sub.meta.templateText}" is not in the catalog`,
+            },
+            { ...(sub.meta.templateAt ?? { file: f.file }), unit },
+          ),
+        );
+        entry.status = "rejected";
+        continue;
+      }
+      const template = sub.meta.template ?? decideTemplate([{ ...f, submissions: [sub] }]);
+      templates.add(template.id);
+      if (sub.meta.period) periods.add(sub.meta.period.code);
+      const rows = validateRows(sub.raw, template, unit || undefined, locale);
+      issues.push(...rows.issues);
+      for (const code of summaryIndicatorCodes(template)) {
+        const fig = rows.figures.get(code);
+        if (!fig || getIndicator(code).derived) continue;
+        perUnit.push({
+          unit,
+          indicator: code,
+          value: fig.value,
+          numerator: fig.numerator,
+          denominator: fig.denominator,
+        });
+      }
+    }
+  }
+  return {
+    format: "chitieu-report/1",
+    template: templates.size === 1 ? [...templates][0]! : "",
+    period: periods.size === 1 ? [...periods][0]! : "",
+    scope: { code: "", name: "" },
+    units,
+    indicators: [],
+    perUnit,
+    groups: [],
+    issues: issues.sort(compareIssues),
+  };
+}

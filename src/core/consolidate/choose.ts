@@ -1,0 +1,126 @@
+import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
+import { makeIssue, type Issue } from "../issues";
+import { describePeriod, parsePeriod, type Period } from "../periods";
+import type { Roster } from "../roster";
+import { validateRows, type UnitFigure } from "../submission/rows";
+import type { ParsedFile, ParsedSubmission } from "./types";
+
+/** A submission that passed the file-level checks, with its figures read. */
+export interface Accepted {
+  sub: ParsedSubmission;
+  unit: string;
+  figures: Map<string, UnitFigure>;
+}
+
+/**
+ * The run's template: the one asked for, else the one most submissions name, else the one whose
+ * indicator codes the rows match best (a hand-rebuilt sheet may name none).
+ */
+export function decideTemplate(files: ParsedFile[], asked?: Template): Template {
+  if (asked) return asked;
+  const subs = files.flatMap((f) => f.submissions).filter((s) => !s.rejected);
+  const named = mostCommon(subs.map((s) => s.meta.template?.id).filter((x): x is string => !!x));
+  const byName = TEMPLATES.find((t) => t.id === named);
+  if (byName) return byName;
+  const codes = new Set(subs.flatMap((s) => s.raw.rows.map((r) => r.code.toUpperCase())));
+  let best = TEMPLATES[0] as Template;
+  let bestScore = -1;
+  for (const t of TEMPLATES) {
+    const score = templateIndicatorCodes(t).filter((c) => codes.has(c)).length;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The run's period: the one asked for, else the most common (the latest on a tie). */
+export function decidePeriod(files: ParsedFile[], asked?: Period): Period | undefined {
+  if (asked) return asked;
+  const counts = new Map<string, number>();
+  for (const s of files.flatMap((f) => f.submissions)) {
+    if (!s.rejected && s.meta.period)
+      counts.set(s.meta.period.code, (counts.get(s.meta.period.code) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
+  return best ? parsePeriod(best[0]) : undefined;
+}
+
+function mostCommon(xs: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/**
+ * A unit code as the roster knows it. Excel turns a typed 04240 into the number 4240: when the
+ * roster has exactly one code that is this one with its leading zeros, that is the unit.
+ */
+export function rosterCode(code: string, roster: Roster | undefined): string {
+  if (!roster || roster.has(code) || !/^\d+$/.test(code)) return code;
+  for (const width of [2, 5]) {
+    const padded = code.padStart(width, "0");
+    if (padded !== code && roster.has(padded)) return padded;
+  }
+  return code;
+}
+
+/** Checks each submission against the run's template and period, then reads its rows. */
+export function acceptSubmissions(
+  files: ParsedFile[],
+  template: Template,
+  period: Period,
+  roster: Roster | undefined,
+  locale: "vi" | "en",
+): { accepted: Accepted[]; rejected: ParsedSubmission[]; issues: Issue[] } {
+  const accepted: Accepted[] = [];
+  const rejected: ParsedSubmission[] = [];
+  const issues: Issue[] = [];
+  for (const f of files) {
+    issues.push(...f.issues);
+    for (const sub of f.submissions) {
+      issues.push(...sub.metaIssues);
+      const unit = sub.meta.unit ? rosterCode(sub.meta.unit, roster) : undefined;
+      if (sub.rejected || !unit) {
+        rejected.push(sub);
+        continue;
+      }
+      const named = sub.meta.template;
+      if ((named && named.id !== template.id) || (!named && sub.meta.templateText)) {
+        issues.push(
+          makeIssue(
+            "error",
+            "wrong-template",
+            {
+              vi: `Báo cáo theo mẫu "${sub.meta.templateText}", không phải mẫu ${template.id}: bị loại`,
+              en: `The report uses template "${sub.meta.templateText}", not ${template.id}: rejected`,
+            },
+            { ...(sub.meta.templateAt ?? { file: sub.raw.file }), unit },
+          ),
+        );
+        rejected.push(sub);
+        continue;
+      }
+      if (sub.meta.period && sub.meta.period.code !== period.code) {
+        issues.push(
+          makeIssue(
+            "error",
+            "wrong-period",
+            {
+              vi: `Báo cáo kỳ ${describePeriod(sub.meta.period)} (${sub.meta.period.code}), không phải kỳ ${describePeriod(period)} (${period.code}): bị loại`,
+              en: `The report is for ${describePeriod(sub.meta.period, "en")} (${sub.meta.period.code}), not ${describePeriod(period, "en")} (${period.code}): rejected`,
+            },
+            { ...(sub.meta.periodAt ?? { file: sub.raw.file }), unit },
+          ),
+        );
+        rejected.push(sub);
+        continue;
+      }
+      const rows = validateRows(sub.raw, template, unit, locale);
+      issues.push(...rows.issues);
+      accepted.push({ sub, unit, figures: rows.figures });
+    }
+  }
+  return { accepted, rejected, issues };
+}

@@ -1,0 +1,79 @@
+import type { Template } from "../catalog/templates";
+import type { Issue } from "../issues";
+import type { Period } from "../periods";
+import type { UnitStatus } from "../report-types";
+import type { Roster } from "../roster";
+import type { SubmissionMeta } from "../submission/meta";
+import type { UnitFigure } from "../submission/rows";
+import type { RawSubmission } from "../submission/types";
+import type { Aggregate } from "./aggregate";
+import type { PlanOutcome, PreviousFigures } from "../plan/apply-plan";
+import type { PlanRow } from "../plan/read-plan";
+
+/** A submission as the reading step leaves it: found, its metadata read, not yet validated. */
+export interface ParsedSubmission {
+  raw: RawSubmission;
+  meta: SubmissionMeta;
+  metaIssues: Issue[];
+  rejected: boolean;
+}
+
+/**
+ * One input file after reading: what a worker thread (CLI) or Web Worker (task pane) sends back.
+ * Plain data, so it crosses threads by structured clone.
+ */
+export interface ParsedFile {
+  file: string;
+  submissions: ParsedSubmission[];
+  /** File-level problems: unreadable, not a submission. */
+  issues: Issue[];
+}
+
+export interface ConsolidateOptions {
+  template?: Template;
+  period?: Period;
+  roster?: Roster;
+  /** Reports signed after this ISO date are late. */
+  due?: string;
+  locale: "vi" | "en";
+  /** The official list of units, to name a scope the roster does not. */
+  official?: Roster;
+  /** Plan rows (FORMATS.md §6) for the scope and the units. */
+  plan?: PlanRow[];
+  /** Last period's figures (`--previous`), for pace rules. */
+  previous?: { figures: PreviousFigures; year: number };
+}
+
+/** A unit as the consolidation sees it: its status and, when used, its figures. */
+export interface UnitOutcome {
+  code: string;
+  name: string;
+  status: UnitStatus;
+  file?: string;
+  files: string[];
+  reportDate?: string;
+  figures?: Map<string, UnitFigure>;
+  /** The submission was a summary of an inner roster unit. */
+  inner: boolean;
+}
+
+export interface Consolidation {
+  template: Template;
+  period: Period;
+  scope: { code: string; name: string };
+  due?: string;
+  roster: Roster;
+  /** Every unit of interest: roster leaves, inner units that sent something, unknown senders. */
+  units: UnitOutcome[];
+  /** Scope figures by indicator code, in the template's summary order. */
+  scopeFigures: Map<string, Aggregate>;
+  /** Roster units' figures (leaves: their own; inner units: subtotals), by unit then indicator. */
+  unitFigures: Map<string, Map<string, Aggregate>>;
+  /** Roster group figures, by group then indicator. */
+  groupFigures: Map<string, Map<string, Aggregate & { expected: number }>>;
+  /** Leaves expected under each roster unit. */
+  expected: Map<string, number>;
+  /** Targets and statuses against the plan. */
+  plan: PlanOutcome;
+  issues: Issue[];
+}

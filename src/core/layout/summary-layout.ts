@@ -1,0 +1,673 @@
+import { getIndicator } from "../catalog/indicators";
+import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
+import type { Indicator } from "../catalog/types";
+import { COLUMNS, META_LABELS, NAMES, SUMMARY_COLUMNS, TABLE_NAME } from "../format";
+import type { Issue } from "../issues";
+import type { PlanRow } from "../plan/read-plan";
+import { MATRIX_TABLE } from "../plan/previous";
+import type { PlanStatus } from "../report-types";
+import { describePeriod, parsePeriod } from "../periods";
+import type { Report, ReportUnit, UnitStatus } from "../report-types";
+import { a1 } from "../text";
+import { FMT_DATE, FMT_INT, FMT_TEXT, figureFormat, partFormat, percentFormat } from "./number-formats";
+import { SheetBuilder } from "./sheet-builder";
+import type { LayoutCell, SheetLayout, WorkbookLayout } from "./types";
+
+/*
+ * The summary workbook as a layout: the scope's figures (itself a valid submission: the `ChiTieu`
+ * table, the names), the unit × indicator matrix, group subtotals, every issue with a link to its
+ * file and cell, and who reported. Rendered by ExcelJS to a file and by Office.js into a workbook.
+ */
+
+export const SUMMARY_SHEETS = {
+  figures: "Tổng hợp",
+  matrix: "Theo đơn vị",
+  groups: "Theo nhóm",
+  issues: "Vấn đề",
+  status: "Tình trạng nộp",
+  plan: "Kế hoạch",
+} as const;
+
+export const PLAN_STATUS_TEXT: Record<PlanStatus, { vi: string; en: string }> = {
+  met: { vi: "Đạt", en: "Met" },
+  on_track: { vi: "Đúng tiến độ", en: "On track" },
+  behind: { vi: "Chậm tiến độ", en: "Behind" },
+  missed: { vi: "Không đạt", en: "Missed" },
+  no_target: { vi: "Không có chỉ tiêu", en: "No target" },
+  no_data: { vi: "Không có số liệu", en: "No data" },
+};
+
+/** Traffic light of a status: 2 green, 1 amber, 0 red; none where there is nothing to judge. */
+const SIGNAL: Record<PlanStatus, number | null> = {
+  met: 2,
+  on_track: 2,
+  behind: 1,
+  missed: 0,
+  no_target: null,
+  no_data: null,
+};
+
+export const STATUS_TEXT: Record<UnitStatus, { vi: string; en: string }> = {
+  ok: { vi: "Đã nộp", en: "Received" },
+  late: { vi: "Nộp muộn", en: "Late" },
+  missing: { vi: "Chưa nộp", en: "Missing" },
+  rejected: { vi: "Bị loại", en: "Rejected" },
+  duplicate: { vi: "Trùng, chưa dùng", en: "Duplicate, not used" },
+  unknown: { vi: "Ngoài danh sách", en: "Not in roster" },
+};
+
+const STATUS_STYLE: Record<UnitStatus, "good" | "warn" | "bad"> = {
+  ok: "good",
+  late: "warn",
+  missing: "bad",
+  rejected: "bad",
+  duplicate: "bad",
+  unknown: "warn",
+};
+
+export interface SummaryOptions {
+  /** How to reach an input file from where the summary is written (CLI); absent: no file links. */
+  linkTo?: (file: string) => string | undefined;
+  /** The latest report date among the submissions used: the summary's own report date. */
+  reportDate?: string;
+  /** Names of roster units (inner units have no entry in the report's units). */
+  unitNames?: ReadonlyMap<string, string>;
+  /** The plan rows applied, shown on the "Kế hoạch" sheet. */
+  plan?: readonly PlanRow[];
+}
+
+const c = (value: LayoutCell["value"], extra: Omit<LayoutCell, "value"> = {}): LayoutCell => ({
+  value,
+  ...extra,
+});
+
+export const SUMMARY_COLUMNS_ORDER = [
+  "stt",
+  "code",
+  "name",
+  "uom",
+  "numerator",
+  "denominator",
+  "value",
+  "plan",
+  "note",
+  "reporting",
+  "expected",
+  "gap",
+  "status",
+  "signal",
+] as const;
+
+export const SUMMARY_GEOMETRY = { headerRow: 9, captionRow: 8, firstBodyRow: 10 } as const;
+
+export function summaryWorkbook(
+  report: Report,
+  template: Template,
+  opts: SummaryOptions = {},
+): WorkbookLayout {
+  const sheets = [
+    figuresSheet(report, template, opts),
+    matrixSheet(report, template, opts),
+    statusSheet(report),
+    issuesSheet(report, opts),
+  ];
+  if (report.groups.length > 0) sheets.splice(2, 0, groupsSheet(report, template));
+  if (opts.plan && opts.plan.length > 0) sheets.push(planSheet(report, opts.plan, opts));
+  const meta = { unit: "C3", unitName: "C4", period: "C5", template: "C6", reportDate: "G3" } as const;
+  return {
+    sheets,
+    names: (Object.keys(NAMES) as (keyof typeof NAMES)[]).map((k) => ({
+      name: NAMES[k],
+      sheet: SUMMARY_SHEETS.figures,
+      cell: meta[k],
+    })),
+    title: `Tổng hợp ${template.name.vi} — ${report.scope.name} — ${report.period}`,
+    subject: templateTag(template),
+    recalcOnOpen: false,
+  };
+}
+
+const EXTRA_HEADERS = {
+  gap: { vi: "Chênh lệch so với kế hoạch", en: "Gap to target" },
+  status: { vi: "Đánh giá", en: "Assessment" },
+  signal: { vi: "Tín hiệu", en: "Signal" },
+} as const;
+
+function headerCaption(key: (typeof SUMMARY_COLUMNS_ORDER)[number]): { vi: string; en: string } {
+  if (key === "stt") return { vi: "STT", en: "No." };
+  if (key === "gap" || key === "status" || key === "signal") return EXTRA_HEADERS[key];
+  if (key === "reporting" || key === "expected") return SUMMARY_COLUMNS[key];
+  return COLUMNS[key];
+}
+
+function aggregationNote(ind: Indicator): string {
+  switch (ind.kind) {
+    case "rate":
+      return ind.derived ? `= ${ind.derived.numerator} / ${ind.derived.denominator}` : "Σ tử số / Σ mẫu số";
+    case "score":
+      return "Bình quân = Σ điểm / số đơn vị";
+    default:
+      return ind.time === "last" ? "Tổng (số cuối kỳ)" : "Tổng";
+  }
+}
+
+function figuresSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.figures, "summary");
+  const cols = SUMMARY_COLUMNS_ORDER.length;
+  b.widths([6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 14, 18, 9]);
+  b.set(1, 1, c(`TỔNG HỢP: ${template.name.vi.toLocaleUpperCase("vi")}`, { style: "title" })).merge(
+    1,
+    1,
+    1,
+    cols,
+  );
+  b.height(1, 36);
+  b.set(2, 1, c(`Summary: ${template.name.en}`, { style: "subtitle" })).merge(2, 1, 2, cols);
+  const label = (k: keyof typeof META_LABELS): LayoutCell =>
+    c(`${META_LABELS[k].vi}:`, { style: "label", note: META_LABELS[k].en });
+  b.set(3, 2, label("unit")).set(3, 3, c(report.scope.code, { style: "meta", numFmt: FMT_TEXT }));
+  b.set(4, 2, label("unitName")).set(4, 3, c(report.scope.name, { style: "meta" }));
+  b.set(5, 2, label("period")).set(5, 3, c(report.period, { style: "meta", numFmt: FMT_TEXT }));
+  b.set(6, 2, label("template")).set(6, 3, c(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
+  b.set(3, 6, label("reportDate")).set(
+    3,
+    7,
+    c(opts.reportDate ? excelDate(opts.reportDate) : null, { style: "meta", numFmt: FMT_DATE }),
+  );
+  const expected = report.indicators[0]?.expected ?? 0;
+  const received = report.units.filter((u) => u.status === "ok" || u.status === "late").length;
+  b.set(4, 6, c("Đơn vị đã nộp:", { style: "label", note: "Units reported" })).set(
+    4,
+    7,
+    c(`${received}/${expected}`, { style: "meta", numFmt: FMT_TEXT }),
+  );
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const warnings = report.issues.length - errors;
+  b.set(5, 6, c("Vấn đề:", { style: "label", note: "Issues" })).set(
+    5,
+    7,
+    c(`${errors} lỗi, ${warnings} cảnh báo`, { style: "meta" }),
+  );
+  const period = parsePeriod(report.period);
+  if (period) b.set(6, 6, c(describePeriod(period), { style: "subtitle" }));
+
+  const g = SUMMARY_GEOMETRY;
+  SUMMARY_COLUMNS_ORDER.forEach((key, i) => {
+    const h = headerCaption(key);
+    b.set(g.captionRow, i + 1, c(h.en, { style: "headerEn" }));
+    b.set(g.headerRow, i + 1, c(h.vi, { style: "header", note: h.en }));
+  });
+  b.height(g.headerRow, 32);
+
+  let r = g.firstBodyRow;
+  let seq = 0;
+  const byCode = new Map(report.indicators.map((i) => [i.code, i]));
+  const sections = [
+    ...template.sections.map((s) => ({ key: s.key, title: s.title.vi, codes: [...s.indicators] })),
+  ];
+  if (template.derived?.length)
+    sections.push({ key: "D", title: "Chỉ tiêu dẫn xuất", codes: [...template.derived] });
+  for (const section of sections) {
+    b.row(r, 1, [
+      c(section.key, { style: "section" }),
+      c("", { style: "section" }),
+      c(section.title, { style: "section" }),
+      ...Array.from({ length: cols - 3 }, () => c("", { style: "section" })),
+    ]);
+    r++;
+    for (const code of section.codes) {
+      const ind = getIndicator(code);
+      const f = byCode.get(code);
+      seq++;
+      const hasParts = ind.kind === "rate" || ind.kind === "score";
+      b.row(r, 1, [
+        c(seq, { style: "text", numFmt: "0" }),
+        c(code, { style: "code" }),
+        c(ind.name.vi, { style: "wrap", note: ind.name.en }),
+        c(ind.unit.vi, { style: "text" }),
+        c(hasParts ? (f?.numerator ?? null) : null, {
+          style: "figure",
+          numFmt: ind.kind === "score" ? "#,##0.##" : partFormat(ind.numerator),
+        }),
+        c(hasParts ? (f?.denominator ?? null) : null, {
+          style: "figure",
+          numFmt: ind.kind === "score" ? FMT_INT : partFormat(ind.denominator),
+        }),
+        valueCell(ind, f?.value ?? null),
+        targetCell(ind, f?.target ?? null),
+        c(aggregationNote(ind), { style: "wrap" }),
+        c(f?.reporting ?? 0, { style: "figure", numFmt: FMT_INT }),
+        c(f?.expected ?? 0, { style: "figure", numFmt: FMT_INT }),
+        c(f?.value != null && f.target != null ? f.value - f.target : null, {
+          style: "figure",
+          numFmt: `+${figureFormat(ind)};-${figureFormat(ind)};0`,
+        }),
+        c(f?.status ? PLAN_STATUS_TEXT[f.status].vi : "", {
+          style: "text",
+          note: f?.status ? PLAN_STATUS_TEXT[f.status].en : "",
+        }),
+        c(f?.status ? SIGNAL[f.status] : null, { style: "text", numFmt: "0" }),
+      ]);
+      r++;
+    }
+  }
+  b.table({ name: TABLE_NAME, ref: `A${g.headerRow}:${a1(r - 1, cols)}`, style: "TableStyleLight1" });
+  const statusCol = SUMMARY_COLUMNS_ORDER.indexOf("status") + 1;
+  const signalCol = SUMMARY_COLUMNS_ORDER.indexOf("signal") + 1;
+  const statusRange = `${a1(g.firstBodyRow, statusCol)}:${a1(r - 1, statusCol)}`;
+  for (const [status, style] of [
+    ["met", "good"],
+    ["on_track", "good"],
+    ["behind", "warn"],
+    ["missed", "bad"],
+  ] as const) {
+    b.conditional({ range: statusRange, kind: "textEquals", text: PLAN_STATUS_TEXT[status].vi, style });
+  }
+  b.conditional({
+    range: `${a1(g.firstBodyRow, signalCol)}:${a1(r - 1, signalCol)}`,
+    kind: "iconSet",
+    icons: "3TrafficLights1",
+    thresholds: [1, 2],
+  });
+  b.freezeAt(g.headerRow, 3);
+  b.printSetup({
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    titleRows: `${g.captionRow}:${g.headerRow}`,
+  });
+  b.tab("1F4E79");
+  return b.build();
+}
+
+/** A target in the same form as the figure: rates as a % of a fraction. */
+function targetCell(ind: Indicator, target: number | null): LayoutCell {
+  if (ind.kind === "rate")
+    return c(target === null ? null : target / 100, { style: "figure", numFmt: percentFormat(ind.decimals) });
+  return c(target, { style: "figure", numFmt: figureFormat(ind) });
+}
+
+/** A rate's value written as a fraction with a % format, so no reader can take 0,8 % for 80 %. */
+function valueCell(ind: Indicator, value: number | null): LayoutCell {
+  if (ind.kind === "rate")
+    return c(value === null ? null : value / 100, { style: "total", numFmt: percentFormat(ind.decimals) });
+  return c(value, { style: "total", numFmt: figureFormat(ind) });
+}
+
+/** Excel's serial date of an ISO date (1900 system), so the cell is a real date. */
+export function excelDate(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+function matrixSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
+  const codes = summaryIndicatorCodes(template);
+  const fixed = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
+  b.widths([12, 30, 10, 14, 16, ...codes.map(() => 14)]);
+  b.set(1, 1, c(`SỐ LIỆU THEO ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" })).merge(
+    1,
+    1,
+    1,
+    Math.min(fixed.length + codes.length, 12),
+  );
+  b.set(
+    2,
+    1,
+    c("Figures by unit: one row per unit (subtotals in bold), one column per indicator", {
+      style: "subtitle",
+    }),
+  ).merge(2, 1, 2, Math.min(fixed.length + codes.length, 12));
+  const header = 4;
+  b.row(header, 1, [
+    ...fixed.map((h) => c(h, { style: "header" })),
+    ...codes.map((code) => c(code, { style: "header", note: getIndicator(code).name.vi })),
+  ]);
+  const units = new Map(report.units.map((u) => [u.code, u]));
+  const values = new Map<string, Map<string, number | null>>();
+  for (const p of report.perUnit) {
+    const m = values.get(p.unit) ?? new Map<string, number | null>();
+    m.set(p.indicator, p.value);
+    values.set(p.unit, m);
+  }
+  const inner = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
+  const rows = orderedUnits(report);
+  let r = header + 1;
+  for (const code of rows) {
+    const u = units.get(code);
+    const isInner = inner.has(code);
+    const style = isInner ? "total" : "figure";
+    b.row(r, 1, [
+      c(code, { style: isInner ? "total" : "code", numFmt: FMT_TEXT }),
+      c(u?.name ?? opts.unitNames?.get(code) ?? code, { style: isInner ? "total" : "text" }),
+      c(u?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
+      c((u?.groups ?? []).join(", "), { style: "text" }),
+      u
+        ? c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status] })
+        : c(isInner ? "Tổng hợp" : "", { style: "text" }),
+      ...codes.map((ic) => {
+        const ind = getIndicator(ic);
+        const v = values.get(code)?.get(ic) ?? null;
+        return ind.kind === "rate"
+          ? c(v === null ? null : v / 100, { style, numFmt: percentFormat(ind.decimals) })
+          : c(v, { style, numFmt: figureFormat(ind) });
+      }),
+    ]);
+    r++;
+  }
+  const total = report.indicators;
+  b.row(r, 1, [
+    c(report.scope.code, { style: "total", numFmt: FMT_TEXT }),
+    c(`Toàn ${report.scope.name}`, { style: "total" }),
+    c("", { style: "total" }),
+    c("", { style: "total" }),
+    c("", { style: "total" }),
+    ...total.map((f) => {
+      const ind = getIndicator(f.code);
+      return ind.kind === "rate"
+        ? c(f.value === null ? null : f.value / 100, { style: "total", numFmt: percentFormat(ind.decimals) })
+        : c(f.value, { style: "total", numFmt: figureFormat(ind) });
+    }),
+  ]);
+  b.table({
+    name: MATRIX_TABLE,
+    ref: `A${header}:${a1(r, fixed.length + codes.length)}`,
+    style: "TableStyleLight1",
+  });
+  b.freezeAt(header, 2);
+  b.printSetup({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: `${header}:${header}` });
+  return b.build();
+}
+
+/** Units in roster order: each inner unit's leaves, then its subtotal row. */
+function orderedUnits(report: Report): string[] {
+  const listed = new Set<string>();
+  const children = new Map<string, string[]>();
+  for (const u of report.units) {
+    if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
+  }
+  const inner = [...new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit))].sort();
+  const out: string[] = [];
+  const leavesOf = (code: string): void => {
+    for (const ch of (children.get(code) ?? []).sort()) {
+      if (inner.includes(ch)) continue;
+      if (!listed.has(ch)) {
+        listed.add(ch);
+        out.push(ch);
+      }
+    }
+  };
+  for (const code of inner) {
+    if (code === report.scope.code) continue;
+    leavesOf(code);
+    listed.add(code);
+    out.push(code);
+  }
+  for (const u of report.units) {
+    if (!listed.has(u.code) && u.code !== report.scope.code) {
+      listed.add(u.code);
+      out.push(u.code);
+    }
+  }
+  return out;
+}
+
+function groupsSheet(report: Report, template: Template): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.groups, "summary-groups");
+  const groups = [...new Set(report.groups.map((g) => g.group))];
+  b.widths([18, 44, ...groups.flatMap(() => [14, 14, 14, 12])]);
+  b.set(
+    1,
+    1,
+    c(`SỐ LIỆU THEO NHÓM ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }),
+  ).merge(1, 1, 1, 2 + groups.length * 4);
+  const h1 = 3;
+  b.set(h1, 1, c("Mã chỉ tiêu", { style: "header" })).set(h1, 2, c("Tên chỉ tiêu", { style: "header" }));
+  b.merge(h1, 1, h1 + 1, 1).merge(h1, 2, h1 + 1, 2);
+  groups.forEach((g, i) => {
+    const col = 3 + i * 4;
+    b.set(h1, col, c(`Nhóm ${g}`, { style: "header" })).merge(h1, col, h1, col + 3);
+    b.row(
+      h1 + 1,
+      col,
+      ["Thực hiện", "Tử số", "Mẫu số", "Báo cáo"].map((t) => c(t, { style: "header" })),
+    );
+  });
+  let r = h1 + 2;
+  for (const code of summaryIndicatorCodes(template)) {
+    const ind = getIndicator(code);
+    b.set(r, 1, c(code, { style: "code" })).set(r, 2, c(ind.name.vi, { style: "wrap" }));
+    groups.forEach((g, i) => {
+      const f = report.groups.find((x) => x.group === g && x.indicator === code);
+      const col = 3 + i * 4;
+      b.row(r, col, [
+        ind.kind === "rate"
+          ? c(f?.value == null ? null : f.value / 100, {
+              style: "total",
+              numFmt: percentFormat(ind.decimals),
+            })
+          : c(f?.value ?? null, { style: "total", numFmt: figureFormat(ind) }),
+        c(f?.numerator ?? null, { style: "figure", numFmt: partFormat(ind.numerator) }),
+        c(f?.denominator ?? null, { style: "figure", numFmt: partFormat(ind.denominator) }),
+        c(f ? `${f.reporting}/${f.expected}` : "", { style: "text", numFmt: FMT_TEXT }),
+      ]);
+    });
+    r++;
+  }
+  b.freezeAt(h1 + 1, 2);
+  return b.build();
+}
+
+const SEVERITY_TEXT = { error: "Lỗi", warning: "Cảnh báo" } as const;
+
+function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.issues, "summary-issues");
+  const headers = [
+    "STT",
+    "Mức độ",
+    "Quy tắc",
+    "Mã đơn vị",
+    "Chỉ tiêu",
+    "Tệp",
+    "Trang",
+    "Ô / dòng",
+    "Nội dung",
+    "Message (English)",
+  ];
+  b.widths([6, 11, 26, 11, 18, 30, 14, 9, 70, 60]);
+  b.set(1, 1, c(`CÁC VẤN ĐỀ CẦN XỬ LÝ — ${report.scope.name} — ${report.period}`, { style: "title" })).merge(
+    1,
+    1,
+    1,
+    headers.length,
+  );
+  b.set(
+    2,
+    1,
+    c(
+      "Lỗi: số liệu không được tổng hợp. Cảnh báo: đã tổng hợp, đề nghị kiểm tra. Bấm tên tệp để mở đúng ô.",
+      { style: "subtitle" },
+    ),
+  ).merge(2, 1, 2, headers.length);
+  const h = 4;
+  b.row(
+    h,
+    1,
+    headers.map((t) => c(t, { style: "header" })),
+  );
+  report.issues.forEach((issue: Issue, i) => {
+    const r = h + 1 + i;
+    const link = issue.file && opts.linkTo ? opts.linkTo(issue.file) : undefined;
+    b.row(r, 1, [
+      c(i + 1, { style: "text", numFmt: "0" }),
+      c(SEVERITY_TEXT[issue.severity], { style: issue.severity === "error" ? "bad" : "warn" }),
+      c(issue.rule, { style: "text" }),
+      c(issue.unit ?? "", { style: "text", numFmt: FMT_TEXT }),
+      c(issue.indicator ?? "", { style: "text" }),
+      link
+        ? c(issue.file ?? "", {
+            style: "link",
+            link: {
+              file:
+                issue.sheet && issue.cell
+                  ? `${link}#'${issue.sheet.replace(/'/g, "''")}'!${issue.cell}`
+                  : link,
+            },
+          })
+        : c(issue.file ?? "", { style: "text" }),
+      c(issue.line !== undefined ? "" : (issue.sheet ?? ""), { style: "text" }),
+      c(issue.line !== undefined ? `dòng ${issue.line}` : (issue.cell ?? ""), { style: "text" }),
+      c(issue.message, { style: "wrap" }),
+      c(issue.messageEn, { style: "wrap" }),
+    ]);
+  });
+  b.freezeAt(h, 0);
+  b.conditional({
+    range: `B${h + 1}:B${h + Math.max(1, report.issues.length)}`,
+    kind: "textEquals",
+    text: SEVERITY_TEXT.error,
+    style: "bad",
+  });
+  b.printSetup({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: `${h}:${h}` });
+  return b.build();
+}
+
+function statusSheet(report: Report): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
+  const headers = [
+    "STT",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Cấp",
+    "Đơn vị cha",
+    "Nhóm",
+    "Tình trạng",
+    "Ngày báo cáo",
+    "Tệp",
+    "Số lỗi",
+    "Số cảnh báo",
+  ];
+  b.widths([6, 12, 32, 10, 12, 14, 18, 14, 34, 9, 12]);
+  b.set(
+    1,
+    1,
+    c(`TÌNH TRẠNG NỘP BÁO CÁO — ${report.scope.name} — ${report.period}`, { style: "title" }),
+  ).merge(1, 1, 1, headers.length);
+  const counts = (Object.keys(STATUS_TEXT) as UnitStatus[])
+    .map((s) => ({ s, n: report.units.filter((u) => u.status === s).length }))
+    .filter((x) => x.n > 0)
+    .map((x) => `${STATUS_TEXT[x.s].vi}: ${x.n}`)
+    .join(" · ");
+  b.set(2, 1, c(counts, { style: "subtitle" })).merge(2, 1, 2, headers.length);
+  const h = 4;
+  b.row(
+    h,
+    1,
+    headers.map((t) => c(t, { style: "header" })),
+  );
+  const perUnitIssues = new Map<string, { e: number; w: number }>();
+  for (const i of report.issues) {
+    if (!i.unit) continue;
+    const x = perUnitIssues.get(i.unit) ?? { e: 0, w: 0 };
+    if (i.severity === "error") x.e++;
+    else x.w++;
+    perUnitIssues.set(i.unit, x);
+  }
+  report.units.forEach((u: ReportUnit, i) => {
+    const r = h + 1 + i;
+    const n = perUnitIssues.get(u.code) ?? { e: 0, w: 0 };
+    b.row(r, 1, [
+      c(i + 1, { style: "text", numFmt: "0" }),
+      c(u.code, { style: "code", numFmt: FMT_TEXT }),
+      c(u.name, { style: "text" }),
+      c(u.level ?? "", { style: "text" }),
+      c(u.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
+      c((u.groups ?? []).join(", "), { style: "text" }),
+      c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status], note: STATUS_TEXT[u.status].en }),
+      c(u.reportDate ? excelDate(u.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
+      c((u.files ?? (u.file ? [u.file] : [])).join("; "), { style: "text" }),
+      c(n.e, { style: "figure", numFmt: FMT_INT }),
+      c(n.w, { style: "figure", numFmt: FMT_INT }),
+    ]);
+  });
+  b.freezeAt(h, 3);
+  b.printSetup({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: `${h}:${h}` });
+  return b.build();
+}
+
+const RULE_TEXT: Record<PlanRow["rule"], string> = {
+  goc: "Số liệu gốc",
+  muc_tieu: "Mục tiêu",
+  toi_thieu: "Tối thiểu",
+  toi_da: "Tối đa",
+  giam_moi_nam: "Giảm tối thiểu mỗi năm",
+  tang_moi_nam: "Tăng tối thiểu mỗi năm",
+  tang_them: "Tăng thêm so với giai đoạn trước",
+};
+
+/** The plan that was applied: the plan file's rows and the units' own targets. */
+function planSheet(report: Report, plan: readonly PlanRow[], opts: SummaryOptions): SheetLayout {
+  const b = new SheetBuilder(SUMMARY_SHEETS.plan, "summary-plan");
+  const headers = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Mã chỉ tiêu",
+    "Tên chỉ tiêu",
+    "Kỳ",
+    "Loại",
+    "Giá trị",
+    "Nguồn",
+  ];
+  b.widths([12, 28, 18, 48, 12, 30, 12, 40]);
+  b.set(1, 1, c(`KẾ HOẠCH ĐÃ ÁP DỤNG — ${report.scope.name} — ${report.period}`, { style: "title" })).merge(
+    1,
+    1,
+    1,
+    headers.length,
+  );
+  b.set(
+    2,
+    1,
+    c("Plan applied: the plan file's rows, then each unit's own target from its Kế hoạch column", {
+      style: "subtitle",
+    }),
+  ).merge(2, 1, 2, headers.length);
+  const h = 4;
+  b.row(
+    h,
+    1,
+    headers.map((t) => c(t, { style: "header" })),
+  );
+  const names = new Map(report.units.map((u) => [u.code, u.name]));
+  const sorted = [...plan].sort(
+    (a, b2) =>
+      (a.unit === report.scope.code ? -1 : 0) - (b2.unit === report.scope.code ? -1 : 0) ||
+      (a.unit < b2.unit ? -1 : a.unit > b2.unit ? 1 : 0) ||
+      (a.indicator < b2.indicator ? -1 : a.indicator > b2.indicator ? 1 : 0) ||
+      (a.period < b2.period ? -1 : a.period > b2.period ? 1 : 0),
+  );
+  sorted.forEach((row, i) => {
+    const ind = getIndicator(row.indicator);
+    const where =
+      row.at.line !== undefined
+        ? `${row.at.file}, dòng ${row.at.line}`
+        : `${row.at.file}${row.at.sheet ? `, ${row.at.sheet}` : ""}${row.at.cell ? ` ${row.at.cell}` : ""}`;
+    b.row(h + 1 + i, 1, [
+      c(row.unit, { style: row.unit === report.scope.code ? "total" : "code", numFmt: FMT_TEXT }),
+      c(
+        row.unit === report.scope.code
+          ? report.scope.name
+          : (names.get(row.unit) ?? opts.unitNames?.get(row.unit) ?? ""),
+        { style: "text" },
+      ),
+      c(row.indicator, { style: "code" }),
+      c(ind.name.vi, { style: "wrap" }),
+      c(row.period, { style: "text", numFmt: FMT_TEXT }),
+      c(RULE_TEXT[row.rule], { style: "text", note: row.rule }),
+      c(row.value, { style: "figure", numFmt: figureFormat(ind) }),
+      c(where, { style: "text" }),
+    ]);
+  });
+  b.freezeAt(h, 0);
+  return b.build();
+}

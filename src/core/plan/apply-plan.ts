@@ -1,0 +1,185 @@
+import { getIndicator } from "../catalog/indicators";
+import { summaryIndicatorCodes } from "../catalog/templates";
+import type { Indicator } from "../catalog/types";
+import type { Consolidation } from "../consolidate/types";
+import { makeIssue, type Issue } from "../issues";
+import { nums } from "../number-text";
+import { parsePeriod } from "../periods";
+import { assess, resolveTargets, type Assessment, type PastValue } from "./assess";
+import type { PlanRow } from "./read-plan";
+
+/** Last period's figures, by unit then indicator (the scope's own under its code). */
+export type PreviousFigures = Map<string, Map<string, number>>;
+
+export interface PlanOutcome {
+  scope: Map<string, Assessment>;
+  units: Map<string, Map<string, Assessment>>;
+  /** For scores: how many units reach the target (INDICATORS.md). */
+  unitsReaching: Map<string, number>;
+  issues: Issue[];
+  /** The rows that were applied, with the units' own targets from their `Kế hoạch` column. */
+  applied: PlanRow[];
+}
+
+/**
+ * Assesses the scope's figures against the scope's plan, and every unit's against its own plan
+ * (the plan file's rows for that unit, else the target it wrote in its `Kế hoạch` column).
+ */
+export function applyPlan(
+  c: Consolidation,
+  planRows: PlanRow[],
+  previous: PreviousFigures | undefined,
+  previousYear: number | undefined,
+): PlanOutcome {
+  const codes = summaryIndicatorCodes(c.template);
+  const byUnit = new Map<string, PlanRow[]>();
+  for (const r of planRows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  const year = c.period.endYear;
+
+  // A unit's own target for the period, written in its submission, stands where the plan file is silent.
+  const own: PlanRow[] = [];
+  for (const u of c.units) {
+    for (const [code, f] of u.figures ?? []) {
+      if (f.plan === null || c.period.kind !== "year") continue;
+      if ((byUnit.get(u.code) ?? []).some((r) => r.indicator === code)) continue;
+      own.push({
+        unit: u.code,
+        indicator: code,
+        period: String(year),
+        rule: "muc_tieu",
+        value: f.plan,
+        at: f.at,
+      });
+    }
+  }
+  for (const r of own) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+
+  const past = (unit: string, code: string): PastValue | undefined => {
+    const v = previous?.get(unit)?.get(code);
+    return v !== undefined && previousYear !== undefined
+      ? { year: previousYear, value: v, source: "previous" }
+      : undefined;
+  };
+  const issues: Issue[] = [];
+  const scope = new Map<string, Assessment>();
+  const scopeRows = byUnit.get(c.scope.code) ?? [];
+  for (const code of codes) {
+    const ind = getIndicator(code);
+    const rows = scopeRows.filter((r) => r.indicator === code);
+    const a = assess({
+      unit: c.scope.code,
+      indicator: ind,
+      figure: c.scopeFigures.get(code)?.value ?? null,
+      period: c.period,
+      rows,
+      ...withPast(past(c.scope.code, code)),
+    });
+    issues.push(...a.issues);
+    scope.set(code, a);
+  }
+
+  const units = new Map<string, Map<string, Assessment>>();
+  for (const [unit, figs] of c.unitFigures) {
+    if (unit === c.scope.code) continue;
+    const rowsForUnit = byUnit.get(unit) ?? [];
+    const outcome = c.units.find((u) => u.code === unit);
+    const m = new Map<string, Assessment>();
+    for (const code of codes) {
+      const f = figs.get(code);
+      if (!f) continue;
+      const rows = rowsForUnit.filter((r) => r.indicator === code);
+      const at = outcome?.figures?.get(code)?.at;
+      const a = assess({
+        unit,
+        indicator: getIndicator(code),
+        figure: f.value,
+        period: c.period,
+        rows,
+        ...withPast(past(unit, code)),
+        ...(at ? { at } : {}),
+      });
+      issues.push(...a.issues);
+      m.set(code, a);
+    }
+    units.set(unit, m);
+  }
+
+  const unitsReaching = new Map<string, number>();
+  for (const code of codes) {
+    const ind = getIndicator(code);
+    if (ind.kind !== "score") continue;
+    const target = scope.get(code)?.target ?? ind.range.max ?? null;
+    if (target === null) continue;
+    let n = 0;
+    for (const u of c.units) {
+      const v = u.figures?.get(code)?.value;
+      if (v != null && v >= target) n++;
+    }
+    unitsReaching.set(code, n);
+  }
+
+  issues.push(...consistency(c, codes, byUnit));
+  return { scope, units, unitsReaching, issues, applied: [...planRows, ...own] };
+}
+
+function withPast(p: PastValue | undefined): { previous?: PastValue } {
+  return p ? { previous: p } : {};
+}
+
+/**
+ * Whether the units' own targets, weighted as the indicator aggregates (a rate by its current
+ * denominators, counts summed), can reach the scope's target for the same year.
+ */
+function consistency(c: Consolidation, codes: string[], byUnit: Map<string, PlanRow[]>): Issue[] {
+  const issues: Issue[] = [];
+  const scopeRows = byUnit.get(c.scope.code) ?? [];
+  for (const code of codes) {
+    const ind = getIndicator(code);
+    if (ind.direction === "none" || ind.derived) continue;
+    const scopeTargets = resolveTargets(
+      ind,
+      scopeRows.filter((r) => r.indicator === code),
+    );
+    for (const st of scopeTargets) {
+      const contributors = c.units.filter((u) => u.figures?.has(code));
+      if (contributors.length === 0) continue;
+      const parts: { target: number; weight: number }[] = [];
+      for (const u of contributors) {
+        const t = resolveTargets(
+          ind,
+          (byUnit.get(u.code) ?? []).filter((r) => r.indicator === code),
+        ).find((x) => x.end === st.end);
+        if (!t) break;
+        const f = u.figures?.get(code);
+        parts.push({ target: t.value, weight: ind.kind === "rate" ? (f?.denominator ?? 0) : 1 });
+      }
+      if (parts.length !== contributors.length) continue;
+      const combined = combine(ind, parts);
+      if (combined === null) continue;
+      const ok = ind.direction === "lower" ? combined <= st.value + 1e-9 : combined >= st.value - 1e-9;
+      if (ok) continue;
+      const period = parsePeriod(String(st.end))?.code ?? String(st.end);
+      issues.push(
+        makeIssue(
+          "warning",
+          "plan-inconsistent",
+          {
+            vi: `${code}: mục tiêu của các đơn vị gộp lại chỉ đạt ${nums(combined, 2).vi} năm ${period}, không đạt mục tiêu chung ${nums(st.value, 2).vi}`,
+            en: `${code}: the units' own targets combined reach only ${nums(combined, 2).en} in ${period}, short of the overall target of ${nums(st.value, 2).en}`,
+          },
+          { unit: c.scope.code, indicator: code },
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+function combine(ind: Indicator, parts: { target: number; weight: number }[]): number | null {
+  if (ind.kind === "rate") {
+    const w = parts.reduce((s, p) => s + p.weight, 0);
+    return w > 0 ? parts.reduce((s, p) => s + p.target * p.weight, 0) / w : null;
+  }
+  if (ind.kind === "score") return parts.reduce((s, p) => s + p.target, 0) / parts.length;
+  return parts.reduce((s, p) => s + p.target, 0);
+}

@@ -1,0 +1,130 @@
+import { getIndicator } from "./catalog/indicators";
+import { summaryIndicatorCodes } from "./catalog/templates";
+import type { Consolidation } from "./consolidate/types";
+import type { Assessment } from "./plan/assess";
+import type { Report, ReportGroup, ReportIndicator, ReportPerUnit, ReportUnit } from "./report-types";
+
+/** The scope's count of expected units: its own, or the sum over the roster's roots. */
+export function expectedInScope(c: Consolidation): number {
+  const own = c.expected.get(c.scope.code);
+  if (own !== undefined && c.roster.has(c.scope.code)) return own;
+  return c.roster.roots().reduce((n, r) => n + (c.expected.get(r.code) ?? 0), 0);
+}
+
+/** Target, status and pace of an assessment, as the report writes them. */
+function assessmentFields(a: Assessment | undefined): Pick<ReportIndicator, "target" | "status" | "pace"> {
+  if (!a) return { target: null, status: "no_target" };
+  const out: Pick<ReportIndicator, "target" | "status" | "pace"> = { target: a.target, status: a.status };
+  if (a.pace) {
+    out.pace = {
+      rule: a.pace.rule,
+      perYear: a.pace.perYear,
+      fromYear: a.pace.from.year,
+      fromValue: a.pace.from.value,
+      fromSource: a.pace.from.source,
+      change: a.pace.change,
+      required: a.pace.required,
+      met: a.pace.met,
+      crossesStandardBreak: a.pace.crossesStandardBreak,
+    };
+  }
+  return out;
+}
+
+/** The JSON report (FORMATS.md §8). Built in a fixed order, so the same inputs give the same bytes. */
+export function buildReport(c: Consolidation): Report {
+  const codes = summaryIndicatorCodes(c.template);
+  const expected = expectedInScope(c);
+
+  const units: ReportUnit[] = c.units.map((o) => {
+    const r = c.roster.get(o.code);
+    const u: ReportUnit = { code: o.code, name: o.name, status: o.status };
+    if (o.file) u.file = o.file;
+    if (o.files.length > 1) u.files = o.files;
+    if (r?.level) u.level = r.level;
+    if (r?.parent) u.parent = r.parent;
+    if (r && r.groups.length > 0) u.groups = r.groups;
+    if (o.reportDate) u.reportDate = o.reportDate;
+    return u;
+  });
+
+  const indicators: ReportIndicator[] = codes.map((code) => {
+    const ind = getIndicator(code);
+    const f = c.scopeFigures.get(code);
+    return {
+      code,
+      name: ind.name.vi,
+      unit: ind.unit.vi,
+      kind: ind.kind,
+      value: f?.value ?? null,
+      numerator: f?.numerator ?? null,
+      denominator: f?.denominator ?? null,
+      reporting: f?.reporting ?? 0,
+      expected,
+      ...assessmentFields(c.plan.scope.get(code)),
+      ...(c.plan.unitsReaching.has(code)
+        ? { unitsReachingTarget: c.plan.unitsReaching.get(code) as number }
+        : {}),
+    };
+  });
+
+  const perUnit: ReportPerUnit[] = [];
+  const rosterCodes = c.roster.units.map((u) => u.code).sort();
+  for (const unit of rosterCodes) {
+    const figs = c.unitFigures.get(unit);
+    if (!figs) continue;
+    const inner = c.roster.childrenOf(unit).length > 0;
+    for (const code of codes) {
+      const f = figs.get(code);
+      if (!f) continue;
+      const p: ReportPerUnit = {
+        unit,
+        indicator: code,
+        value: f.value,
+        numerator: f.numerator,
+        denominator: f.denominator,
+      };
+      Object.assign(p, assessmentFields(c.plan.units.get(unit)?.get(code)));
+      if (inner) {
+        p.level = c.roster.get(unit)?.level || "subtotal";
+        p.reporting = f.reporting;
+        p.expected = c.expected.get(unit) ?? 0;
+      }
+      perUnit.push(p);
+    }
+  }
+
+  const groups: ReportGroup[] = [];
+  for (const [group, figs] of [...c.groupFigures.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const code of codes) {
+      const f = figs.get(code);
+      if (!f) continue;
+      groups.push({
+        group,
+        indicator: code,
+        value: f.value,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        reporting: f.reporting,
+        expected: f.expected,
+      });
+    }
+  }
+
+  return {
+    format: "chitieu-report/1",
+    template: c.template.id,
+    period: c.period.code,
+    scope: c.scope,
+    units,
+    indicators,
+    perUnit,
+    groups,
+    issues: c.issues,
+  };
+}
+
+/** The report as the bytes written: two-space JSON and a final newline. */
+export function reportJson(r: Report): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}

@@ -1,0 +1,312 @@
+import { COLUMNS, CSV_META_COLUMNS, META_LABELS, NAMES, SUMMARY_COLUMNS, TABLE_NAME } from "../format";
+import { cellAt, isBlank, type Grid, type GridRow, type SourceDoc } from "../grid";
+import { cellText, findHeaderRow, mapHeader, type HeaderAliases } from "../header-map";
+import { makeIssue, type Issue, type Origin } from "../issues";
+import { a1, matchKey, parseRange } from "../text";
+import type { FoundCell, MetaField, RawRow, RawSubmission, StrayRow } from "./types";
+
+/*
+ * From a file's grids to the submissions it holds (FORMATS.md §1, §2): find the indicator table by
+ * name, else by its header row, else (CSV) by its columns; find the unit, period and template by
+ * defined names, else by label cells, else (CSV) by columns. Nothing is interpreted here: values are
+ * kept as found cells, with their addresses, for validation to read.
+ */
+
+type RowKey =
+  | "code"
+  | "name"
+  | "uom"
+  | "numerator"
+  | "denominator"
+  | "value"
+  | "plan"
+  | "note"
+  | "reporting"
+  | "expected";
+
+const ROW_ALIASES: HeaderAliases<RowKey> = {
+  code: [COLUMNS.code.vi, COLUMNS.code.csv, "Mã số", "Ma_CT"],
+  name: [COLUMNS.name.vi, COLUMNS.name.csv, "Chỉ tiêu"],
+  uom: [COLUMNS.uom.vi, COLUMNS.uom.csv, "ĐVT", "don_vi"],
+  numerator: [COLUMNS.numerator.vi, COLUMNS.numerator.csv],
+  denominator: [COLUMNS.denominator.vi, COLUMNS.denominator.csv],
+  value: [COLUMNS.value.vi, COLUMNS.value.csv],
+  plan: [COLUMNS.plan.vi, COLUMNS.plan.csv],
+  note: [COLUMNS.note.vi, COLUMNS.note.csv],
+  reporting: [SUMMARY_COLUMNS.reporting.vi, SUMMARY_COLUMNS.reporting.csv],
+  expected: [SUMMARY_COLUMNS.expected.vi, SUMMARY_COLUMNS.expected.csv],
+};
+
+const CSV_ALIASES: HeaderAliases<RowKey | MetaField> = {
+  ...ROW_ALIASES,
+  unit: [CSV_META_COLUMNS.unit.csv, CSV_META_COLUMNS.unit.vi],
+  unitName: [CSV_META_COLUMNS.unitName.csv, CSV_META_COLUMNS.unitName.vi],
+  period: [CSV_META_COLUMNS.period.csv, CSV_META_COLUMNS.period.vi],
+  template: [CSV_META_COLUMNS.template.csv, CSV_META_COLUMNS.template.vi],
+  reportDate: [CSV_META_COLUMNS.reportDate.csv, CSV_META_COLUMNS.reportDate.vi],
+};
+
+export interface Extracted {
+  submissions: RawSubmission[];
+  issues: Issue[];
+}
+
+export function extractSubmissions(doc: SourceDoc): Extracted {
+  return doc.format === "csv" ? extractCsv(doc) : extractWorkbook(doc);
+}
+
+// ── workbooks ──────────────────────────────────────────────────────────────────────────
+
+function extractWorkbook(doc: SourceDoc): Extracted {
+  const table = doc.tables.find((t) => matchKey(t.name) === matchKey(TABLE_NAME));
+  const tableGrid = table ? doc.sheets.find((s) => s.sheet === table.sheet) : undefined;
+  const bounds = table ? parseRange(table.ref) : undefined;
+  let found:
+    { grid: Grid; header: GridRow; columns: Partial<Record<RowKey, number>>; lastRow: number } | undefined;
+  let shape: RawSubmission["shape"] = "table";
+
+  if (tableGrid && bounds) {
+    const header = tableGrid.rows.find((r) => r.n === bounds.top) ?? { n: bounds.top, cells: [] };
+    const columns = restrictColumns(mapHeader(header, ROW_ALIASES), bounds.left, bounds.right);
+    if (columns.code !== undefined) found = { grid: tableGrid, header, columns, lastRow: bounds.bottom };
+  }
+  if (!found) {
+    shape = "header-row";
+    for (const grid of doc.sheets) {
+      const h = findHeaderRow(grid, ROW_ALIASES, ["code", "value"], 30);
+      if (h) {
+        found = { grid, header: h.row, columns: h.columns, lastRow: Number.MAX_SAFE_INTEGER };
+        break;
+      }
+    }
+  }
+  if (!found) {
+    return {
+      submissions: [],
+      issues: [
+        makeIssue(
+          "error",
+          "not-a-submission",
+          {
+            vi: `Không phải báo cáo chỉ tiêu: không có bảng "${TABLE_NAME}" và không có dòng tiêu đề có "${COLUMNS.code.vi}" và "${COLUMNS.value.vi}" trong 30 dòng đầu`,
+            en: `Not an indicator report: no "${TABLE_NAME}" table and no header row with "${COLUMNS.code.vi}" and "${COLUMNS.value.vi}" in the first 30 rows`,
+          },
+          { file: doc.file },
+        ),
+      ],
+    };
+  }
+
+  const { grid, header, columns, lastRow } = found;
+  const origin = (row: number, col: number): Origin => ({
+    file: doc.file,
+    sheet: grid.sheet,
+    cell: a1(row, col + 1),
+  });
+  const rows: RawRow[] = [];
+  const stray: StrayRow[] = [];
+  for (const r of grid.rows) {
+    if (r.n <= header.n || r.n > lastRow) continue;
+    collectRow(r, columns, (col) => origin(r.n, col), rows, stray);
+  }
+  const submission: RawSubmission = {
+    file: doc.file,
+    sheet: grid.sheet,
+    format: "xlsx",
+    shape,
+    meta: workbookMeta(doc),
+    rows,
+    stray,
+    headerAt: origin(header.n, columns.code as number),
+    columns: presentColumns(columns),
+  };
+  return { submissions: [submission], issues: [] };
+}
+
+/** Only the table's own columns count (a sheet may hold more to the side). */
+function restrictColumns<K extends string>(
+  columns: Partial<Record<K, number>>,
+  left: number,
+  right: number,
+): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [k, v] of Object.entries(columns) as [K, number][]) {
+    if (v + 1 >= left && v + 1 <= right) out[k] = v;
+  }
+  return out;
+}
+
+function presentColumns(columns: Partial<Record<string, number>>): RawSubmission["columns"] {
+  return {
+    numerator: columns.numerator !== undefined,
+    denominator: columns.denominator !== undefined,
+    value: columns.value !== undefined,
+    uom: columns.uom !== undefined,
+  };
+}
+
+function collectRow(
+  r: GridRow,
+  columns: Partial<Record<RowKey, number>>,
+  originOf: (col: number) => Origin,
+  rows: RawRow[],
+  stray: StrayRow[],
+): void {
+  const found = (key: RowKey): FoundCell | undefined => {
+    const col = columns[key];
+    return col === undefined ? undefined : { cell: r.cells[col], origin: originOf(col) };
+  };
+  const codeCol = columns.code as number;
+  const code = cellText(r.cells[codeCol]);
+  if (!code) {
+    const figures = (["numerator", "denominator", "value"] as const).some((k) => {
+      const col = columns[k];
+      return col !== undefined && !isBlank(r.cells[col]) && !r.cells[col]?.formula;
+    });
+    if (figures) {
+      const nameCol = columns.name;
+      stray.push({ at: originOf(codeCol), label: nameCol === undefined ? "" : cellText(r.cells[nameCol]) });
+    }
+    return;
+  }
+  const row: RawRow = { code: code.normalize("NFC"), codeAt: originOf(codeCol) };
+  for (const key of [
+    "name",
+    "uom",
+    "numerator",
+    "denominator",
+    "value",
+    "plan",
+    "note",
+    "reporting",
+    "expected",
+  ] as const) {
+    const f = found(key);
+    if (f) row[key] = f;
+  }
+  rows.push(row);
+}
+
+const NAME_OF: Record<MetaField, string> = NAMES;
+
+/** Unit, period, template and date: by defined names first, else by label cells. */
+function workbookMeta(doc: SourceDoc): Partial<Record<MetaField, FoundCell>> {
+  const meta: Partial<Record<MetaField, FoundCell>> = {};
+  for (const field of Object.keys(NAME_OF) as MetaField[]) {
+    const name = doc.names.find((n) => n.name.toLowerCase() === NAME_OF[field].toLowerCase());
+    if (!name) continue;
+    const grid = doc.sheets.find((s) => s.sheet === name.sheet);
+    const pos = parseRange(name.cell);
+    if (!grid || !pos) continue;
+    meta[field] = {
+      cell: cellAt(grid, pos.top, pos.left),
+      origin: { file: doc.file, sheet: grid.sheet, cell: a1(pos.top, pos.left) },
+    };
+  }
+  const missing = (Object.keys(META_LABELS) as MetaField[]).filter((f) => !meta[f]);
+  if (missing.length > 0) Object.assign(meta, labelMeta(doc, missing));
+  return meta;
+}
+
+/** A label cell (`Mã đơn vị:`) with its value in the nearest filled cell to its right. */
+function labelMeta(doc: SourceDoc, fields: MetaField[]): Partial<Record<MetaField, FoundCell>> {
+  const wanted = new Map(fields.map((f) => [matchKey(META_LABELS[f].vi), f]));
+  const out: Partial<Record<MetaField, FoundCell>> = {};
+  for (const grid of doc.sheets) {
+    for (const r of grid.rows) {
+      r.cells.forEach((c, i) => {
+        if (!c || typeof c.value !== "string") return;
+        const field = wanted.get(matchKey(c.value));
+        if (!field || out[field]) return;
+        for (let j = i + 1; j <= i + 4 && j < r.cells.length; j++) {
+          if (!isBlank(r.cells[j])) {
+            out[field] = {
+              cell: r.cells[j],
+              origin: { file: doc.file, sheet: grid.sheet, cell: a1(r.n, j + 1) },
+            };
+            return;
+          }
+        }
+        // The label is there but its value is empty: point at the cell beside it.
+        out[field] = { cell: undefined, origin: { file: doc.file, sheet: grid.sheet, cell: a1(r.n, i + 2) } };
+      });
+    }
+  }
+  return out;
+}
+
+// ── CSV ────────────────────────────────────────────────────────────────────────────────
+
+function extractCsv(doc: SourceDoc): Extracted {
+  const grid = doc.sheets[0];
+  const first = grid?.rows[0];
+  if (!grid || !first) {
+    return {
+      submissions: [],
+      issues: [
+        makeIssue(
+          "error",
+          "not-a-submission",
+          { vi: "Tệp CSV rỗng", en: "The CSV file is empty" },
+          { file: doc.file },
+        ),
+      ],
+    };
+  }
+  const columns = mapHeader(first, CSV_ALIASES);
+  const lacking: string[] = [];
+  if (columns.unit === undefined) lacking.push(CSV_META_COLUMNS.unit.csv);
+  if (columns.period === undefined) lacking.push(CSV_META_COLUMNS.period.csv);
+  if (columns.code === undefined) lacking.push(COLUMNS.code.csv);
+  if (columns.value === undefined && (columns.numerator === undefined || columns.denominator === undefined)) {
+    lacking.push(`${COLUMNS.value.csv} | ${COLUMNS.numerator.csv} + ${COLUMNS.denominator.csv}`);
+  }
+  if (lacking.length > 0) {
+    return {
+      submissions: [],
+      issues: [
+        makeIssue(
+          "error",
+          "not-a-submission",
+          {
+            vi: `Tệp CSV thiếu cột bắt buộc: ${lacking.join(", ")}`,
+            en: `The CSV file lacks required columns: ${lacking.join(", ")}`,
+          },
+          { file: doc.file, line: first.n },
+        ),
+      ],
+    };
+  }
+  const origin = (line: number): Origin => ({ file: doc.file, line });
+  const groups = new Map<string, RawSubmission>();
+  for (const r of grid.rows) {
+    if (r.n === first.n) continue;
+    const metaText = (f: MetaField): string => {
+      const col = columns[f];
+      return col === undefined ? "" : cellText(r.cells[col]);
+    };
+    const key = JSON.stringify([metaText("unit"), metaText("period"), metaText("template")]);
+    let sub = groups.get(key);
+    if (!sub) {
+      const meta: Partial<Record<MetaField, FoundCell>> = {};
+      for (const f of ["unit", "unitName", "period", "template", "reportDate"] as const) {
+        const col = columns[f];
+        if (col !== undefined) meta[f] = { cell: r.cells[col], origin: origin(r.n) };
+      }
+      sub = {
+        file: doc.file,
+        sheet: grid.sheet,
+        format: "csv",
+        shape: "csv",
+        meta,
+        rows: [],
+        stray: [],
+        headerAt: origin(first.n),
+        columns: presentColumns(columns),
+      };
+      groups.set(key, sub);
+    }
+    collectRow(r, columns, () => origin(r.n), sub.rows, sub.stray);
+  }
+  return { submissions: [...groups.values()], issues: [] };
+}

@@ -1,0 +1,119 @@
+import { findTemplate, type Template } from "../catalog/templates";
+import { cellText } from "../header-map";
+import { makeIssue, type Issue, type Origin } from "../issues";
+import { parsePeriod, type Period } from "../periods";
+import { readDate } from "./cell-reading";
+import type { RawSubmission } from "./types";
+
+/** What a submission says about itself: who, when, which form. */
+export interface SubmissionMeta {
+  unit?: string;
+  unitName: string;
+  unitAt?: Origin;
+  period?: Period;
+  periodText: string;
+  periodAt?: Origin;
+  /** The template named in the file (`ktxh-xa@1`), if it names one the catalog knows. */
+  template?: Template;
+  /** The text of the template cell, when it names one the catalog does not know. */
+  templateText: string;
+  templateAt?: Origin;
+  /** The date the unit signed (ISO `YYYY-MM-DD`). */
+  reportDate?: string;
+  reportDateAt?: Origin;
+}
+
+export interface MetaResult {
+  meta: SubmissionMeta;
+  issues: Issue[];
+  /** Unit or period missing: the submission cannot be placed, so it is rejected. */
+  rejected: boolean;
+}
+
+/** A code as written: text kept as it is (leading zeros matter), a number written without decimals. */
+function codeText(v: unknown): string {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return typeof v === "string" ? v.trim().normalize("NFC") : "";
+}
+
+export function readMeta(sub: RawSubmission): MetaResult {
+  const issues: Issue[] = [];
+  const where = (o: Origin | undefined): Partial<Origin> => o ?? { file: sub.file };
+  const unitCell = sub.meta.unit;
+  const unit = codeText(unitCell?.cell?.value);
+  const meta: SubmissionMeta = {
+    unitName: cellText(sub.meta.unitName?.cell).normalize("NFC"),
+    periodText: cellText(sub.meta.period?.cell),
+    templateText: cellText(sub.meta.template?.cell),
+  };
+  if (unit) meta.unit = unit;
+  if (unitCell) meta.unitAt = unitCell.origin;
+  if (sub.meta.period) meta.periodAt = sub.meta.period.origin;
+  if (sub.meta.template) meta.templateAt = sub.meta.template.origin;
+
+  let rejected = false;
+  if (!unit) {
+    rejected = true;
+    issues.push(
+      makeIssue(
+        "error",
+        "missing-metadata",
+        {
+          vi: 'Không tìm thấy mã đơn vị (tên ChiTieu_MaDonVi, ô nhãn "Mã đơn vị" hoặc cột ma_don_vi): báo cáo bị loại',
+          en: 'No unit code found (name ChiTieu_MaDonVi, a "Mã đơn vị" label cell or a ma_don_vi column): the report is rejected',
+        },
+        { ...where(unitCell?.origin) },
+      ),
+    );
+  }
+
+  const periodValue = sub.meta.period?.cell?.value;
+  const period =
+    typeof periodValue === "number" || typeof periodValue === "string" ? parsePeriod(periodValue) : undefined;
+  if (period && period.kind !== "phase") meta.period = period;
+  else {
+    rejected = true;
+    issues.push(
+      makeIssue(
+        "error",
+        "missing-metadata",
+        meta.periodText
+          ? {
+              vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
+              en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
+            }
+          : {
+              vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',
+              en: 'No reporting period found (name ChiTieu_KyBaoCao, a "Kỳ báo cáo" label cell or a ky_bao_cao column): the report is rejected',
+            },
+        { ...where(sub.meta.period?.origin), ...(unit ? { unit } : {}) },
+      ),
+    );
+  }
+
+  if (meta.templateText) {
+    const tpl = findTemplate(meta.templateText);
+    if (tpl) meta.template = tpl;
+  }
+
+  const dateCell = sub.meta.reportDate;
+  if (dateCell) {
+    meta.reportDateAt = dateCell.origin;
+    const d = readDate(dateCell.cell);
+    if (d.kind === "date") meta.reportDate = d.iso;
+    else if (d.kind === "invalid") {
+      issues.push(
+        makeIssue(
+          "warning",
+          "missing-metadata",
+          {
+            vi: `Ngày báo cáo "${d.text}" không đọc được (dạng ngày/tháng/năm): không xét được nộp muộn hay bản nào mới hơn`,
+            en: `Report date "${d.text}" cannot be read (day/month/year): lateness and which copy is newer cannot be judged`,
+          },
+          { ...dateCell.origin, ...(unit ? { unit } : {}) },
+        ),
+      );
+    }
+  }
+  return { meta, issues, rejected };
+}

@@ -1,0 +1,637 @@
+import { findIndicator } from "../catalog/indicators";
+import { requiredIndicatorCodes, templateIndicatorCodes, type Template } from "../catalog/templates";
+import type { Indicator } from "../catalog/types";
+import { COLUMNS } from "../format";
+import { makeIssue, type Issue, type Message, type Origin } from "../issues";
+import { nums } from "../number-text";
+import { editDistance } from "../suggest";
+import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
+import type { FoundCell, RawRow, RawSubmission } from "./types";
+
+/** A unit's figure for one indicator as it enters, with where it came from. */
+export interface UnitFigure {
+  indicator: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** The unit's own target for the period (`Kế hoạch`), in the indicator's unit (rates: points). */
+  plan: number | null;
+  /** A summary's own counts, when it is one. */
+  reporting?: number;
+  expected?: number;
+  /** The cell a person would fix: the value, or a rate's numerator. */
+  at: Origin;
+}
+
+export interface RowsResult {
+  figures: Map<string, UnitFigure>;
+  issues: Issue[];
+}
+
+const m = (vi: string, en: string): Message => ({ vi, en });
+
+/** Within this many points a rate's typed % agrees with 100 × numerator / denominator (FORMATS §3a). */
+export const MISMATCH_TOLERANCE = 0.05;
+
+interface Ctx {
+  unit: string | undefined;
+  locale: Locale;
+  issues: Issue[];
+}
+
+function issue(
+  ctx: Ctx,
+  severity: Issue["severity"],
+  rule: Issue["rule"],
+  message: Message,
+  at: Origin,
+  indicator?: string,
+): void {
+  ctx.issues.push(makeIssue(severity, rule, message, { ...at, unit: ctx.unit, indicator }));
+}
+
+/**
+ * Reads every indicator row of a submission into the figures that enter the consolidation, and names
+ * every value that does not (docs/RULES.md).
+ */
+export function validateRows(
+  sub: RawSubmission,
+  template: Template,
+  unit: string | undefined,
+  locale: Locale,
+): RowsResult {
+  const ctx: Ctx = { unit, locale, issues: [] };
+  const allowed = new Set(templateIndicatorCodes(template));
+  // A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read.
+  const derived = new Set(template.derived ?? []);
+  const byCode = new Map<string, RawRow[]>();
+
+  for (const row of sub.rows) {
+    legacyText(ctx, row.name, row.code);
+    legacyText(ctx, row.note, row.code);
+    const code = row.code.trim().toUpperCase();
+    if (derived.has(code)) continue;
+    const ind = findIndicator(code);
+    if (!ind || !allowed.has(code)) {
+      unknownIndicator(ctx, row, template, ind);
+      continue;
+    }
+    const list = byCode.get(code) ?? [];
+    list.push(row);
+    byCode.set(code, list);
+  }
+  for (const s of sub.stray) {
+    issue(
+      ctx,
+      "error",
+      "unknown-indicator",
+      m(
+        `Dòng có số liệu nhưng không có mã chỉ tiêu${s.label ? ` ("${s.label}")` : ""}: số liệu không được tổng hợp`,
+        `A row holds figures but no indicator code${s.label ? ` ("${s.label}")` : ""}: its figures are not used`,
+      ),
+      s.at,
+    );
+  }
+
+  const figures = new Map<string, UnitFigure>();
+  for (const [code, rows] of byCode) {
+    const ind = findIndicator(code) as Indicator;
+    const required = requiredIndicatorCodes(template).includes(code);
+    const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
+    if (rows.length === 1) {
+      const r = reads[0]!;
+      ctx.issues.push(...r.issues);
+      if (r.figure) figures.set(code, r.figure);
+      continue;
+    }
+    const first = reads[0]!;
+    const same = reads.every((r) => sameFigure(r.figure, first.figure));
+    if (same) {
+      ctx.issues.push(...first.issues);
+      if (first.figure) figures.set(code, first.figure);
+      rows
+        .slice(1)
+        .forEach((row) =>
+          issue(
+            ctx,
+            "warning",
+            "duplicate-row",
+            m(
+              `Chỉ tiêu ${code} ghi hai lần với cùng số liệu: chỉ tính một lần`,
+              `Indicator ${code} appears twice with the same figures: counted once`,
+            ),
+            row.codeAt,
+            code,
+          ),
+        );
+    } else {
+      rows.forEach((row) =>
+        issue(
+          ctx,
+          "error",
+          "duplicate-row",
+          m(
+            `Chỉ tiêu ${code} ghi ${rows.length} lần với số liệu khác nhau: không dòng nào được tổng hợp`,
+            `Indicator ${code} appears ${rows.length} times with different figures: none is used`,
+          ),
+          row.codeAt,
+          code,
+        ),
+      );
+    }
+  }
+
+  for (const code of requiredIndicatorCodes(template)) {
+    if (!byCode.has(code)) {
+      issue(
+        ctx,
+        "warning",
+        "missing-indicator",
+        m(
+          `Thiếu dòng chỉ tiêu ${code} (${findIndicator(code)?.name.vi ?? ""})`,
+          `No row for indicator ${code} (${findIndicator(code)?.name.en ?? ""})`,
+        ),
+        sub.headerAt,
+        code,
+      );
+    }
+  }
+  crossChecks(ctx, figures);
+  return { figures, issues: ctx.issues };
+}
+
+function sameFigure(a: UnitFigure | undefined, b: UnitFigure | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
+}
+
+function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indicator | undefined): void {
+  if (ind) {
+    issue(
+      ctx,
+      "error",
+      "unknown-indicator",
+      m(
+        `Chỉ tiêu ${row.code} không thuộc mẫu ${template.id}: không được tổng hợp`,
+        `Indicator ${row.code} is not part of template ${template.id}: not used`,
+      ),
+      row.codeAt,
+      row.code,
+    );
+    return;
+  }
+  const near = templateIndicatorCodes(template)
+    .map((c) => ({ c, d: editDistance(c, row.code.toUpperCase()) }))
+    .filter((x) => x.d <= 3)
+    .sort((a, b) => a.d - b.d)[0];
+  issue(
+    ctx,
+    "error",
+    "unknown-indicator",
+    m(
+      `Mã chỉ tiêu "${row.code}" không có trong danh mục${near ? ` (có phải ${near.c}?)` : ""}: không được tổng hợp`,
+      `Indicator code "${row.code}" is not in the catalog${near ? ` (did you mean ${near.c}?)` : ""}: not used`,
+    ),
+    row.codeAt,
+    row.code,
+  );
+}
+
+function legacyText(ctx: Ctx, found: FoundCell | undefined, code: string): void {
+  if (!found) return;
+  const enc = readLegacy(found.cell);
+  if (!enc) return;
+  const font = enc.encoding === "tcvn3" ? "TCVN3 (ABC, phông .Vn)" : "VNI (phông VNI-)";
+  issue(
+    ctx,
+    "warning",
+    "legacy-encoding",
+    m(
+      `Chữ gõ bằng bảng mã cũ ${font}: "${enc.text}"${enc.unicode ? ` (có lẽ là "${enc.unicode}")` : ""}; hãy chuyển sang Unicode`,
+      `Text typed in the legacy ${enc.encoding.toUpperCase()} encoding: "${enc.text}"${enc.unicode ? ` (probably "${enc.unicode}")` : ""}; convert it to Unicode`,
+    ),
+    found.origin,
+    code.toUpperCase(),
+  );
+}
+
+interface RowRead {
+  figure?: UnitFigure;
+  issues: Issue[];
+}
+
+function readRow(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): RowRead {
+  const result: RowRead = { issues: ctx.issues };
+  const plan = readPlan(ind, row, ctx);
+  const summaryCounts = readSummaryCounts(row, ctx);
+  const figure =
+    ind.kind === "rate" ? readRate(ind, row, required, ctx) : readQuantity(ind, row, required, ctx);
+  if (figure) result.figure = { ...figure, plan, ...summaryCounts };
+  return result;
+}
+
+type Partial3 = Omit<UnitFigure, "plan" | "reporting" | "expected">;
+
+/** The cell's number, or a named reason it cannot be used (then undefined). */
+function usableNumber(
+  ctx: Ctx,
+  ind: Indicator,
+  found: FoundCell | undefined,
+  what: Message,
+): Extract<NumberRead, { kind: "number" }> | "empty" | undefined {
+  if (!found) return "empty";
+  const r = readNumber(found.cell, ctx.locale);
+  if (r.kind === "empty") return "empty";
+  if (r.kind === "number") return r;
+  if (r.kind === "formula-without-value") {
+    issue(
+      ctx,
+      "error",
+      "formula-without-value",
+      m(
+        `${what.vi}: công thức chưa có giá trị tính sẵn (hãy mở tệp trong Excel, tính lại và lưu): không được tổng hợp`,
+        `${what.en}: a formula without a cached result (open the file in Excel, recalculate and save): not used`,
+      ),
+      found.origin,
+      ind.code,
+    );
+    return undefined;
+  }
+  issue(
+    ctx,
+    "error",
+    "not-a-number",
+    m(`${what.vi}: "${r.text}" không phải là số`, `${what.en}: "${r.text}" is not a number`),
+    found.origin,
+    ind.code,
+  );
+  return undefined;
+}
+
+function readQuantity(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): Partial3 | undefined {
+  const label = m(`${ind.code} – ${COLUMNS.value.vi}`, `${ind.code} – ${COLUMNS.value.en}`);
+  const at = row.value?.origin ?? row.codeAt;
+  // A summary carries a score as Σ scores / units; a unit reports its score alone.
+  if (
+    ind.kind === "score" &&
+    row.denominator &&
+    readNumber(row.denominator.cell, ctx.locale).kind === "number"
+  ) {
+    return readScoreSums(ind, row, ctx);
+  }
+  const v = usableNumber(ctx, ind, row.value, label);
+  if (v === undefined) return undefined;
+  if (v === "empty") {
+    if (required) {
+      issue(
+        ctx,
+        "warning",
+        "missing-value",
+        m(`${ind.code}: chưa có số liệu thực hiện`, `${ind.code}: no actual value`),
+        at,
+        ind.code,
+      );
+    }
+    return undefined;
+  }
+  let value = v.value;
+  const conv = readUnitOfMeasure(row.uom?.cell, ind);
+  if (conv.kind === "unknown" || conv.kind === "incompatible") {
+    issue(
+      ctx,
+      "error",
+      "unit-of-measure",
+      m(
+        `${ind.code}: đơn vị tính "${conv.text}" không khớp "${ind.unit.vi}" và không quy đổi được: không được tổng hợp`,
+        `${ind.code}: unit "${conv.text}" does not match "${ind.unit.en}" and cannot be converted: not used`,
+      ),
+      row.uom?.origin ?? at,
+      ind.code,
+    );
+    return undefined;
+  }
+  if (conv.kind === "converted") {
+    const before = nums(value);
+    value = value * conv.factor;
+    const after = nums(value);
+    issue(
+      ctx,
+      "warning",
+      "unit-of-measure",
+      m(
+        `${ind.code}: ${before.vi} ${conv.text} đã quy đổi thành ${after.vi} ${ind.unit.vi}`,
+        `${ind.code}: ${before.en} ${conv.text} converted to ${after.en} ${ind.unit.en}`,
+      ),
+      row.uom?.origin ?? at,
+      ind.code,
+    );
+  }
+  if (value < 0) {
+    issue(
+      ctx,
+      "error",
+      "negative",
+      m(`${ind.code}: giá trị âm (${nums(value).vi})`, `${ind.code}: negative value (${nums(value).en})`),
+      at,
+      ind.code,
+    );
+    return undefined;
+  }
+  if (ind.integer && !Number.isInteger(round9(value))) {
+    issue(
+      ctx,
+      "error",
+      "not-an-integer",
+      m(
+        `${ind.code}: ${nums(value).vi} không phải số nguyên (${ind.unit.vi})`,
+        `${ind.code}: ${nums(value).en} is not a whole number (${ind.unit.en})`,
+      ),
+      at,
+      ind.code,
+    );
+    return undefined;
+  }
+  if (ind.range.max !== undefined && value > ind.range.max) {
+    issue(
+      ctx,
+      "error",
+      "out-of-range",
+      m(
+        `${ind.code}: ${nums(value).vi} ngoài khoảng ${ind.range.min}–${ind.range.max}`,
+        `${ind.code}: ${nums(value).en} is outside ${ind.range.min}–${ind.range.max}`,
+      ),
+      at,
+      ind.code,
+    );
+    return undefined;
+  }
+  return { indicator: ind.code, numerator: null, denominator: null, value, at };
+}
+
+function readScoreSums(ind: Indicator, row: RawRow, ctx: Ctx): Partial3 | undefined {
+  const n = usableNumber(
+    ctx,
+    ind,
+    row.numerator,
+    m(`${ind.code} – ${COLUMNS.numerator.vi}`, `${ind.code} – ${COLUMNS.numerator.en}`),
+  );
+  const d = usableNumber(
+    ctx,
+    ind,
+    row.denominator,
+    m(`${ind.code} – ${COLUMNS.denominator.vi}`, `${ind.code} – ${COLUMNS.denominator.en}`),
+  );
+  if (n === undefined || d === undefined || n === "empty" || d === "empty") {
+    if (n === "empty") {
+      issue(
+        ctx,
+        "warning",
+        "missing-value",
+        m(`${ind.code}: thiếu tử số (tổng điểm)`, `${ind.code}: no numerator (sum of scores)`),
+        row.numerator?.origin ?? row.codeAt,
+        ind.code,
+      );
+    }
+    return undefined;
+  }
+  const at = row.numerator?.origin ?? row.codeAt;
+  if (
+    n.value < 0 ||
+    d.value <= 0 ||
+    !Number.isInteger(round9(d.value)) ||
+    n.value > (ind.range.max ?? Infinity) * d.value
+  ) {
+    issue(
+      ctx,
+      "error",
+      "out-of-range",
+      m(
+        `${ind.code}: tổng điểm ${nums(n.value).vi} trên ${nums(d.value).vi} đơn vị không hợp lệ`,
+        `${ind.code}: a score sum of ${nums(n.value).en} over ${nums(d.value).en} units is not valid`,
+      ),
+      at,
+      ind.code,
+    );
+    return undefined;
+  }
+  return { indicator: ind.code, numerator: n.value, denominator: d.value, value: n.value / d.value, at };
+}
+
+function readRate(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): Partial3 | undefined {
+  const nLabel = m(`${ind.code} – ${COLUMNS.numerator.vi}`, `${ind.code} – ${COLUMNS.numerator.en}`);
+  const dLabel = m(`${ind.code} – ${COLUMNS.denominator.vi}`, `${ind.code} – ${COLUMNS.denominator.en}`);
+  const n = usableNumber(ctx, ind, row.numerator, nLabel);
+  const d = usableNumber(ctx, ind, row.denominator, dLabel);
+  if (n === undefined || d === undefined) return undefined;
+  const nAt = row.numerator?.origin ?? row.value?.origin ?? row.codeAt;
+  const dAt = row.denominator?.origin ?? row.value?.origin ?? row.codeAt;
+
+  if (n === "empty" || d === "empty") {
+    const typed = row.value ? readNumber(row.value.cell, ctx.locale) : { kind: "empty" as const };
+    if (n === "empty" && d === "empty" && typed.kind === "empty") {
+      if (required) {
+        issue(
+          ctx,
+          "warning",
+          "missing-value",
+          m(`${ind.code}: chưa có tử số và mẫu số`, `${ind.code}: no numerator and denominator`),
+          nAt,
+          ind.code,
+        );
+      }
+      return undefined;
+    }
+    if (d === "empty") {
+      issue(
+        ctx,
+        "error",
+        "missing-denominator",
+        m(
+          `${ind.code}: tỷ lệ không có mẫu số nên không thể gia quyền: hãy ghi ${ind.numerator?.label.vi ?? "tử số"} và ${ind.denominator?.label.vi ?? "mẫu số"}`,
+          `${ind.code}: a rate without a denominator cannot be weighted: give ${ind.numerator?.label.en ?? "the numerator"} and ${ind.denominator?.label.en ?? "the denominator"}`,
+        ),
+        dAt,
+        ind.code,
+      );
+      return undefined;
+    }
+    issue(
+      ctx,
+      "warning",
+      "missing-value",
+      m(`${ind.code}: có mẫu số nhưng thiếu tử số`, `${ind.code}: a denominator but no numerator`),
+      nAt,
+      ind.code,
+    );
+    return undefined;
+  }
+
+  for (const [part, r, at, label] of [
+    [ind.numerator, n, nAt, nLabel],
+    [ind.denominator, d, dAt, dLabel],
+  ] as const) {
+    if (r.value < 0) {
+      issue(
+        ctx,
+        "error",
+        "negative",
+        m(
+          `${label.vi}: giá trị âm (${nums(r.value).vi})`,
+          `${label.en}: negative value (${nums(r.value).en})`,
+        ),
+        at,
+        ind.code,
+      );
+      return undefined;
+    }
+    if (part?.integer && !Number.isInteger(round9(r.value))) {
+      issue(
+        ctx,
+        "error",
+        "not-an-integer",
+        m(
+          `${label.vi}: ${nums(r.value).vi} không phải số nguyên (${part.unit.vi})`,
+          `${label.en}: ${nums(r.value).en} is not a whole number (${part.unit.en})`,
+        ),
+        at,
+        ind.code,
+      );
+      return undefined;
+    }
+  }
+  if (d.value === 0) {
+    issue(
+      ctx,
+      "error",
+      "out-of-range",
+      m(`${ind.code}: mẫu số bằng 0`, `${ind.code}: the denominator is 0`),
+      dAt,
+      ind.code,
+    );
+    return undefined;
+  }
+  if (n.value > d.value) {
+    const lenient = ind.range.aboveMax === "warning";
+    issue(
+      ctx,
+      lenient ? "warning" : "error",
+      "numerator-exceeds-denominator",
+      m(
+        `Tử số (${nums(n.value).vi}) lớn hơn mẫu số (${nums(d.value).vi})${lenient ? " – được chấp nhận, đề nghị kiểm tra" : ": không được tổng hợp"}`,
+        `Numerator (${nums(n.value).en}) exceeds denominator (${nums(d.value).en})${lenient ? " – accepted, please check" : ": not used"}`,
+      ),
+      nAt,
+      ind.code,
+    );
+    if (!lenient) return undefined;
+  }
+  const value = (100 * n.value) / d.value;
+  checkTypedRate(ind, row, value, ctx);
+  return { indicator: ind.code, numerator: n.value, denominator: d.value, value, at: nAt };
+}
+
+/** A rate's typed `Thực hiện` against 100 × numerator / denominator (which is what is used). */
+function checkTypedRate(ind: Indicator, row: RawRow, computed: number, ctx: Ctx): void {
+  if (!row.value) return;
+  const t = readNumber(row.value.cell, ctx.locale);
+  if (t.kind !== "number") return; // a derived formula without a cached value, text: n and d decide
+  const at = row.value.origin;
+  if (!t.percent && t.value > 0 && t.value < 1) {
+    issue(
+      ctx,
+      "warning",
+      "ambiguous-percent",
+      m(
+        `${ind.code}: Thực hiện ghi ${nums(t.value).vi} không có dấu %: là ${nums(t.value).vi} % hay ${nums(t.value * 100).vi} %? Đã dùng tử số/mẫu số (${nums(computed, 2).vi} %)`,
+        `${ind.code}: Actual written ${nums(t.value).en} without %: ${nums(t.value).en} % or ${nums(t.value * 100).en} %? The numerator/denominator were used (${nums(computed, 2).en} %)`,
+      ),
+      at,
+      ind.code,
+    );
+    return;
+  }
+  if (Math.abs(t.value - computed) > MISMATCH_TOLERANCE) {
+    issue(
+      ctx,
+      "warning",
+      "value-mismatch",
+      m(
+        `${ind.code}: Thực hiện ghi ${nums(t.value, 2).vi} % nhưng tử số/mẫu số cho ${nums(computed, 2).vi} %: đã dùng tử số/mẫu số`,
+        `${ind.code}: Actual says ${nums(t.value, 2).en} % but numerator/denominator give ${nums(computed, 2).en} %: the numerator/denominator were used`,
+      ),
+      at,
+      ind.code,
+    );
+  }
+}
+
+function readPlan(ind: Indicator, row: RawRow, ctx: Ctx): number | null {
+  if (!row.plan) return null;
+  const r = usableNumber(
+    ctx,
+    ind,
+    row.plan,
+    m(`${ind.code} – ${COLUMNS.plan.vi}`, `${ind.code} – ${COLUMNS.plan.en}`),
+  );
+  return r && r !== "empty" ? r.value : null;
+}
+
+function readSummaryCounts(row: RawRow, ctx: Ctx): { reporting?: number; expected?: number } {
+  const out: { reporting?: number; expected?: number } = {};
+  for (const key of ["reporting", "expected"] as const) {
+    const f = row[key];
+    if (!f) continue;
+    const r = readNumber(f.cell, ctx.locale);
+    if (r.kind === "number" && r.value >= 0 && Number.isInteger(r.value)) out[key] = r.value;
+  }
+  return out;
+}
+
+function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>): void {
+  for (const f of figures.values()) {
+    const ind = findIndicator(f.indicator);
+    if (!ind) continue;
+    if (ind.sameDenominatorAs) {
+      const other = figures.get(ind.sameDenominatorAs);
+      if (
+        other &&
+        other.denominator !== null &&
+        f.denominator !== null &&
+        other.denominator !== f.denominator
+      ) {
+        issue(
+          ctx,
+          "warning",
+          "inconsistent-denominator",
+          m(
+            `${ind.code}: mẫu số (${nums(f.denominator).vi}) khác mẫu số của ${ind.sameDenominatorAs} (${nums(other.denominator).vi}); cả hai đều là tổng số hộ`,
+            `${ind.code}: denominator (${nums(f.denominator).en}) differs from ${ind.sameDenominatorAs}'s (${nums(other.denominator).en}); both count all households`,
+          ),
+          f.at,
+          ind.code,
+        );
+      }
+    }
+    if (ind.atMost) {
+      const other = figures.get(ind.atMost);
+      if (other && other.value !== null && f.value !== null && f.value > other.value + MISMATCH_TOLERANCE) {
+        issue(
+          ctx,
+          "warning",
+          "exceeds-related",
+          m(
+            `${ind.code} (${nums(f.value, 2).vi} %) lớn hơn ${ind.atMost} (${nums(other.value, 2).vi} %), không thể xảy ra`,
+            `${ind.code} (${nums(f.value, 2).en} %) exceeds ${ind.atMost} (${nums(other.value, 2).en} %), which cannot happen`,
+          ),
+          f.at,
+          ind.code,
+        );
+      }
+    }
+  }
+}
+
+/** Round off binary noise before asking whether a number read from a file is whole (1e-9 tolerance). */
+function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}

@@ -1,0 +1,58 @@
+import type { GridCell } from "../grid";
+import type { Origin } from "../issues";
+
+/** A cell as found, with where it was: enough to read it and to point a person at it. */
+export interface FoundCell {
+  cell: GridCell | undefined;
+  origin: Origin;
+}
+
+/** One indicator row of a submission, before its values are interpreted. */
+export interface RawRow {
+  code: string;
+  codeAt: Origin;
+  name?: FoundCell;
+  uom?: FoundCell;
+  numerator?: FoundCell;
+  denominator?: FoundCell;
+  value?: FoundCell;
+  plan?: FoundCell;
+  note?: FoundCell;
+  /** Summaries carry their counts so they consolidate upward (SUMMARY_COLUMNS). */
+  reporting?: FoundCell;
+  expected?: FoundCell;
+}
+
+/** A row that holds figures but no indicator code: named, never dropped in silence. */
+export interface StrayRow {
+  at: Origin;
+  /** Text of the name cell, if any, for the message. */
+  label: string;
+}
+
+export type MetaField = "unit" | "unitName" | "period" | "template" | "reportDate";
+
+/**
+ * One submission found in a file: a unit's report for one period. A workbook holds one; a long CSV
+ * may hold many (one per unit, period and template).
+ */
+export interface RawSubmission {
+  file: string;
+  /** Sheet (workbook) or file name (CSV). */
+  sheet: string;
+  format: "xlsx" | "csv";
+  /** How the submission was recognised: the `ChiTieu` table, a header row rebuilt by hand, or CSV. */
+  shape: "table" | "header-row" | "csv";
+  meta: Partial<Record<MetaField, FoundCell>>;
+  rows: RawRow[];
+  stray: StrayRow[];
+  /** Where the `Mã chỉ tiêu` header is: what a missing indicator points at. */
+  headerAt: Origin;
+  /** Which optional columns the submission has. */
+  columns: {
+    numerator: boolean;
+    denominator: boolean;
+    value: boolean;
+    uom: boolean;
+  };
+}

@@ -1,0 +1,100 @@
+import type { SourceDoc } from "../core/grid";
+import { makeIssue, type Issue } from "../core/issues";
+import { readCsv } from "./csv-reader";
+import { readXlsx } from "./xlsx";
+
+/** What kind of file the bytes are, whatever its name says. */
+export type Sniffed = "zip" | "ole" | "empty" | "png" | "pdf" | "binary" | "text";
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return "empty";
+  const b = (i: number): number => bytes[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b) return "zip";
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return "ole";
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return "png";
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return "pdf";
+  // UTF-16 text has NULs by design; anything else with NULs or many control bytes is not text.
+  if ((b(0) === 0xff && b(1) === 0xfe) || (b(0) === 0xfe && b(1) === 0xff)) return "text";
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  let nul = 0;
+  for (let i = 0; i < n; i++) {
+    const x = bytes[i] as number;
+    if (x === 0) nul++;
+    else if (x < 9 || (x > 13 && x < 32 && x !== 27)) control++;
+  }
+  if (nul > n * 0.3 && nul < n * 0.6) return "text"; // UTF-16 without a BOM
+  if (nul > 0 || control > n * 0.05) return "binary";
+  return "text";
+}
+
+const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: string; reason: string }> = {
+  empty: { vi: "Tệp rỗng (0 byte)", en: "The file is empty (0 bytes)", reason: "empty" },
+  png: {
+    vi: "Tệp là ảnh PNG, không phải bảng tính",
+    en: "The file is a PNG image, not a spreadsheet",
+    reason: "not-a-spreadsheet",
+  },
+  pdf: {
+    vi: "Tệp là PDF, không phải bảng tính: hãy gửi tệp Excel (.xlsx) hoặc CSV",
+    en: "The file is a PDF, not a spreadsheet: send the Excel (.xlsx) or CSV file",
+    reason: "not-a-spreadsheet",
+  },
+  binary: {
+    vi: "Tệp không phải bảng tính Excel hay CSV (dữ liệu nhị phân không đọc được)",
+    en: "The file is neither an Excel workbook nor a CSV (unreadable binary data)",
+    reason: "not-a-spreadsheet",
+  },
+};
+
+export type ReadOutcome = { ok: true; doc: SourceDoc } | { ok: false; issue: Issue };
+
+/**
+ * Reads any submission file into grids: xlsx by its content (whatever the extension), CSV as text.
+ * A file that cannot be read becomes one `unreadable-file` issue with the reason, never an exception.
+ */
+export function readSourceFile(bytes: Uint8Array, file: string): ReadOutcome {
+  const kind = sniff(bytes);
+  if (kind === "zip" || kind === "ole") {
+    const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach"] });
+    if (r.ok) return { ok: true, doc: r.doc };
+    return { ok: false, issue: makeIssue("error", "unreadable-file", r.message, { file, reason: r.reason }) };
+  }
+  if (kind !== "text") {
+    const w = WHAT[kind];
+    return {
+      ok: false,
+      issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }),
+    };
+  }
+  if (/\.(xlsx|xlsm|xls)$/i.test(file)) {
+    return {
+      ok: false,
+      issue: makeIssue(
+        "error",
+        "unreadable-file",
+        {
+          vi: "Tệp mang đuôi Excel nhưng là văn bản thuần, không phải sổ làm việc Excel: hãy mở bằng Excel và lưu lại dạng .xlsx",
+          en: "The file is named like an Excel file but holds plain text, not a workbook: open it in Excel and save it as .xlsx",
+        },
+        { file, reason: "not-xlsx" },
+      ),
+    };
+  }
+  try {
+    return { ok: true, doc: readCsv(bytes, file) };
+  } catch (e) {
+    return {
+      ok: false,
+      issue: makeIssue(
+        "error",
+        "unreadable-file",
+        {
+          vi: `Không đọc được tệp CSV: ${(e as Error).message}`,
+          en: `Cannot read the CSV file: ${(e as Error).message}`,
+        },
+        { file, reason: "corrupt" },
+      ),
+    };
+  }
+}

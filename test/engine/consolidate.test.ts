@@ -1,0 +1,190 @@
+import { findTemplate } from "../../src/core/catalog/templates";
+import { reportJson } from "../../src/core/report";
+import { rosterFromGrid } from "../../src/core/roster-grid";
+import { parsePeriod } from "../../src/core/periods";
+import type { Roster } from "../../src/core/roster";
+import type { Report } from "../../src/core/report-types";
+import { csvTextToGrid } from "../../src/io/csv-reader";
+import { consolidateParsed, parseFile, type InputFile } from "../../src/io/pipeline";
+
+const enc = new TextEncoder();
+
+function roster(csv: string): Roster {
+  const r = rosterFromGrid(csvTextToGrid(csv, "roster.csv", ","));
+  if ("error" in r) throw new Error(r.error.en);
+  return r.roster;
+}
+
+/** A long CSV (FORMATS.md §2) for one unit: rows of [code, tu_so, mau_so, thuc_hien]. */
+function csvOf(
+  unit: string,
+  rows: [string, string, string, string][],
+  extra: { period?: string; date?: string; template?: string } = {},
+): string {
+  const head = "ma_don_vi,ky_bao_cao,mau_bieu,ngay_bao_cao,ma_chi_tieu,tu_so,mau_so,thuc_hien";
+  const lines = rows.map(
+    ([code, n, d, v]) =>
+      `${unit},${extra.period ?? "2026"},${extra.template ?? "ktxh-xa@1"},${extra.date ?? "2026-12-10"},${code},"${n}","${d}","${v}"`,
+  );
+  return [head, ...lines].join("\n") + "\n";
+}
+
+function file(path: string, text: string): InputFile {
+  return { path, bytes: enc.encode(text) };
+}
+
+function run(files: InputFile[], r?: Roster, due?: string): Report {
+  return consolidateParsed(files.map(parseFile), {
+    template: findTemplate("ktxh-xa")!,
+    period: parsePeriod("2026")!,
+    ...(r ? { roster: r } : {}),
+    ...(due ? { due } : {}),
+  }).report;
+}
+
+const ROSTER = roster(
+  [
+    "ma_don_vi,ten_don_vi,cap,ma_cha,nhom",
+    "14,Tỉnh Sơn La,tinh,,",
+    "04240,Xã Mường Lèo,xa,14,bien-gioi",
+    "04231,Xã Sốp Cộp,xa,14,bien-gioi",
+    "04204,Xã Chiềng Khoong,xa,14,",
+  ].join("\n"),
+);
+
+describe("province figures", () => {
+  it("weights a rate by its denominators, never averages percentages", () => {
+    const report = run(
+      [
+        file("a.csv", csvOf("04240", [["HO_NGHEO", "10", "100", ""]])),
+        file("b.csv", csvOf("04231", [["HO_NGHEO", "300", "1.000", ""]])),
+      ],
+      ROSTER,
+    );
+    const f = report.indicators.find((i) => i.code === "HO_NGHEO")!;
+    expect(f.numerator).toBe(310);
+    expect(f.denominator).toBe(1100);
+    expect(f.value).toBeCloseTo((100 * 310) / 1100, 12);
+    expect(f.value).not.toBeCloseTo(20, 1); // the mean of 10 % and 30 %
+    expect(f.reporting).toBe(2);
+    expect(f.expected).toBe(3);
+  });
+
+  it("adds counts and amounts exactly, and averages scores keeping Σ and n", () => {
+    const report = run(
+      [
+        file(
+          "a.csv",
+          csvOf("04240", [
+            ["THU_NS", "", "", "1.922,9"],
+            ["NTM_TIEU_CHI", "", "", "7"],
+          ]),
+        ),
+        file(
+          "b.csv",
+          csvOf("04231", [
+            ["THU_NS", "", "", "0,1"],
+            ["NTM_TIEU_CHI", "", "", "10"],
+          ]),
+        ),
+        file(
+          "c.csv",
+          csvOf("04204", [
+            ["THU_NS", "", "", "0,2"],
+            ["NTM_TIEU_CHI", "", "", "9"],
+          ]),
+        ),
+      ],
+      ROSTER,
+    );
+    const ns = report.indicators.find((i) => i.code === "THU_NS")!;
+    expect(ns.value).toBe(1923.2); // exactly, not 1923.2000000000003
+    const ntm = report.indicators.find((i) => i.code === "NTM_TIEU_CHI")!;
+    expect(ntm).toMatchObject({ numerator: 26, denominator: 3 });
+    expect(ntm.value).toBeCloseTo(26 / 3, 12);
+  });
+
+  it("subtotals the roster's groups exactly like the scope", () => {
+    const report = run(
+      [
+        file("a.csv", csvOf("04240", [["BHYT", "900", "1.000", ""]])),
+        file("b.csv", csvOf("04231", [["BHYT", "450", "500", ""]])),
+        file("c.csv", csvOf("04204", [["BHYT", "100", "400", ""]])),
+      ],
+      ROSTER,
+    );
+    const g = report.groups.find((x) => x.group === "bien-gioi" && x.indicator === "BHYT")!;
+    expect(g).toMatchObject({ numerator: 1350, denominator: 1500, reporting: 2, expected: 2 });
+    expect(g.value).toBeCloseTo(90, 12);
+  });
+
+  it("does not depend on the order of the files, to the byte", () => {
+    const files = [
+      file("a.csv", csvOf("04240", [["HO_NGHEO", "0,1", "3", ""]])),
+      file("b.csv", csvOf("04231", [["HO_NGHEO", "0,2", "3", ""]])),
+      file("c.csv", csvOf("04204", [["HO_NGHEO", "0,3", "3", ""]])),
+    ];
+    expect(reportJson(run(files, ROSTER))).toBe(reportJson(run([...files].reverse(), ROSTER)));
+  });
+});
+
+describe("who reported", () => {
+  it("names missing, late, unknown and rejected units", () => {
+    const report = run(
+      [
+        file("ml.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { date: "2026-12-20" })),
+        file("x.csv", csvOf("99999", [["BHYT", "9", "10", ""]])),
+        file("sc.csv", csvOf("04231", [["BHYT", "9", "10", ""]], { period: "2025" })),
+      ],
+      ROSTER,
+      "2026-12-15",
+    );
+    const status = Object.fromEntries(report.units.map((u) => [u.code, u.status]));
+    expect(status).toEqual({ "04240": "late", "04231": "rejected", "04204": "missing", "99999": "unknown" });
+    // Each CSV holds one indicator; the others are rightly missing and not what this test is about.
+    const rules = report.issues
+      .filter((i) => i.rule !== "missing-indicator")
+      .map((i) => `${i.rule}:${i.unit}`)
+      .sort();
+    expect(rules).toEqual([
+      "late:04240",
+      "missing-submission:04204",
+      "unknown-unit:99999",
+      "wrong-period:04231",
+    ]);
+    const late = report.issues.find((i) => i.rule === "late")!;
+    expect(late).toMatchObject({ severity: "warning", file: "ml.csv", line: 2 });
+    expect(report.indicators.find((i) => i.code === "BHYT")!.reporting).toBe(1);
+  });
+
+  it("uses the later of two dated submissions and neither of two undated ones", () => {
+    const dated = run(
+      [
+        file("ml-1.csv", csvOf("04240", [["BHYT", "1", "10", ""]], { date: "2026-12-01" })),
+        file("ml-2.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { date: "2026-12-05" })),
+      ],
+      ROSTER,
+    );
+    expect(dated.units.find((u) => u.code === "04240")).toMatchObject({ status: "ok", file: "ml-2.csv" });
+    expect(dated.indicators.find((i) => i.code === "BHYT")!.value).toBeCloseTo(90, 12);
+    expect(dated.issues.filter((i) => i.rule === "duplicate-submission")).toEqual([
+      expect.objectContaining({ severity: "warning", file: "ml-1.csv", unit: "04240" }),
+    ]);
+
+    const undated = run(
+      [
+        file("ml-1.csv", csvOf("04240", [["BHYT", "1", "10", ""]], { date: "" })),
+        file("ml-2.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { date: "" })),
+      ],
+      ROSTER,
+    );
+    expect(undated.units.find((u) => u.code === "04240")!.status).toBe("duplicate");
+    expect(undated.indicators.find((i) => i.code === "BHYT")!.value).toBeNull();
+    expect(
+      undated.issues.filter((i) => i.rule === "duplicate-submission").map((i) => [i.severity, i.file]),
+    ).toEqual([
+      ["error", "ml-1.csv"],
+      ["error", "ml-2.csv"],
+    ]);
+  });
+});
