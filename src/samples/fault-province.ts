@@ -243,14 +243,14 @@ export function faultProvinceSpec(seed = 20261215): FaultProvince {
       form: { kind: "template" },
       submissions: [{ unit: u(19), period: "2025", reportDate: "2025-12-12" }],
     },
-    // Unit 20 sends nothing. Unit 21 mistypes its code; unit 22 leaves it out.
+    // Unit 20 sends nothing; unit 21 mistypes its code.
     {
       path: "bao-cao-u21.xlsx",
       form: { kind: "hand", layout: 1 },
       // 03910 typed as 03190: a code no unit has.
       submissions: [{ unit: u(21), code: "03190", reportDate: "2026-12-05" }],
     },
-    // A roster unit is expected: 22 leaves, indices 0–21. Unit 6's file carries no code.
+    // Unit 6 leaves its code cell empty: the file cannot be told to be anyone's.
     {
       path: "ktxh-xa_khong-ma_2026.xlsx",
       form: { kind: "template" },

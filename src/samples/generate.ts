@@ -54,6 +54,7 @@ interface Received {
 
 const DEFAULT_STAMP = "2026-12-31T00:00:00Z";
 
+/** Each file's cosmetic choices depend on its own path, so adding a file does not reshuffle the others. */
 function hash(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) {

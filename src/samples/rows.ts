@@ -160,6 +160,10 @@ export function buildSubmission(
     const leftOut = f?.rule === "missing-value" || f?.rule === "missing-indicator";
     if (!values.has(code) && !leftOut) fail(unit, `no value for required ${code}`);
   }
+  for (const code of sub.formulas ?? []) {
+    if (getIndicator(code).kind === "rate")
+      fail(unit, `${code}: a rate's parts are typed; formulas are planted on counts and amounts`);
+  }
   const ho = values.get("HO_NGHEO");
   const hcn = values.get("HO_CAN_NGHEO");
   if (ho && hcn && isRateValue(ho) && isRateValue(hcn) && ho.den !== hcn.den) {
@@ -212,14 +216,14 @@ export function buildSubmission(
     rows.push(row);
     if (!fault) {
       if (!v) continue;
-      fillClean(row, ind, v, sub.formulas?.includes(code) ?? false);
+      fillClean(row, v, sub.formulas?.includes(code) ?? false);
       entered.set(code, v);
       continue;
     }
     if (fault.rule === "outlier") {
       v = fault.set;
       checkCleanValue(unit, ind, v);
-      fillClean(row, ind, v, false);
+      fillClean(row, v, false);
       entered.set(code, v);
       plantedOutliers.push(code);
       continue;
@@ -262,7 +266,7 @@ export function buildSubmission(
         const part = partOf(f.part);
         if (rate && part === "value") fail(unit, `${f.rule} on a rate's Thực hiện: put it on a part`);
         if (f.rule === "formula-without-value" && form === "csv") fail(unit, "a CSV has no formulas");
-        fillClean(row, ind, v as TrueValue, false);
+        fillClean(row, v as TrueValue, false);
         const x =
           part === "value"
             ? (pv as { value: number }).value
@@ -300,7 +304,7 @@ export function buildSubmission(
         if (!rv) fail(unit, `${code} is not a rate`);
         const excess = f.excess ?? Math.max(1, Math.round(rv.den * 0.04));
         const bad = { num: rv.den + excess, den: rv.den };
-        fillClean(row, ind, bad, false);
+        fillClean(row, bad, false);
         const allowed = ind.range.aboveMax === "warning";
         issue("numerator-exceeds-denominator", allowed ? "warning" : "error", cell(r, "numerator"), code);
         if (allowed) entered.set(code, bad);
@@ -322,7 +326,7 @@ export function buildSubmission(
       }
       case "value-mismatch": {
         if (!rv) fail(unit, `${code} is not a rate`);
-        fillClean(row, ind, rv, false);
+        fillClean(row, rv, false);
         const p = pct(rv);
         const shown = f.shown ?? (p + 5 <= 100 ? p + 5 : p - 5);
         if (Math.abs(shown - p) < 0.5)
@@ -337,7 +341,7 @@ export function buildSubmission(
         // Four decimals, as a person types a fraction (0,4772); the engine reads it against the parts.
         const fraction = Math.round((rv.num / rv.den) * 10000) / 10000;
         if (!(fraction > 0 && fraction < 1)) fail(unit, `${code}: ${fraction} is not between 0 and 1`);
-        fillClean(row, ind, rv, false);
+        fillClean(row, rv, false);
         row.cells.value = { kind: "bare", value: fraction };
         issue("ambiguous-percent", "warning", cell(r, "value"), code);
         entered.set(code, rv);
@@ -359,7 +363,7 @@ export function buildSubmission(
         return;
       }
       case "duplicate-row": {
-        fillClean(row, ind, v as TrueValue, false);
+        fillClean(row, v as TrueValue, false);
         const copy: LogicalRow = { code, cells: { ...row.cells }, extra: true };
         delete copy.cells.note;
         delete copy.cells.plan;
@@ -367,7 +371,7 @@ export function buildSubmission(
           const changed: TrueValue = rv
             ? { num: rv.num > 0 ? rv.num - 1 : rv.num + 1, den: rv.den }
             : { value: (pv as { value: number }).value + 1 };
-          fillClean(copy, ind, changed, false);
+          fillClean(copy, changed, false);
         }
         const at = extraPointer(extras.length);
         extras.push(copy);
@@ -387,7 +391,7 @@ export function buildSubmission(
         if (byIndicator.has("HO_NGHEO")) fail(unit, "inconsistent-denominator needs a clean HO_NGHEO");
         const moved = { num: rv.num, den: hoNgheo.den + (f.by ?? 25) };
         checkCleanValue(unit, ind, moved);
-        fillClean(row, ind, moved, false);
+        fillClean(row, moved, false);
         issue("inconsistent-denominator", "warning", cell(r, "denominator"), code);
         entered.set(code, moved);
         return;
@@ -399,7 +403,7 @@ export function buildSubmission(
         if (byIndicator.has("LD_DAO_TAO")) fail(unit, "exceeds-related needs a clean LD_DAO_TAO");
         const above = { num: ldDaoTao.num + (f.by ?? 15), den: ldDaoTao.den };
         checkCleanValue(unit, ind, above);
-        fillClean(row, ind, above, false);
+        fillClean(row, above, false);
         issue("exceeds-related", "warning", cell(r, "numerator"), code);
         entered.set(code, above);
         return;
@@ -454,7 +458,7 @@ function baseRow(ind: Indicator, sub: SubmissionSpec, first: boolean): LogicalRo
   return row;
 }
 
-function fillClean(row: LogicalRow, ind: Indicator, v: TrueValue, asFormula: boolean): void {
+function fillClean(row: LogicalRow, v: TrueValue, asFormula: boolean): void {
   if (isRateValue(v)) {
     row.cells.numerator = { kind: "number", value: v.num };
     row.cells.denominator = { kind: "number", value: v.den };
@@ -464,5 +468,4 @@ function fillClean(row: LogicalRow, ind: Indicator, v: TrueValue, asFormula: boo
   row.cells.value = asFormula
     ? { kind: "formula", formula: sumFormula(v.value), result: v.value }
     : { kind: "number", value: v.value };
-  void ind;
 }
