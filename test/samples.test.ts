@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -517,5 +519,45 @@ describe("the outlier test of docs/RULES.md", () => {
     expect(scores.filter((x) => x.outlier).map((x) => x.unit)).toEqual(["u5"]);
     const counts = outliers("count", plain([100, 100, 100, 100, 100, 900, 1100]));
     expect(counts.filter((x) => x.outlier).map((x) => x.unit)).toEqual(["u6"]);
+  });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));
+
+(soffice ? describe : describe.skip)("a second program reads the generated workbooks (LibreOffice)", () => {
+  it("opens a hand-rebuilt sheet and a filled template with extra rows", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chitieu-lo-"));
+    const wanted = { "hand.xlsx": "bao-cao-u05.xlsx", "template.xlsx": "ktxh-xa_u02_2026.xlsx" };
+    for (const [name, from] of Object.entries(wanted)) writeFileSync(path.join(dir, name), file(fault, from));
+    const conv = spawnSync(
+      soffice!,
+      [
+        "--headless",
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
+        "--outdir",
+        dir,
+        path.join(dir, "hand.xlsx"),
+        path.join(dir, "template.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 120_000 },
+    );
+    expect(conv.status).toBe(0);
+    const read = (prefix: string): string =>
+      readdirSync(dir)
+        .filter((f) => f.startsWith(prefix) && f.endsWith(".csv"))
+        .map((f) => readFileSync(path.join(dir, f), "utf8"))
+        .join("\n");
+    const hand = read("hand");
+    expect(hand).toContain("STT,TÊN CHỈ TIÊU,MÃ CHỈ TIÊU,ĐƠN VỊ TÍNH");
+    expect(hand).toContain("Mã đơn vị:,04045");
+    expect(hand).toContain(",HO_NGHEO_2025,");
+    const template = read("template");
+    expect(template).toContain(
+      "STT,Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Tử số,Mẫu số,Thực hiện,Kế hoạch,Ghi chú",
+    );
+    expect(template).toContain(toTcvn3("Xã Mường Lạn"));
+    expect(template).toContain(",TT_BUOI,");
   });
 });
