@@ -90,6 +90,30 @@ export default tseslint.config(
     },
   },
   {
+    // The sample generator runs in the browser too: core and the src/io writers, no Node.
+    files: ["src/samples/**/*.ts"],
+    ignores: ["src/io/node/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
+          patterns: ["node:*", "**/io/node/**", "**/cli/**", "**/excel/**", "**/taskpane/**"],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "Office",
+        "Excel",
+        "process",
+        "Buffer",
+        "require",
+      ],
+    },
+  },
+  {
     files: ["src/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: officeRules,

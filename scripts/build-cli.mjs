@@ -2,13 +2,19 @@
 // at start-up (npm runs this on install, and bin/chitieu.js again when a source is newer).
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
+import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// esbuild takes its working directory when it is first imported, which may be before a caller
+// changes to the project root (bin/chitieu.js): resolve entries from the root explicitly.
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const ENTRIES = ["src/cli/main.ts", "src/cli/parse-worker.ts"];
 
 export async function buildCli() {
   await build({
-    entryPoints: ENTRIES.filter((f) => existsSync(f)),
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES.filter((f) => existsSync(path.join(ROOT, f))),
     outdir: "dist/cli",
     bundle: true,
     platform: "node",
