@@ -38,7 +38,17 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "out/**", ".bench-cache/**", "**/*.cjs"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "out/**",
+      "scratch/**",
+      ".bench-cache/**",
+      "**/*.cjs",
+    ],
+  },
   ...tseslint.configs.recommended,
   prettierConfig,
   {

@@ -56,8 +56,7 @@ function inputs(dir: string): Record<string, string> {
   return { ...hashTree(path.join(dir, "bao-cao")), "../r.csv": hashTree(dir)["r.csv"] as string };
 }
 
-// ENABLE WHEN ENGINE LANDS
-describe.skip("chitieu consolidate against the truth of a province with every fault planted", () => {
+describe("chitieu consolidate against the truth of a province with every fault planted", () => {
   let run: Run;
 
   beforeAll(async () => {
@@ -112,8 +111,7 @@ describe.skip("chitieu consolidate against the truth of a province with every fa
   });
 });
 
-// ENABLE WHEN ENGINE LANDS
-describe.skip("chitieu consolidate on the shipped samples", () => {
+describe("chitieu consolidate on the shipped samples", () => {
   it.each(["son-la", "son-la/de-an-1219"])("reports what samples/%s/expected.json says", (where) => {
     const dir = mkdtempSync(path.join(tmpdir(), "chitieu-sample-"));
     const sample = path.join(ROOT, "samples", ...where.split("/"));

@@ -19,7 +19,8 @@ export interface ConsolidateArgs {
   template?: string;
   period?: string;
   roster?: string;
-  plan?: string;
+  /** One or more plan files (the province's, a commune's own…), read as one plan. */
+  plan?: string[];
   previous?: string;
   due?: string;
   out?: string;
@@ -81,7 +82,12 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const due = resolveDue(a.due);
   if (due) ctx.due = due;
   if (a.roster) ctx.roster = await readRosterFile(a.roster);
-  if (a.plan) ctx.plan = readPlanFile({ path: a.plan, bytes: await readInput(a.plan, "--plan") }, ctx.locale);
+  if (a.plan && a.plan.length > 0) {
+    const reads = [];
+    for (const file of a.plan)
+      reads.push(readPlanFile({ path: file, bytes: await readInput(file, "--plan") }, ctx.locale));
+    ctx.plan = { rows: reads.flatMap((r) => r.rows), issues: reads.flatMap((r) => r.issues) };
+  }
   if (a.previous) {
     const prev = readPreviousFile(
       { path: a.previous, bytes: await readInput(a.previous, "--previous") },
@@ -98,7 +104,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
 
   const outputs = [a.out, ...(a.json ? [a.json] : [])];
   // The run's own files are never submissions, even when they sit in the folder being read.
-  const own = [...outputs, ...[a.roster, a.plan, a.previous].filter((f): f is string => !!f)];
+  const own = [...outputs, ...[a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f)];
   const inputs = await collectInputs(a.inputs, own);
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n));

@@ -56,7 +56,7 @@ const CONSOLIDATE_OPTIONS = {
   template: { type: "string" },
   period: { type: "string" },
   roster: { type: "string" },
-  plan: { type: "string" },
+  plan: { type: "string", multiple: true },
   previous: { type: "string" },
   due: { type: "string" },
   out: { type: "string" },
@@ -97,14 +97,13 @@ async function runDemo(args: string[]): Promise<number> {
   const dir = samplesDir();
   const outDir = values.out ?? path.join("out", "demo");
   const sub = (f: string): string => path.join(dir, f);
-  const plan = sub("plan-son-la.csv");
   const result = await consolidateCommand({
-    inputs: [sub("submissions")],
+    inputs: [sub("bao-cao")],
     roster: sub("roster.csv"),
     template: "ktxh-xa",
     period: "2026",
     due: "2026-12-15",
-    ...(existsSync(plan) ? { plan } : {}),
+    plan: [sub("plan-son-la.csv"), sub("plan-muong-leo.csv")].filter((f) => existsSync(f)),
     out: path.join(outDir, "tong-hop-son-la-2026.xlsx"),
     json: path.join(outDir, "tong-hop-son-la-2026.json"),
   });

@@ -5,11 +5,21 @@ import type { Roster } from "../roster";
 import { validateRows, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
-/** A submission that passed the file-level checks, with its figures read. */
+/** A submission that passed the file-level checks; its figures are read once it is chosen. */
 export interface Accepted {
   sub: ParsedSubmission;
   unit: string;
   figures: Map<string, UnitFigure>;
+}
+
+/**
+ * Reads the rows of the submission that will be used. Files set aside (unknown unit, an older copy)
+ * are named once for why, not again for every row they hold.
+ */
+export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: Issue[]): void {
+  const rows = validateRows(a.sub.raw, template, a.unit, locale);
+  issues.push(...rows.issues);
+  a.figures = rows.figures;
 }
 
 /**
@@ -72,7 +82,6 @@ export function acceptSubmissions(
   template: Template,
   period: Period,
   roster: Roster | undefined,
-  locale: "vi" | "en",
 ): { accepted: Accepted[]; rejected: ParsedSubmission[]; issues: Issue[] } {
   const accepted: Accepted[] = [];
   const rejected: ParsedSubmission[] = [];
@@ -117,9 +126,7 @@ export function acceptSubmissions(
         rejected.push(sub);
         continue;
       }
-      const rows = validateRows(sub.raw, template, unit, locale);
-      issues.push(...rows.issues);
-      accepted.push({ sub, unit, figures: rows.figures });
+      accepted.push({ sub, unit, figures: new Map() });
     }
   }
   return { accepted, rejected, issues };

@@ -5,8 +5,9 @@ import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster";
 import type { UnitFigure } from "../submission/rows";
 import { aggregate, type Aggregate, type Contribution, type Figure } from "./aggregate";
-import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
+import { acceptSubmissions, decidePeriod, decideTemplate, readFigures, type Accepted } from "./choose";
 import { findOutliers } from "./outliers";
+import { suggestUnits } from "../suggest";
 import { applyPlan } from "../plan/apply-plan";
 import type { Consolidation, ConsolidateOptions, ParsedFile, UnitOutcome } from "./types";
 
@@ -33,7 +34,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const period = decidePeriod(files, opts.period);
   if (!period) throw new NoPeriodError();
   const due = opts.due ?? defaultDue(template, period);
-  const { accepted, rejected, issues } = acceptSubmissions(files, template, period, opts.roster, opts.locale);
+  const { accepted, rejected, issues } = acceptSubmissions(files, template, period, opts.roster);
 
   const roster = opts.roster ?? rosterOfSenders(accepted, opts.official);
   const byUnit = new Map<string, Accepted[]>();
@@ -72,6 +73,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
       continue;
     }
     o.file = chosen.sub.raw.file;
+    readFigures(chosen, template, opts.locale, issues);
     if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
     o.figures = chosen.figures;
     used.set(unit, chosen);
@@ -130,7 +132,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
     plan: { scope: new Map(), units: new Map(), unitsReaching: new Map(), issues: [], applied: [] },
     issues,
   };
-  result.plan = applyPlan(result, opts.plan ?? [], opts.previous?.figures, opts.previous?.year);
+  if (opts.plan) result.plan = applyPlan(result, opts.plan, opts.previous?.figures, opts.previous?.year);
   result.issues = [...issues, ...result.plan.issues].sort(compareIssues);
   return result;
 }
@@ -161,7 +163,7 @@ function unknownUnit(a: Accepted, opts: ConsolidateOptions): Issue {
         vi: ` (trong danh mục 2025 là ${official.name}, nhưng không có trong danh sách đơn vị của lần tổng hợp này)`,
         en: ` (${official.name} in the 2025 list, but not in this run's roster)`,
       }
-    : { vi: "", en: "" };
+    : nearHint(a, opts);
   return makeIssue(
     "error",
     "unknown-unit",
@@ -171,6 +173,14 @@ function unknownUnit(a: Accepted, opts: ConsolidateOptions): Issue {
     },
     { ...(a.sub.meta.unitAt ?? { file: a.sub.raw.file }), unit: a.unit },
   );
+}
+
+/** A roster unit of the same name, or one keystroke away from the code: "did you mean…". */
+function nearHint(a: Accepted, opts: ConsolidateOptions): { vi: string; en: string } {
+  const near = opts.roster ? suggestUnits(opts.roster, a.unit, a.sub.meta.unitName) : [];
+  if (near.length === 0) return { vi: "", en: "" };
+  const text = near.map((u) => `${u.code} ${u.name}`).join("; ");
+  return { vi: ` (có phải ${text}?)`, en: ` (did you mean ${text}?)` };
 }
 
 /** Several submissions from one unit: the latest signed one, if the dates tell; else none. */

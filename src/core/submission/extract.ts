@@ -3,6 +3,7 @@ import { cellAt, isBlank, type Grid, type GridRow, type SourceDoc } from "../gri
 import { cellText, findHeaderRow, mapHeader, type HeaderAliases } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { a1, matchKey, parseRange } from "../text";
+import { readCellNumber } from "../values/cell-number";
 import type { FoundCell, MetaField, RawRow, RawSubmission, StrayRow } from "./types";
 
 /*
@@ -158,10 +159,11 @@ function collectRow(
   };
   const codeCol = columns.code as number;
   const code = cellText(r.cells[codeCol]);
-  if (!code) {
+  if (!code || !looksLikeCode(code)) {
+    // Section headings, totals, signatures: text rows. Only numbers in the figure columns are figures.
     const figures = (["numerator", "denominator", "value"] as const).some((k) => {
       const col = columns[k];
-      return col !== undefined && !isBlank(r.cells[col]) && !r.cells[col]?.formula;
+      return col !== undefined && readCellNumber(r.cells[col], "vi").kind === "number";
     });
     if (figures) {
       const nameCol = columns.name;
@@ -185,6 +187,18 @@ function collectRow(
     if (f) row[key] = f;
   }
   rows.push(row);
+}
+
+/**
+ * Whether text in the code column is meant as an indicator code (`HO_NGHEO`, a typo such as
+ * `HO_NGEHO`), not a heading or a signature line (`NGƯỜI LẬP BIỂU`, `Tổng cộng`) that a hand-made
+ * sheet puts in the same column.
+ */
+export function looksLikeCode(text: string): boolean {
+  const t = text.trim();
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t)) return true;
+  // Words with spaces and Vietnamese letters are a label; a lone word is a (mistyped) code.
+  return !/\s/.test(t);
 }
 
 const NAME_OF: Record<MetaField, string> = NAMES;

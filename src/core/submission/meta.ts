@@ -2,7 +2,7 @@ import { findTemplate, type Template } from "../catalog/templates";
 import { cellText } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { parsePeriod, type Period } from "../periods";
-import { readDate } from "./cell-reading";
+import { readDate, readLegacy } from "./cell-reading";
 import type { RawSubmission } from "./types";
 
 /** What a submission says about itself: who, when, which form. */
@@ -94,6 +94,24 @@ export function readMeta(sub: RawSubmission): MetaResult {
   if (meta.templateText) {
     const tpl = findTemplate(meta.templateText);
     if (tpl) meta.template = tpl;
+  }
+
+  const nameCell = sub.meta.unitName;
+  const legacy = nameCell ? readLegacy(nameCell.cell) : undefined;
+  if (nameCell && legacy) {
+    const font = legacy.encoding === "tcvn3" ? "TCVN3 (ABC, phông .Vn)" : "VNI (phông VNI-)";
+    issues.push(
+      makeIssue(
+        "warning",
+        "legacy-encoding",
+        {
+          vi: `Tên đơn vị gõ bằng bảng mã cũ ${font}: "${legacy.text}"${legacy.unicode ? ` (có lẽ là "${legacy.unicode}")` : ""}; hãy chuyển sang Unicode`,
+          en: `Unit name typed in the legacy ${legacy.encoding.toUpperCase()} encoding: "${legacy.text}"${legacy.unicode ? ` (probably "${legacy.unicode}")` : ""}; convert it to Unicode`,
+        },
+        { ...nameCell.origin, ...(unit ? { unit } : {}) },
+      ),
+    );
+    if (legacy.unicode) meta.unitName = legacy.unicode;
   }
 
   const dateCell = sub.meta.reportDate;

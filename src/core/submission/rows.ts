@@ -21,6 +21,8 @@ export interface UnitFigure {
   expected?: number;
   /** The cell a person would fix: the value, or a rate's numerator. */
   at: Origin;
+  /** A rate's denominator cell. */
+  denominatorAt?: Origin;
 }
 
 export interface RowsResult {
@@ -527,7 +529,14 @@ function readRate(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): Par
   }
   const value = (100 * n.value) / d.value;
   checkTypedRate(ind, row, value, ctx);
-  return { indicator: ind.code, numerator: n.value, denominator: d.value, value, at: nAt };
+  return {
+    indicator: ind.code,
+    numerator: n.value,
+    denominator: d.value,
+    value,
+    at: nAt,
+    denominatorAt: dAt,
+  };
 }
 
 /** A rate's typed `Thực hiện` against 100 × numerator / denominator (which is what is used). */
@@ -607,7 +616,7 @@ function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>): void {
             `${ind.code}: mẫu số (${nums(f.denominator).vi}) khác mẫu số của ${ind.sameDenominatorAs} (${nums(other.denominator).vi}); cả hai đều là tổng số hộ`,
             `${ind.code}: denominator (${nums(f.denominator).en}) differs from ${ind.sameDenominatorAs}'s (${nums(other.denominator).en}); both count all households`,
           ),
-          f.at,
+          f.denominatorAt ?? f.at,
           ind.code,
         );
       }
