@@ -20,4 +20,5 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(fflate)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "mjs", "json", "csv"],
   testTimeout: 30000,
+  globalSetup: "<rootDir>/test/support/global-setup.cjs",
 };
