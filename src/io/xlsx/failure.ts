@@ -59,9 +59,14 @@ const LIMIT_TEXT: Record<keyof XlsxLimits, Bilingual> = {
 };
 
 /** A limit exceeded, named with its value and the part where it happened. */
-export function tooLarge(limit: keyof XlsxLimits, value: number, part?: string, where?: string): XlsxError {
+export function tooLarge(
+  limit: keyof XlsxLimits,
+  value: number,
+  part?: string,
+  where?: string | Bilingual,
+): XlsxError {
   const at = (lang: "vi" | "en"): string => {
-    const bits = [where, part].filter(Boolean).join(", ");
+    const bits = [typeof where === "object" ? where[lang] : where, part].filter(Boolean).join(", ");
     if (!bits) return "";
     return lang === "vi" ? ` (tại ${bits})` : ` (at ${bits})`;
   };

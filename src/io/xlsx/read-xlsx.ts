@@ -89,9 +89,17 @@ class Reader {
     return true;
   }
 
-  rels(part: string): Relationship[] {
+  /** Parses a part the workbook says is there: its absence means the file is damaged. */
+  parseRequired(path: string, handler: XmlHandler, what: string): void {
+    if (!this.parse(path, handler)) throw corrupt(path, `${what} is missing`);
+  }
+
+  /** A part's relationships; `required` for the workbook's, without which no sheet can be found. */
+  rels(part: string, required = false): Relationship[] {
     const h = new RelsHandler(part);
-    this.parse(relsPathOf(part), h);
+    const path = relsPathOf(part);
+    if (required) this.parseRequired(path, h, "the workbook's relationships part");
+    else this.parse(path, h);
     return h.rels;
   }
 
@@ -115,17 +123,18 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const r = new Reader(ZipArchive.open(bytes, limits), limits);
 
   const workbookPart = findWorkbook(r);
-  const wbRels = r.rels(workbookPart);
+  const wbRels = r.rels(workbookPart, true);
   const wb = new WorkbookHandler();
   r.parse(workbookPart, wb);
 
   const relById = new Map(wbRels.map((x) => [x.id, x]));
   const sheets: SheetPart[] = wb.sheets.map((s) => {
     const rel = s.relId === undefined ? undefined : relById.get(s.relId);
-    const isWorksheet = rel !== undefined && rel.type === "worksheet";
-    if (isWorksheet && !r.exists(rel.target))
-      throw corrupt(rel.target, `the part of sheet '${s.name}' is missing`);
-    return { name: s.name, part: isWorksheet ? rel.target : undefined };
+    if (!rel) throw corrupt(workbookPart, `sheet '${s.name}' points to no part`);
+    // Chart sheets, dialog sheets and macro sheets hold no cells.
+    if (rel.type !== "worksheet") return { name: s.name, part: undefined };
+    if (!r.exists(rel.target)) throw corrupt(rel.target, `the part of sheet '${s.name}' is missing`);
+    return { name: s.name, part: rel.target };
   });
 
   const tables: TableInfo[] = [];
@@ -136,7 +145,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
     for (const rel of r.rels(s.part)) {
       if (rel.type !== "table") continue;
       const t = new TableHandler();
-      if (!r.parse(rel.target, t)) continue;
+      r.parseRequired(rel.target, t, `a table of sheet '${s.name}'`);
       const name = t.displayName ?? t.name;
       if (name === undefined || t.ref === undefined) continue;
       tables.push({ name: nfc(name), sheet: s.name, ref: t.ref });
@@ -154,7 +163,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const byType = (type: string): string | undefined => wbRels.find((x) => x.type === type)?.target;
   const stylesPart = byType("styles");
   const styles = new StylesHandler();
-  if (stylesPart) r.parse(stylesPart, styles);
+  if (stylesPart) r.parseRequired(stylesPart, styles, "the styles part");
 
   const ctx = new SheetContext(limits, styles.formats(), wb.date1904);
   const grids: Grid[] = [];
@@ -204,7 +213,7 @@ function resolveSharedStrings(
   limits: XlsxLimits,
 ): void {
   const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, ctx.maxShared + 1);
-  if (part) r.parse(part, h);
+  if (part) r.parseRequired(part, h, "the shared strings part");
   const strings = h.strings;
   for (let i = 0; i < ctx.sharedCells.length; i++) {
     const s = strings[ctx.sharedIndexes[i]!];

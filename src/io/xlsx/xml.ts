@@ -26,6 +26,11 @@ export class StopParsing {
   static readonly instance = new StopParsing();
 }
 
+const LONG_RUN = {
+  vi: "một đoạn văn bản hoặc thuộc tính XML liền mạch",
+  en: "an unbroken run of XML text or attribute",
+};
+
 function localName(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
@@ -99,11 +104,11 @@ export function parseXmlPart(
     }
     let prev = -1 - run;
     for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
-      if (i - prev - 1 > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+      if (i - prev - 1 > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
       prev = i;
     }
     run = text.length - prev - 1;
-    if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+    if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
   };
 
   const write = (text: string): boolean => {

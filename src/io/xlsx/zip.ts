@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from "fflate";
+import { crc32 } from "./crc32";
 import { corrupt, tooLarge, XlsxError } from "./failure";
 import type { XlsxLimits } from "./limits";
 
@@ -15,6 +16,8 @@ export interface ZipEntry {
   method: number;
   flags: number;
   compressedSize: number;
+  /** CRC-32 of the uncompressed data, as the central directory records it. */
+  crc: number;
   /** What the archive claims; only ever a hint for the size of a buffer, never trusted. */
   declaredSize: number;
   localOffset: number;
@@ -134,6 +137,7 @@ export class ZipArchive {
       if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, "bad zip central directory entry");
       const flags = this.u16(pos + 8);
       const method = this.u16(pos + 10);
+      const crc = this.u32(pos + 16);
       let compressedSize = this.u32(pos + 20);
       const uncompressed32 = this.u32(pos + 24);
       let declaredSize = uncompressed32;
@@ -171,14 +175,14 @@ export class ZipArchive {
       const key = partKey(name);
       // A name stored twice is ambiguous; the first, which most readers use, wins.
       if (!this.byKey.has(key))
-        this.byKey.set(key, { name, method, flags, compressedSize, declaredSize, localOffset });
+        this.byKey.set(key, { name, method, flags, compressedSize, crc, declaredSize, localOffset });
       pos = next;
     }
   }
 
   /**
-   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it.
-   * `sink` returns false when it has read all it needs; the rest is then never inflated.
+   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it,
+   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32.
    */
   stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean): void {
     const part = entry.name;
@@ -191,19 +195,27 @@ export class ZipArchive {
 
     let produced = 0;
     let wanted = true;
+    let crc = 0;
+    // Once `sink` has what it needs, the rest is still inflated (not decoded or parsed) so that the
+    // checksum covers the whole part: a damaged part must not give quietly altered values.
     const take = (chunk: Uint8Array): void => {
-      if (chunk.length === 0 || !wanted) return;
+      if (chunk.length === 0) return;
       produced += chunk.length;
-      if (produced > this.limits.maxEntryBytes)
+      if (produced > this.limits.maxEntryBytes) {
         throw tooLarge("maxEntryBytes", this.limits.maxEntryBytes, part);
+      }
       budget.add(chunk.length, part);
-      wanted = sink(chunk);
+      crc = crc32(chunk, crc);
+      if (wanted) wanted = sink(chunk);
+    };
+    const verify = (): void => {
+      if (crc !== entry.crc) throw corrupt(part, "checksum mismatch, the part is damaged");
     };
 
     if (entry.method === 0) {
-      for (let off = start; off < end && wanted; off += SLICE)
+      for (let off = start; off < end; off += SLICE)
         take(this.bytes.subarray(off, Math.min(end, off + SLICE)));
-      return;
+      return verify();
     }
     if (entry.method !== 8) throw corrupt(part, `unsupported zip compression method ${entry.method}`);
     if (end - start <= SLICE && entry.declaredSize <= SMALL_PART) {
@@ -218,12 +230,12 @@ export class ZipArchive {
       }
       if (out.length <= entry.declaredSize) {
         take(out);
-        return;
+        return verify();
       }
     }
     const inflater = new Inflate((data) => take(data));
     try {
-      for (let off = start; wanted; off += SLICE) {
+      for (let off = start; ; off += SLICE) {
         const last = off + SLICE >= end;
         inflater.push(this.bytes.subarray(off, Math.min(end, off + SLICE)), last);
         if (last) break;
@@ -233,6 +245,7 @@ export class ZipArchive {
       if (e instanceof XlsxError) throw e;
       throw corrupt(part, "invalid compressed data");
     }
+    verify();
   }
 }
 
