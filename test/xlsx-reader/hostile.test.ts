@@ -235,6 +235,15 @@ describe("unsafe XML", () => {
     expect(fail(handBook({ sheets: [{ name: "S", xml: sheet }] })).reason).toBe("unsafe-xml");
   });
 
+  it("refuses a DOCTYPE behind a long comment that spans many inflated slices", () => {
+    let x = 7;
+    const noise = Array.from({ length: 200_000 }, () =>
+      String.fromCharCode(97 + ((x = (x * 48271) % 2147483647) % 26)),
+    ).join("");
+    const sheet = `<?xml version="1.0"?><!--${noise}--><!DOCTYPE worksheet [<!ENTITY e "x">]><worksheet xmlns="${NS}"><sheetData/></worksheet>`;
+    expect(fail(handBook({ sheets: [{ name: "S", xml: sheet }] })).reason).toBe("unsafe-xml");
+  });
+
   it("an entity reference with no declaration is corrupt, not expanded", () => {
     expect(fail(oneSheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>`)).reason).toBe(
       "corrupt",

@@ -51,7 +51,12 @@ export type XlsxReadResult =
  * (Node, browser, Web Worker): bytes in, plain objects out.
  */
 export function readXlsx(bytes: Uint8Array, file: string, options: XlsxReadOptions = {}): XlsxReadResult {
-  const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...options.limits };
+  // A limit passed as undefined keeps its default rather than switching the check off.
+  const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS };
+  for (const k of Object.keys(limits) as (keyof XlsxLimits)[]) {
+    const v = options.limits?.[k];
+    if (typeof v === "number" && !Number.isNaN(v)) limits[k] = v;
+  }
   try {
     return { ok: true, doc: read(bytes, file, limits, options.tables) };
   } catch (e) {

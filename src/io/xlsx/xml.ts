@@ -111,17 +111,34 @@ export function parseXmlPart(
     if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
   };
 
+  // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it
+  // whole before reporting it. Only the prolog (before the root element) is looked at; if a
+  // comment there hides where the root starts, saxes's own doctype event still refuses it.
+  let inProlog = true;
+  const checkProlog = (text: string): void => {
+    const buf = tail + text;
+    for (let i = 0; ;) {
+      const lt = buf.indexOf("<", i);
+      if (lt < 0 || buf.length - lt < 9) {
+        tail = buf.slice(lt < 0 ? -9 : lt);
+        return;
+      }
+      const c = buf.charCodeAt(lt + 1);
+      if (c === 0x21 /* ! */ && (buf.startsWith("<!DOCTYPE", lt) || buf.startsWith("<!ENTITY", lt))) {
+        throw unsafeXml(part);
+      }
+      if (c !== 0x21 && c !== 0x3f /* ? */) {
+        inProlog = false;
+        return;
+      }
+      i = lt + 2;
+    }
+  };
+
   const write = (text: string): boolean => {
     if (text.length === 0) return true;
     checkRuns(text);
-    if (!sawRoot) {
-      // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it.
-      const seam = tail + text.slice(0, 16);
-      if (text.includes("<!DOCTYPE") || text.includes("<!ENTITY") || /<!(?:DOCTYPE|ENTITY)/.test(seam)) {
-        throw unsafeXml(part);
-      }
-      tail = text.slice(-16);
-    }
+    if (inProlog) checkProlog(text);
     try {
       parser.write(text);
     } catch (e) {
