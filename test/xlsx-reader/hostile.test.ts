@@ -139,7 +139,9 @@ describe("damaged workbooks", () => {
   const good = oneSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`);
 
   it("a truncated file", () => {
-    expect(fail(good.slice(0, good.length - 30)).reason).toBe("corrupt");
+    const r = fail(good.slice(0, good.length - 30));
+    expect(r.reason).toBe("corrupt");
+    expect(r.message.vi).toContain("tệp bị cắt cụt");
     expect(fail(good.slice(0, 200)).reason).toBe("corrupt");
   });
 
@@ -158,6 +160,7 @@ describe("damaged workbooks", () => {
     const r = fail(oneSheet(`<row r="1"><c r="A1"><v>1</c></row>`));
     expect(r).toMatchObject({ reason: "corrupt", part: "xl/worksheets/sheet1.xml" });
     expect(r.message.vi).toContain("xl/worksheets/sheet1.xml");
+    expect(r.message.vi).toContain("XML sai cấu trúc");
   });
 
   it("a sheet whose part is missing", () => {

@@ -1,6 +1,7 @@
 import type { Grid, SourceDoc, TableInfo } from "../../core/grid";
 import { nfc } from "../../core/text";
 import {
+  bi,
   corrupt,
   emptyFile,
   notXlsx,
@@ -61,9 +62,7 @@ export function readXlsx(bytes: Uint8Array, file: string, options: XlsxReadOptio
     return { ok: true, doc: read(bytes, file, limits, options.tables) };
   } catch (e) {
     const err =
-      e instanceof XlsxError
-        ? e
-        : corrupt(undefined, `unexpected error (${e instanceof Error ? e.message : String(e)})`);
+      e instanceof XlsxError ? e : corrupt(undefined, unexpected(e instanceof Error ? e.message : String(e)));
     const result: XlsxReadResult = { ok: false, reason: err.reason, message: err.text };
     if (err.part !== undefined) result.part = err.part;
     if (err.limit !== undefined) result.limit = err.limit;
@@ -95,15 +94,16 @@ class Reader {
   }
 
   /** Parses a part the workbook says is there: its absence means the file is damaged. */
-  parseRequired(path: string, handler: XmlHandler, what: string): void {
-    if (!this.parse(path, handler)) throw corrupt(path, `${what} is missing`);
+  parseRequired(path: string, handler: XmlHandler, what: Bilingual): void {
+    if (!this.parse(path, handler)) throw corrupt(path, bi(`thiếu ${what.vi}`, `${what.en} is missing`));
   }
 
   /** A part's relationships; `required` for the workbook's, without which no sheet can be found. */
   rels(part: string, required = false): Relationship[] {
     const h = new RelsHandler(part);
     const path = relsPathOf(part);
-    if (required) this.parseRequired(path, h, "the workbook's relationships part");
+    if (required)
+      this.parseRequired(path, h, bi("phần quan hệ của sổ làm việc", "the workbook's relationships part"));
     else this.parse(path, h);
     return h.rels;
   }
@@ -135,10 +135,20 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const relById = new Map(wbRels.map((x) => [x.id, x]));
   const sheets: SheetPart[] = wb.sheets.map((s) => {
     const rel = s.relId === undefined ? undefined : relById.get(s.relId);
-    if (!rel) throw corrupt(workbookPart, `sheet '${s.name}' points to no part`);
+    if (!rel) {
+      throw corrupt(
+        workbookPart,
+        bi(`trang '${s.name}' không trỏ tới phần nào`, `sheet '${s.name}' points to no part`),
+      );
+    }
     // Chart sheets, dialog sheets and macro sheets hold no cells.
     if (rel.type !== "worksheet") return { name: s.name, part: undefined };
-    if (!r.exists(rel.target)) throw corrupt(rel.target, `the part of sheet '${s.name}' is missing`);
+    if (!r.exists(rel.target)) {
+      throw corrupt(
+        rel.target,
+        bi(`thiếu phần dữ liệu của trang '${s.name}'`, `the part of sheet '${s.name}' is missing`),
+      );
+    }
     return { name: s.name, part: rel.target };
   });
 
@@ -150,7 +160,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
     for (const rel of r.rels(s.part)) {
       if (rel.type !== "table") continue;
       const t = new TableHandler();
-      r.parseRequired(rel.target, t, `a table of sheet '${s.name}'`);
+      r.parseRequired(rel.target, t, bi(`một bảng của trang '${s.name}'`, `a table of sheet '${s.name}'`));
       const name = t.displayName ?? t.name;
       if (name === undefined || t.ref === undefined) continue;
       tables.push({ name: nfc(name), sheet: s.name, ref: t.ref });
@@ -168,7 +178,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const byType = (type: string): string | undefined => wbRels.find((x) => x.type === type)?.target;
   const stylesPart = byType("styles");
   const styles = new StylesHandler();
-  if (stylesPart) r.parseRequired(stylesPart, styles, "the styles part");
+  if (stylesPart) r.parseRequired(stylesPart, styles, bi("phần định dạng", "the styles part"));
 
   const ctx = new SheetContext(limits, styles.formats(), wb.date1904);
   const grids: Grid[] = [];
@@ -189,6 +199,10 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
     names: wb.names,
     tables,
   };
+}
+
+function unexpected(said: string): Bilingual {
+  return bi(`lỗi không lường trước (${said})`, `unexpected error (${said})`);
 }
 
 function key(name: string): string {
@@ -218,14 +232,19 @@ function resolveSharedStrings(
   limits: XlsxLimits,
 ): void {
   const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, ctx.maxShared + 1);
-  if (part) r.parseRequired(part, h, "the shared strings part");
+  if (part) r.parseRequired(part, h, bi("phần chuỗi dùng chung", "the shared strings part"));
   const strings = h.strings;
   for (let i = 0; i < ctx.sharedCells.length; i++) {
     const s = strings[ctx.sharedIndexes[i]!];
     if (s === undefined) {
+      const cell = `'${ctx.sharedSheet[i]}'!${columnLetters(ctx.sharedCol[i]!)}${ctx.sharedRow[i]}`;
+      const n = ctx.sharedIndexes[i];
       throw corrupt(
         part ?? "xl/sharedStrings.xml",
-        `cell '${ctx.sharedSheet[i]}'!${columnLetters(ctx.sharedCol[i]!)}${ctx.sharedRow[i]} refers to shared string #${ctx.sharedIndexes[i]}, but there are ${strings.length}`,
+        bi(
+          `ô ${cell} dùng chuỗi số ${n} nhưng tệp chỉ có ${strings.length} chuỗi`,
+          `cell ${cell} refers to shared string #${n}, but there are ${strings.length}`,
+        ),
       );
     }
     ctx.sharedCells[i]!.value = s;

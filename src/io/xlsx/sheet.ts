@@ -1,6 +1,6 @@
 import type { CellValue, Grid, GridCell, GridRow } from "../../core/grid";
 import { nfc } from "../../core/text";
-import { corrupt, tooLarge } from "./failure";
+import { bi, corrupt, tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
 import { isDateFormat } from "./number-formats";
 import { decodeOoxmlEscapes } from "./parts";
@@ -185,7 +185,16 @@ export class SheetReader implements XmlHandler {
   }
 
   private checkRow(n: number, raw: string): number {
-    if (!(n >= 1)) throw corrupt(this.part, `row number "${raw.slice(0, 20)}" on sheet '${this.sheet}'`);
+    if (!(n >= 1)) {
+      const r = raw.slice(0, 20);
+      throw corrupt(
+        this.part,
+        bi(
+          `số dòng "${r}" không hợp lệ trên trang '${this.sheet}'`,
+          `bad row number "${r}" on sheet '${this.sheet}'`,
+        ),
+      );
+    }
     if (n > this.ctx.limits.maxRows)
       throw tooLarge("maxRows", this.ctx.limits.maxRows, this.part, `'${this.sheet}'`);
     return n;
@@ -220,8 +229,16 @@ export class SheetReader implements XmlHandler {
         else if (c !== 36) break;
         if (col > max) throw tooLarge("maxColumns", max, this.part, `'${this.sheet}'`);
       }
-      if (col === 0)
-        throw corrupt(this.part, `cell reference "${ref.slice(0, 20)}" on sheet '${this.sheet}'`);
+      if (col === 0) {
+        const r = ref.slice(0, 20);
+        throw corrupt(
+          this.part,
+          bi(
+            `địa chỉ ô "${r}" không hợp lệ trên trang '${this.sheet}'`,
+            `bad cell reference "${r}" on sheet '${this.sheet}'`,
+          ),
+        );
+      }
       // The row part of the reference places a row that has no `r` of its own.
       if (this.rowN === 0 && i < ref.length) {
         const digits = ref.charCodeAt(i) === 36 ? ref.slice(i + 1) : ref.slice(i);
@@ -259,8 +276,16 @@ export class SheetReader implements XmlHandler {
       case "s":
         if (v !== null && v.trim() !== "") {
           shared = parseDigits(v.trim());
-          if (shared < 0)
-            throw corrupt(this.part, `shared string index "${v.slice(0, 20)}" at ${this.where()}`);
+          if (shared < 0) {
+            const i = v.slice(0, 20);
+            throw corrupt(
+              this.part,
+              bi(
+                `chỉ số chuỗi "${i}" không hợp lệ tại ${this.where()}`,
+                `bad shared string index "${i}" at ${this.where()}`,
+              ),
+            );
+          }
         }
         break;
       case "inlineStr":

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { corrupt, tooLarge, unsafeXml, XlsxError } from "./failure";
+import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } from "./failure";
 import { maxXmlRun, type XlsxLimits } from "./limits";
 import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
 
@@ -30,6 +30,12 @@ const LONG_RUN = {
   vi: "một đoạn văn bản hoặc thuộc tính XML liền mạch",
   en: "an unbroken run of XML text or attribute",
 };
+
+/** A parser's own words, in a Vietnamese or English frame. */
+function malformed(e: unknown): Bilingual {
+  const said = e instanceof Error ? e.message : String(e);
+  return bi(`XML sai cấu trúc (${said})`, `malformed XML (${said})`);
+}
 
 function localName(name: string): string {
   const i = name.indexOf(":");
@@ -147,7 +153,7 @@ export function parseXmlPart(
         return false;
       }
       if (e instanceof XlsxError) throw e;
-      throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+      throw corrupt(part, malformed(e));
     }
     return true;
   };
@@ -164,7 +170,7 @@ export function parseXmlPart(
   } catch (e) {
     if (e instanceof StopParsing) return;
     if (e instanceof XlsxError) throw e;
-    throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+    throw corrupt(part, malformed(e));
   }
-  if (!sawRoot) throw corrupt(part, "the part is empty");
+  if (!sawRoot) throw corrupt(part, DAMAGE.emptyPart);
 }

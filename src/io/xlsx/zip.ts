@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
 import { crc32 } from "./crc32";
-import { corrupt, tooLarge, XlsxError } from "./failure";
+import { bi, corrupt, DAMAGE, tooLarge, XlsxError } from "./failure";
 import type { XlsxLimits } from "./limits";
 
 /*
@@ -79,12 +79,12 @@ export class ZipArchive {
   }
 
   private u16(off: number): number {
-    if (off + 2 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    if (off + 2 > this.bytes.length) throw corrupt(undefined, DAMAGE.truncated);
     return this.view.getUint16(off, true);
   }
 
   private u32(off: number): number {
-    if (off + 4 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    if (off + 4 > this.bytes.length) throw corrupt(undefined, DAMAGE.truncated);
     return this.view.getUint32(off, true);
   }
 
@@ -92,7 +92,7 @@ export class ZipArchive {
     const lo = this.u32(off);
     const hi = this.u32(off + 4);
     // Anything above 2^53 cannot be an offset into a file we hold in memory.
-    if (hi > 0x1fffff) throw corrupt(undefined, "zip64 size out of range");
+    if (hi > 0x1fffff) throw corrupt(undefined, DAMAGE.directory);
     return hi * 0x100000000 + lo;
   }
 
@@ -110,7 +110,7 @@ export class ZipArchive {
         return i;
       }
     }
-    throw corrupt(undefined, "no zip central directory (the file is truncated or not a zip)");
+    throw corrupt(undefined, DAMAGE.noDirectory);
   }
 
   private readDirectory(): void {
@@ -122,19 +122,18 @@ export class ZipArchive {
       const loc = eocd - 20;
       if (loc >= 0 && this.u32(loc) === SIG_EOCD64_LOCATOR) {
         const at = this.u64(loc + 8);
-        if (this.u32(at) !== SIG_EOCD64) throw corrupt(undefined, "bad zip64 end record");
+        if (this.u32(at) !== SIG_EOCD64) throw corrupt(undefined, DAMAGE.directory);
         count = this.u64(at + 32);
         cdSize = this.u64(at + 40);
         cdOffset = this.u64(at + 48);
       }
     }
     if (count > this.limits.maxEntries) throw tooLarge("maxEntries", this.limits.maxEntries);
-    if (cdOffset + cdSize > this.bytes.length)
-      throw corrupt(undefined, "zip central directory out of bounds");
+    if (cdOffset + cdSize > this.bytes.length) throw corrupt(undefined, DAMAGE.directory);
     const decoder = new TextDecoder("utf-8");
     let pos = cdOffset;
     for (let i = 0; i < count; i++) {
-      if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, "bad zip central directory entry");
+      if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, DAMAGE.directory);
       const flags = this.u16(pos + 8);
       const method = this.u16(pos + 10);
       const crc = this.u32(pos + 16);
@@ -148,7 +147,7 @@ export class ZipArchive {
       const nameStart = pos + 46;
       const extraStart = nameStart + nameLen;
       const next = extraStart + extraLen + commentLen;
-      if (next > this.bytes.length) throw corrupt(undefined, "zip central directory out of bounds");
+      if (next > this.bytes.length) throw corrupt(undefined, DAMAGE.directory);
       if (compressedSize === U32_MAX || localOffset === U32_MAX) {
         // Zip64 extra field: the 64-bit values follow in a fixed order, only for fields set to 0xFFFFFFFF.
         for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
@@ -186,12 +185,12 @@ export class ZipArchive {
    */
   stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean): void {
     const part = entry.name;
-    if (entry.flags & 1) throw corrupt(part, "the zip entry is encrypted");
-    if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, "bad zip local header");
+    if (entry.flags & 1) throw corrupt(part, DAMAGE.entryEncrypted);
+    if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, DAMAGE.localHeader);
     const start =
       entry.localOffset + 30 + this.u16(entry.localOffset + 26) + this.u16(entry.localOffset + 28);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw corrupt(part, "the zip entry runs past the end of the file");
+    if (end > this.bytes.length) throw corrupt(part, DAMAGE.truncated);
 
     let produced = 0;
     let wanted = true;
@@ -209,7 +208,7 @@ export class ZipArchive {
       if (wanted) wanted = sink(chunk);
     };
     const verify = (): void => {
-      if (crc !== entry.crc) throw corrupt(part, "checksum mismatch, the part is damaged");
+      if (crc !== entry.crc) throw corrupt(part, DAMAGE.checksum);
     };
 
     if (entry.method === 0) {
@@ -217,7 +216,14 @@ export class ZipArchive {
         take(this.bytes.subarray(off, Math.min(end, off + SLICE)));
       return verify();
     }
-    if (entry.method !== 8) throw corrupt(part, `unsupported zip compression method ${entry.method}`);
+    if (entry.method !== 8)
+      throw corrupt(
+        part,
+        bi(
+          `phương pháp nén ${entry.method} không được hỗ trợ`,
+          `unsupported zip compression method ${entry.method}`,
+        ),
+      );
     if (end - start <= SLICE && entry.declaredSize <= SMALL_PART) {
       // Most parts are small: inflate in one call into a buffer one byte larger than declared. Its
       // output cannot exceed ~17 MB (one slice); if it fills the buffer, the declared size was a
@@ -226,7 +232,7 @@ export class ZipArchive {
       try {
         out = inflateSync(this.bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
       } catch {
-        throw corrupt(part, "invalid compressed data");
+        throw corrupt(part, DAMAGE.compressedData);
       }
       if (out.length <= entry.declaredSize) {
         take(out);
@@ -243,7 +249,7 @@ export class ZipArchive {
     } catch (e) {
       // Our own errors come through fflate from `sink`; fflate's own are about the data.
       if (e instanceof XlsxError) throw e;
-      throw corrupt(part, "invalid compressed data");
+      throw corrupt(part, DAMAGE.compressedData);
     }
     verify();
   }
