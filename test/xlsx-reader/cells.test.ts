@@ -241,6 +241,43 @@ describe("workbook parts", () => {
     expect(cellAt(doc.sheets[0]!, 1, 1)?.value).toBe("Sơn La");
   });
 
+  it("reads Strict Open XML: other namespaces and relationship types, ISO dates", () => {
+    const strictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    const strictRel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+    const parts = {
+      "_rels/.rels":
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${strictRel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      "xl/_rels/workbook.xml.rels":
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${strictRel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      "xl/workbook.xml": `<workbook xmlns="${strictMain}" xmlns:r="${strictRel}"><sheets><sheet name="Chỉ tiêu" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      "xl/worksheets/sheet1.xml":
+        `<worksheet xmlns="${strictMain}"><sheetData><row r="1"><c r="A1" t="d"><v>2026-12-20T00:00:00</v></c>` +
+        `<c r="B1"><v>3</v></c></row></sheetData></worksheet>`,
+    };
+    const doc = read({ sheets: [{ name: "Chỉ tiêu" }], parts });
+    expect(doc.sheets[0]!.rows[0]!.cells).toEqual([{ value: 46376, numFmt: "yyyy-mm-dd" }, { value: 3 }]);
+  });
+
+  it("decodes a part in the legacy encoding its XML declaration names", () => {
+    // "Mường" in Windows-1258: ư is 0xFD, ơ 0xF5, and the grave is the combining mark 0xCC after the base letter.
+    const head = `<?xml version="1.0" encoding="windows-1258"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`;
+    const tail = `</t></is></c></row></sheetData></worksheet>`;
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(head),
+      0x4d,
+      0xfd,
+      0xf5,
+      0xcc,
+      0x6e,
+      0x67,
+      ...new TextEncoder().encode(tail),
+    ]);
+    const doc = read({ sheets: [{ name: "S" }], parts: { "xl/worksheets/sheet1.xml": bytes } });
+    expect(cellAt(doc.sheets[0]!, 1, 1)?.value).toBe("Mường".normalize("NFC"));
+  });
+
   it("finds the workbook without package relationships, where Excel puts it", () => {
     const doc = read({
       sheets: [{ name: "S", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }],
