@@ -1,5 +1,6 @@
 import { build } from "esbuild";
 import * as path from "node:path";
+import ts from "typescript";
 
 /*
  * The reader runs in the browser task pane and in a Web Worker as well as in Node: bundling it for
@@ -32,5 +33,20 @@ describe("the xlsx reader outside Node", () => {
     expect(out.errors).toEqual([]);
     const code = out.outputFiles[0]!.text;
     expect(code).not.toMatch(/\bBuffer\.|\bprocess\.|\brequire\(/);
+  });
+
+  it("type-checks against the Web Worker library alone, without Node's types", () => {
+    const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(ROOT, "src/io/xlsx/tsconfig.json"),
+      {},
+      host,
+    )!;
+    expect(config.options.types).toEqual([]);
+    const program = ts.createProgram(config.fileNames, config.options);
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(problems).toEqual([]);
   });
 });
