@@ -393,9 +393,17 @@ describe("limits", () => {
     expect(fail(oneSheet(""), { maxFileBytes: 100 })).toMatchObject({ limit: "maxFileBytes" });
   });
 
+  it("counts the blanks before a row's last cell: two far-apart cells a row cannot blow up memory", () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="ALL${i + 1}"><v>2</v></c></row>`,
+    ).join("");
+    expect(fail(oneSheet(rows))).toMatchObject({ reason: "too-large", limit: "maxCells" });
+  });
+
   it("names the limit, its value and the part in both languages", () => {
     const r = fail(oneSheet(`<row r="1">${"<c><v>1</v></c>".repeat(11)}</row>`), { maxCells: 10 });
-    expect(r.message.vi).toContain("số ô có dữ liệu");
+    expect(r.message.vi).toContain("số ô của bảng dữ liệu");
     expect(r.message.vi).toContain("xl/worksheets/sheet1.xml");
     expect(r.message.en).toContain("maxCells");
   });

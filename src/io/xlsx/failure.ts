@@ -52,7 +52,7 @@ const LIMIT_TEXT: Record<keyof XlsxLimits, Bilingual> = {
   maxTotalBytes: { vi: "tổng dung lượng giải nén", en: "total inflated size" },
   maxRows: { vi: "số dòng của trang tính", en: "row number on a sheet" },
   maxColumns: { vi: "số cột của trang tính", en: "column number on a sheet" },
-  maxCells: { vi: "số ô có dữ liệu", en: "number of cells holding data" },
+  maxCells: { vi: "số ô của bảng dữ liệu", en: "number of cells in the grid" },
   maxSharedStrings: { vi: "số chuỗi dùng chung", en: "number of shared strings" },
   maxCellText: { vi: "độ dài văn bản trong một ô", en: "length of text in one cell" },
   maxDepth: { vi: "độ sâu lồng nhau của XML", en: "XML nesting depth" },

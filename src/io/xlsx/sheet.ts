@@ -14,6 +14,7 @@ import { StopParsing, type Attributes, type XmlHandler } from "./xml";
 
 /** State shared by every sheet of one read: cell count, and shared-string cells to fill in later. */
 export class SheetContext {
+  /** Cell positions held: each row is an array by column, so a row costs as much as its last column. */
   cells = 0;
   /** Cells of `t="s"`, with their index into the shared strings, resolved once those are read. */
   readonly sharedCells: GridCell[] = [];
@@ -319,7 +320,6 @@ export class SheetReader implements XmlHandler {
     if (value === null && shared < 0 && error === undefined && !this.hasF) return;
 
     const ctx = this.ctx;
-    if (++ctx.cells > ctx.limits.maxCells) throw tooLarge("maxCells", ctx.limits.maxCells, this.part);
     const cell: GridCell = { value };
     const style = this.cellStyle;
     let fmt = style === undefined ? ctx.formats[0] : ctx.formats[Number(style)];
@@ -340,7 +340,14 @@ export class SheetReader implements XmlHandler {
       ctx.sharedCol.push(this.cellCol);
       if (shared > ctx.maxShared) ctx.maxShared = shared;
     }
-    (this.cells as (GridCell | undefined)[])[this.cellCol - 1] = cell;
+    const cells = this.cells as (GridCell | undefined)[];
+    if (this.cellCol > cells.length) {
+      // Counted before the array grows: two cells far apart in every row would otherwise make
+      // gigabytes of empty slots out of a few megabytes of XML.
+      ctx.cells += this.cellCol - cells.length;
+      if (ctx.cells > ctx.limits.maxCells) throw tooLarge("maxCells", ctx.limits.maxCells, this.part);
+    }
+    cells[this.cellCol - 1] = cell;
   }
 }
 
