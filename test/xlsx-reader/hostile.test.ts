@@ -384,6 +384,10 @@ describe("limits", () => {
     expect(fail(oneSheet(rows), { maxCells: 10 })).toMatchObject({ limit: "maxCells" });
     const sst = oneSheet(`<row r="1"><c t="s"><v>2</v></c></row>`, { sharedStrings: ["a", "b", "c"] });
     expect(fail(sst, { maxSharedStrings: 2 })).toMatchObject({ limit: "maxSharedStrings" });
+    const farIndex = oneSheet(`<row r="1"><c t="s"><v>999999999999999</v></c></row>`, {
+      sharedStrings: ["a"],
+    });
+    expect(fail(farIndex)).toMatchObject({ limit: "maxSharedStrings" });
     const many: Record<string, string> = handParts({ sheets: [{ name: "S", rows: "" }] }) as Record<
       string,
       string

@@ -231,7 +231,9 @@ function resolveSharedStrings(
   ctx: SheetContext,
   limits: XlsxLimits,
 ): void {
-  const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, ctx.maxShared + 1);
+  const used = new Uint8Array(ctx.maxShared + 1);
+  for (const i of ctx.sharedIndexes) used[i] = 1;
+  const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, used);
   if (part) r.parseRequired(part, h, bi("phần chuỗi dùng chung", "the shared strings part"));
   const strings = h.strings;
   for (let i = 0; i < ctx.sharedCells.length; i++) {

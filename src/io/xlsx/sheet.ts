@@ -333,6 +333,10 @@ export class SheetReader implements XmlHandler {
     if (this.hasF) cell.formula = true;
     if (error !== undefined) cell.error = error;
     if (shared >= 0) {
+      // The index sizes the table of strings to keep: no larger than the limit allows.
+      if (shared >= ctx.limits.maxSharedStrings) {
+        throw tooLarge("maxSharedStrings", ctx.limits.maxSharedStrings, this.part, this.where());
+      }
       ctx.sharedCells.push(cell);
       ctx.sharedIndexes.push(shared);
       ctx.sharedSheet.push(this.sheet);
