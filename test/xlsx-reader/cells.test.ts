@@ -72,6 +72,13 @@ describe("cell types", () => {
     expect(cellAt(g, 2, 5)).toEqual({ value: 2, formula: true });
   });
 
+  it("keeps an ISO date that is no date as text", () => {
+    const doc = one(
+      `<row r="1"><c r="A1" t="d"><v>2026-02-30</v></c><c r="B1" t="d"><v>0050-01-01</v></c></row>`,
+    );
+    expect(doc.sheets[0]!.rows[0]!.cells.map((c) => c?.value)).toEqual(["2026-02-30", "0050-01-01"]);
+  });
+
   it("keeps text that is not a number as text, never NaN", () => {
     const doc = one(
       `<row r="1"><c r="A1"><v>0x1F</v></c><c r="B1"><v>1.922,9</v></c><c r="C1"><v>Infinity</v></c></row>`,

@@ -45,16 +45,20 @@ export function isoToSerial(s: string): number | undefined {
       s.trim(),
     );
   if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Excel has no dates before 1900; and 2026-02-30 is text, not 2 March.
+  if (year < 1900) return undefined;
   const ms = Date.UTC(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
+    year,
+    month - 1,
+    day,
     Number(m[4] ?? 0),
     Number(m[5] ?? 0),
     Number(m[6] ?? 0),
     m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
   );
-  if (!Number.isFinite(ms)) return undefined;
+  const d = new Date(ms);
+  if (!Number.isFinite(ms) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
   const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
   // Before 1 March 1900 Excel's count is one less: it believes 1900 was a leap year.
   return serial < 61 ? serial - 1 : serial;
