@@ -7,7 +7,8 @@ import type { XlsxLimits } from "./limits";
  * Just enough of the zip format to stream the few parts a submission needs: the central
  * directory says where each entry starts; its data is inflated in slices, and every slice's output
  * is counted against the limits before anything else sees it. Sizes the archive declares for
- * uncompressed data are never used: a zip bomb declares small ones.
+ * uncompressed data are never trusted (a zip bomb declares small ones): at most they size a
+ * first buffer, whose overflow sends the part down the counted, streaming path.
  */
 
 export interface ZipEntry {
