@@ -1,4 +1,5 @@
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { inflateSync, strToU8, zipSync, type Zippable } from "fflate";
+import { crc32 } from "../../src/io/xlsx/crc32";
 
 /*
  * Workbooks built by hand, part by part, for the cases no well-behaved writer produces.
@@ -126,4 +127,154 @@ export function stylesXml(xfNumFmtIds: number[], custom: Record<number, string> 
     `<cellXfs count="${xfNumFmtIds.length}">${xfNumFmtIds.map((id) => `<xf numFmtId="${id}" xfId="0"/>`).join("")}</cellXfs>` +
     `<dxfs count="1"><dxf><numFmt numFmtId="170" formatCode="0.0%"/></dxf></dxfs></styleSheet>`
   );
+}
+
+/** Bits written least significant first, as deflate packs them. */
+class BitWriter {
+  private bytes: Uint8Array;
+  private bit = 0;
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
+  bits(value: number, n: number): void {
+    for (let i = 0; i < n; i++) this.one((value >> i) & 1);
+  }
+  /** A Huffman code: deflate packs those most significant bit first. */
+  code(value: number, n: number): void {
+    for (let i = n - 1; i >= 0; i--) this.one((value >> i) & 1);
+  }
+  private one(b: number): void {
+    if (b) this.bytes[this.bit >> 3]! |= 1 << (this.bit & 7);
+    this.bit++;
+  }
+  done(): Uint8Array {
+    return this.bytes.slice(0, (this.bit + 7) >> 3);
+  }
+}
+
+/**
+ * A raw deflate stream (one fixed-Huffman block) of `prefix` followed by copies of its last
+ * `period` bytes until about `totalBytes` come out: 13 bits for every 258 bytes, a ratio of ~160.
+ */
+export function deflateBomb(prefix: string, period: number, totalBytes: number): Uint8Array {
+  const repeats = Math.ceil(Math.max(0, totalBytes - prefix.length) / 258);
+  const w = new BitWriter(prefix.length * 2 + Math.ceil((repeats * 13) / 8) + 16);
+  w.bits(1, 1); // last block
+  w.bits(1, 2); // fixed Huffman codes
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c < 144) w.code(0x30 + c, 8);
+    else w.code(0x190 + c - 144, 9);
+  }
+  // Distance symbols 0–3 are distances 1–4 with no extra bits.
+  if (period < 1 || period > 4) throw new Error("period 1 to 4");
+  for (let i = 0; i < repeats; i++) {
+    w.code(0xc5, 8); // length symbol 285: 258 bytes
+    w.code(period - 1, 5);
+  }
+  w.code(0, 7); // end of block
+  return w.done();
+}
+
+/**
+ * A zip holding the given entries as they are given: `raw` entries are stored with the deflate
+ * data and the declared size the test chooses (a bomb declares a small one).
+ */
+export function rawZip(
+  entries: { name: string; data: Uint8Array; deflated?: boolean; declaredSize?: number }[],
+): Uint8Array {
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const method = e.deflated ? 8 : 0;
+    const size = e.declaredSize ?? e.data.length;
+    const crc = checksum(e.data, e.deflated ?? false);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(8, method, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, e.data.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(10, method, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, e.data.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local, e.data);
+    centrals.push(central);
+    offset += local.length + e.data.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const all = [...locals, ...centrals, end];
+  const out = new Uint8Array(all.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of all) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+/** The CRC of an entry's content; 0 for a bomb, whose content the test never lets be inflated whole. */
+function checksum(data: Uint8Array, deflated: boolean): number {
+  if (!deflated) return crc32(data);
+  if (data.length > 64 * 1024) return 0;
+  try {
+    return crc32(inflateSync(data));
+  } catch {
+    return 0;
+  }
+}
+
+/** A minimal OLE compound file whose directory holds the given stream names. */
+export function compoundFile(streams: string[]): Uint8Array {
+  const names = ["Root Entry", ...streams];
+  const dirSectors = Math.ceil(names.length / 4);
+  const out = new Uint8Array(512 * (2 + dirSectors));
+  const v = new DataView(out.buffer);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  v.setUint16(0x18, 0x3e, true);
+  v.setUint16(0x1a, 3, true);
+  v.setUint16(0x1c, 0xfffe, true);
+  v.setUint16(0x1e, 9, true);
+  v.setUint16(0x20, 6, true);
+  v.setUint32(0x2c, 1, true);
+  v.setUint32(0x30, 1, true); // directory starts at sector 1
+  v.setUint32(0x38, 4096, true);
+  v.setUint32(0x3c, 0xfffffffe, true);
+  v.setUint32(0x44, 0xfffffffe, true);
+  v.setUint32(0x4c, 0, true); // the FAT is sector 0
+  for (let i = 1; i < 109; i++) v.setUint32(0x4c + i * 4, 0xffffffff, true);
+  const fat = 512;
+  for (let i = 0; i < 128; i++) v.setUint32(fat + i * 4, 0xffffffff, true);
+  v.setUint32(fat, 0xfffffffd, true);
+  for (let s = 1; s <= dirSectors; s++) v.setUint32(fat + s * 4, s === dirSectors ? 0xfffffffe : s + 1, true);
+  names.forEach((name, i) => {
+    const off = 1024 + i * 128;
+    for (let k = 0; k < name.length; k++) v.setUint16(off + k * 2, name.charCodeAt(k), true);
+    v.setUint16(off + 0x40, (name.length + 1) * 2, true);
+    out[off + 0x42] = i === 0 ? 5 : 2;
+  });
+  return out;
 }

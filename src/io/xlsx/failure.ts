@@ -52,16 +52,21 @@ const LIMIT_TEXT: Record<keyof XlsxLimits, Bilingual> = {
   maxTotalBytes: { vi: "tổng dung lượng giải nén", en: "total inflated size" },
   maxRows: { vi: "số dòng của trang tính", en: "row number on a sheet" },
   maxColumns: { vi: "số cột của trang tính", en: "column number on a sheet" },
-  maxCells: { vi: "số ô có dữ liệu", en: "number of cells holding data" },
+  maxCells: { vi: "số ô của bảng dữ liệu", en: "number of cells in the grid" },
   maxSharedStrings: { vi: "số chuỗi dùng chung", en: "number of shared strings" },
   maxCellText: { vi: "độ dài văn bản trong một ô", en: "length of text in one cell" },
   maxDepth: { vi: "độ sâu lồng nhau của XML", en: "XML nesting depth" },
 };
 
 /** A limit exceeded, named with its value and the part where it happened. */
-export function tooLarge(limit: keyof XlsxLimits, value: number, part?: string, where?: string): XlsxError {
+export function tooLarge(
+  limit: keyof XlsxLimits,
+  value: number,
+  part?: string,
+  where?: string | Bilingual,
+): XlsxError {
   const at = (lang: "vi" | "en"): string => {
-    const bits = [where, part].filter(Boolean).join(", ");
+    const bits = [typeof where === "object" ? where[lang] : where, part].filter(Boolean).join(", ");
     if (!bits) return "";
     return lang === "vi" ? ` (tại ${bits})` : ` (at ${bits})`;
   };
@@ -80,17 +85,37 @@ export function tooLarge(limit: keyof XlsxLimits, value: number, part?: string, 
   );
 }
 
-/** A zip or XML part that cannot be read; `detail` says what was wrong, in English (a parser's words). */
-export function corrupt(part: string | undefined, detail: string): XlsxError {
+/** A short text in both languages. */
+export function bi(vi: string, en: string): Bilingual {
+  return { vi, en };
+}
+
+/** What is wrong with a damaged file, for the messages. */
+export const DAMAGE = {
+  truncated: bi("tệp bị cắt cụt", "the file is truncated"),
+  noDirectory: bi(
+    "không có thư mục của tệp nén (tệp bị cắt cụt hoặc không phải tệp zip)",
+    "no zip central directory (the file is truncated or not a zip)",
+  ),
+  directory: bi("thư mục của tệp nén bị hỏng", "the zip central directory is damaged"),
+  localHeader: bi("đầu mục trong tệp nén bị hỏng", "a zip local header is damaged"),
+  entryEncrypted: bi("mục trong tệp nén bị mã hóa", "the zip entry is encrypted"),
+  compressedData: bi("dữ liệu nén bị hỏng", "the compressed data is damaged"),
+  checksum: bi("sai mã kiểm tra CRC, phần này bị hỏng", "checksum mismatch, the part is damaged"),
+  emptyPart: bi("phần này trống", "the part is empty"),
+} as const;
+
+/** A zip or XML part that cannot be read; `detail` says what was wrong. */
+export function corrupt(part: string | undefined, detail: Bilingual): XlsxError {
   const where = part ? { vi: ` (phần ${part})`, en: ` (part ${part})` } : { vi: "", en: "" };
   return new XlsxError(
     "corrupt",
     {
       vi:
-        `Tệp bị hỏng, không đọc được như một sổ làm việc Excel${where.vi}: ${detail}. ` +
+        `Tệp bị hỏng, không đọc được như một sổ làm việc Excel${where.vi}: ${detail.vi}. ` +
         "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại.",
       en:
-        `The file is damaged and cannot be read as an Excel workbook${where.en}: ${detail}. ` +
+        `The file is damaged and cannot be read as an Excel workbook${where.en}: ${detail.en}. ` +
         "Open it in Excel, save it again as .xlsx and send it again.",
     },
     part,

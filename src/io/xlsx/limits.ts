@@ -24,7 +24,8 @@ export interface XlsxLimits {
   /** Highest column number on a sheet. 16,384 (XFD): Excel's own grid. */
   maxColumns: number;
   /**
-   * Cells holding something, over all sheets read. 5,000,000: about four times the national
+   * Cell positions held, over all sheets read: a grid row is an array by column, so each row counts
+   * up to its last cell, blanks between cells included. 5,000,000: about four times the national
    * summary's largest sheet, and about 300 MB of grid in memory: this is the memory bound.
    */
   maxCells: number;

@@ -190,34 +190,43 @@ export function decodeOoxmlEscapes(s: string): string {
     : s;
 }
 
-/** Shared strings, rich text runs joined, phonetic runs left out; stops after the last index needed. */
+/**
+ * Shared strings, rich text runs joined, phonetic runs left out. Only the strings some cell uses
+ * are kept (the others are "" placeholders, so indexes hold), and reading stops after the last.
+ */
 export class SharedStringsHandler implements XmlHandler {
   readonly strings: string[] = [];
   private inSi = false;
   private inT = false;
   private phonetic = 0;
   private current = "";
+  private length = 0;
+  private keep = false;
 
   constructor(
     private readonly part: string,
     private readonly limits: XlsxLimits,
-    private readonly needed: number,
+    /** Whether each index is used by a cell; its length is one past the last index used. */
+    private readonly used: Uint8Array,
   ) {}
 
   open(name: string): void {
     if (name === "si") {
       this.inSi = true;
       this.current = "";
+      this.length = 0;
+      this.keep = this.used[this.strings.length] === 1;
     } else if (name === "t") this.inT = this.inSi && this.phonetic === 0;
     else if (name === "rPh") this.phonetic++;
   }
 
   text(t: string): void {
     if (!this.inT) return;
-    this.current += t;
-    if (this.current.length > this.limits.maxCellText) {
+    this.length += t.length;
+    if (this.length > this.limits.maxCellText) {
       throw tooLarge("maxCellText", this.limits.maxCellText, this.part, `#${this.strings.length}`);
     }
+    if (this.keep) this.current += t;
   }
 
   close(name: string): void {
@@ -228,8 +237,8 @@ export class SharedStringsHandler implements XmlHandler {
       if (this.strings.length >= this.limits.maxSharedStrings) {
         throw tooLarge("maxSharedStrings", this.limits.maxSharedStrings, this.part);
       }
-      this.strings.push(nfc(decodeOoxmlEscapes(this.current)));
-      if (this.strings.length >= this.needed) throw StopParsing.instance;
+      this.strings.push(this.keep ? nfc(decodeOoxmlEscapes(this.current)) : "");
+      if (this.strings.length >= this.used.length) throw StopParsing.instance;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Grid, SourceDoc, TableInfo } from "../../core/grid";
 import { nfc } from "../../core/text";
 import {
+  bi,
   corrupt,
   emptyFile,
   notXlsx,
@@ -51,14 +52,17 @@ export type XlsxReadResult =
  * (Node, browser, Web Worker): bytes in, plain objects out.
  */
 export function readXlsx(bytes: Uint8Array, file: string, options: XlsxReadOptions = {}): XlsxReadResult {
-  const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...options.limits };
+  // A limit passed as undefined keeps its default rather than switching the check off.
+  const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS };
+  for (const k of Object.keys(limits) as (keyof XlsxLimits)[]) {
+    const v = options.limits?.[k];
+    if (typeof v === "number" && !Number.isNaN(v)) limits[k] = v;
+  }
   try {
     return { ok: true, doc: read(bytes, file, limits, options.tables) };
   } catch (e) {
     const err =
-      e instanceof XlsxError
-        ? e
-        : corrupt(undefined, `unexpected error (${e instanceof Error ? e.message : String(e)})`);
+      e instanceof XlsxError ? e : corrupt(undefined, unexpected(e instanceof Error ? e.message : String(e)));
     const result: XlsxReadResult = { ok: false, reason: err.reason, message: err.text };
     if (err.part !== undefined) result.part = err.part;
     if (err.limit !== undefined) result.limit = err.limit;
@@ -89,9 +93,18 @@ class Reader {
     return true;
   }
 
-  rels(part: string): Relationship[] {
+  /** Parses a part the workbook says is there: its absence means the file is damaged. */
+  parseRequired(path: string, handler: XmlHandler, what: Bilingual): void {
+    if (!this.parse(path, handler)) throw corrupt(path, bi(`thiếu ${what.vi}`, `${what.en} is missing`));
+  }
+
+  /** A part's relationships; `required` for the workbook's, without which no sheet can be found. */
+  rels(part: string, required = false): Relationship[] {
     const h = new RelsHandler(part);
-    this.parse(relsPathOf(part), h);
+    const path = relsPathOf(part);
+    if (required)
+      this.parseRequired(path, h, bi("phần quan hệ của sổ làm việc", "the workbook's relationships part"));
+    else this.parse(path, h);
     return h.rels;
   }
 
@@ -115,17 +128,28 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const r = new Reader(ZipArchive.open(bytes, limits), limits);
 
   const workbookPart = findWorkbook(r);
-  const wbRels = r.rels(workbookPart);
+  const wbRels = r.rels(workbookPart, true);
   const wb = new WorkbookHandler();
   r.parse(workbookPart, wb);
 
   const relById = new Map(wbRels.map((x) => [x.id, x]));
   const sheets: SheetPart[] = wb.sheets.map((s) => {
     const rel = s.relId === undefined ? undefined : relById.get(s.relId);
-    const isWorksheet = rel !== undefined && rel.type === "worksheet";
-    if (isWorksheet && !r.exists(rel.target))
-      throw corrupt(rel.target, `the part of sheet '${s.name}' is missing`);
-    return { name: s.name, part: isWorksheet ? rel.target : undefined };
+    if (!rel) {
+      throw corrupt(
+        workbookPart,
+        bi(`trang '${s.name}' không trỏ tới phần nào`, `sheet '${s.name}' points to no part`),
+      );
+    }
+    // Chart sheets, dialog sheets and macro sheets hold no cells.
+    if (rel.type !== "worksheet") return { name: s.name, part: undefined };
+    if (!r.exists(rel.target)) {
+      throw corrupt(
+        rel.target,
+        bi(`thiếu phần dữ liệu của trang '${s.name}'`, `the part of sheet '${s.name}' is missing`),
+      );
+    }
+    return { name: s.name, part: rel.target };
   });
 
   const tables: TableInfo[] = [];
@@ -136,7 +160,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
     for (const rel of r.rels(s.part)) {
       if (rel.type !== "table") continue;
       const t = new TableHandler();
-      if (!r.parse(rel.target, t)) continue;
+      r.parseRequired(rel.target, t, bi(`một bảng của trang '${s.name}'`, `a table of sheet '${s.name}'`));
       const name = t.displayName ?? t.name;
       if (name === undefined || t.ref === undefined) continue;
       tables.push({ name: nfc(name), sheet: s.name, ref: t.ref });
@@ -154,7 +178,7 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const byType = (type: string): string | undefined => wbRels.find((x) => x.type === type)?.target;
   const stylesPart = byType("styles");
   const styles = new StylesHandler();
-  if (stylesPart) r.parse(stylesPart, styles);
+  if (stylesPart) r.parseRequired(stylesPart, styles, bi("phần định dạng", "the styles part"));
 
   const ctx = new SheetContext(limits, styles.formats(), wb.date1904);
   const grids: Grid[] = [];
@@ -175,6 +199,10 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
     names: wb.names,
     tables,
   };
+}
+
+function unexpected(said: string): Bilingual {
+  return bi(`lỗi không lường trước (${said})`, `unexpected error (${said})`);
 }
 
 function key(name: string): string {
@@ -203,15 +231,22 @@ function resolveSharedStrings(
   ctx: SheetContext,
   limits: XlsxLimits,
 ): void {
-  const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, ctx.maxShared + 1);
-  if (part) r.parse(part, h);
+  const used = new Uint8Array(ctx.maxShared + 1);
+  for (const i of ctx.sharedIndexes) used[i] = 1;
+  const h = new SharedStringsHandler(part ?? "xl/sharedStrings.xml", limits, used);
+  if (part) r.parseRequired(part, h, bi("phần chuỗi dùng chung", "the shared strings part"));
   const strings = h.strings;
   for (let i = 0; i < ctx.sharedCells.length; i++) {
     const s = strings[ctx.sharedIndexes[i]!];
     if (s === undefined) {
+      const cell = `'${ctx.sharedSheet[i]}'!${columnLetters(ctx.sharedCol[i]!)}${ctx.sharedRow[i]}`;
+      const n = ctx.sharedIndexes[i];
       throw corrupt(
         part ?? "xl/sharedStrings.xml",
-        `cell '${ctx.sharedSheet[i]}'!${columnLetters(ctx.sharedCol[i]!)}${ctx.sharedRow[i]} refers to shared string #${ctx.sharedIndexes[i]}, but there are ${strings.length}`,
+        bi(
+          `ô ${cell} dùng chuỗi số ${n} nhưng tệp chỉ có ${strings.length} chuỗi`,
+          `cell ${cell} refers to shared string #${n}, but there are ${strings.length}`,
+        ),
       );
     }
     ctx.sharedCells[i]!.value = s;

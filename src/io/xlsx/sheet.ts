@@ -1,6 +1,6 @@
 import type { CellValue, Grid, GridCell, GridRow } from "../../core/grid";
 import { nfc } from "../../core/text";
-import { corrupt, tooLarge } from "./failure";
+import { bi, corrupt, tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
 import { isDateFormat } from "./number-formats";
 import { decodeOoxmlEscapes } from "./parts";
@@ -14,6 +14,7 @@ import { StopParsing, type Attributes, type XmlHandler } from "./xml";
 
 /** State shared by every sheet of one read: cell count, and shared-string cells to fill in later. */
 export class SheetContext {
+  /** Cell positions held: each row is an array by column, so a row costs as much as its last column. */
   cells = 0;
   /** Cells of `t="s"`, with their index into the shared strings, resolved once those are read. */
   readonly sharedCells: GridCell[] = [];
@@ -44,16 +45,20 @@ export function isoToSerial(s: string): number | undefined {
       s.trim(),
     );
   if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Excel has no dates before 1900; and 2026-02-30 is text, not 2 March.
+  if (year < 1900) return undefined;
   const ms = Date.UTC(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
+    year,
+    month - 1,
+    day,
     Number(m[4] ?? 0),
     Number(m[5] ?? 0),
     Number(m[6] ?? 0),
     m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
   );
-  if (!Number.isFinite(ms)) return undefined;
+  const d = new Date(ms);
+  if (!Number.isFinite(ms) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
   const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
   // Before 1 March 1900 Excel's count is one less: it believes 1900 was a leap year.
   return serial < 61 ? serial - 1 : serial;
@@ -185,7 +190,16 @@ export class SheetReader implements XmlHandler {
   }
 
   private checkRow(n: number, raw: string): number {
-    if (!(n >= 1)) throw corrupt(this.part, `row number "${raw.slice(0, 20)}" on sheet '${this.sheet}'`);
+    if (!(n >= 1)) {
+      const r = raw.slice(0, 20);
+      throw corrupt(
+        this.part,
+        bi(
+          `số dòng "${r}" không hợp lệ trên trang '${this.sheet}'`,
+          `bad row number "${r}" on sheet '${this.sheet}'`,
+        ),
+      );
+    }
     if (n > this.ctx.limits.maxRows)
       throw tooLarge("maxRows", this.ctx.limits.maxRows, this.part, `'${this.sheet}'`);
     return n;
@@ -220,8 +234,16 @@ export class SheetReader implements XmlHandler {
         else if (c !== 36) break;
         if (col > max) throw tooLarge("maxColumns", max, this.part, `'${this.sheet}'`);
       }
-      if (col === 0)
-        throw corrupt(this.part, `cell reference "${ref.slice(0, 20)}" on sheet '${this.sheet}'`);
+      if (col === 0) {
+        const r = ref.slice(0, 20);
+        throw corrupt(
+          this.part,
+          bi(
+            `địa chỉ ô "${r}" không hợp lệ trên trang '${this.sheet}'`,
+            `bad cell reference "${r}" on sheet '${this.sheet}'`,
+          ),
+        );
+      }
       // The row part of the reference places a row that has no `r` of its own.
       if (this.rowN === 0 && i < ref.length) {
         const digits = ref.charCodeAt(i) === 36 ? ref.slice(i + 1) : ref.slice(i);
@@ -259,8 +281,16 @@ export class SheetReader implements XmlHandler {
       case "s":
         if (v !== null && v.trim() !== "") {
           shared = parseDigits(v.trim());
-          if (shared < 0)
-            throw corrupt(this.part, `shared string index "${v.slice(0, 20)}" at ${this.where()}`);
+          if (shared < 0) {
+            const i = v.slice(0, 20);
+            throw corrupt(
+              this.part,
+              bi(
+                `chỉ số chuỗi "${i}" không hợp lệ tại ${this.where()}`,
+                `bad shared string index "${i}" at ${this.where()}`,
+              ),
+            );
+          }
         }
         break;
       case "inlineStr":
@@ -294,7 +324,6 @@ export class SheetReader implements XmlHandler {
     if (value === null && shared < 0 && error === undefined && !this.hasF) return;
 
     const ctx = this.ctx;
-    if (++ctx.cells > ctx.limits.maxCells) throw tooLarge("maxCells", ctx.limits.maxCells, this.part);
     const cell: GridCell = { value };
     const style = this.cellStyle;
     let fmt = style === undefined ? ctx.formats[0] : ctx.formats[Number(style)];
@@ -308,6 +337,10 @@ export class SheetReader implements XmlHandler {
     if (this.hasF) cell.formula = true;
     if (error !== undefined) cell.error = error;
     if (shared >= 0) {
+      // The index sizes the table of strings to keep: no larger than the limit allows.
+      if (shared >= ctx.limits.maxSharedStrings) {
+        throw tooLarge("maxSharedStrings", ctx.limits.maxSharedStrings, this.part, this.where());
+      }
       ctx.sharedCells.push(cell);
       ctx.sharedIndexes.push(shared);
       ctx.sharedSheet.push(this.sheet);
@@ -315,7 +348,14 @@ export class SheetReader implements XmlHandler {
       ctx.sharedCol.push(this.cellCol);
       if (shared > ctx.maxShared) ctx.maxShared = shared;
     }
-    (this.cells as (GridCell | undefined)[])[this.cellCol - 1] = cell;
+    const cells = this.cells as (GridCell | undefined)[];
+    if (this.cellCol > cells.length) {
+      // Counted before the array grows: two cells far apart in every row would otherwise make
+      // gigabytes of empty slots out of a few megabytes of XML.
+      ctx.cells += this.cellCol - cells.length;
+      if (ctx.cells > ctx.limits.maxCells) throw tooLarge("maxCells", ctx.limits.maxCells, this.part);
+    }
+    cells[this.cellCol - 1] = cell;
   }
 }
 

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { corrupt, tooLarge, unsafeXml, XlsxError } from "./failure";
+import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } from "./failure";
 import { maxXmlRun, type XlsxLimits } from "./limits";
 import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
 
@@ -24,6 +24,17 @@ export interface XmlHandler {
 /** Thrown by a handler that has read all it needs: stops the XML parser and the inflater. */
 export class StopParsing {
   static readonly instance = new StopParsing();
+}
+
+const LONG_RUN = {
+  vi: "một đoạn văn bản hoặc thuộc tính XML liền mạch",
+  en: "an unbroken run of XML text or attribute",
+};
+
+/** A parser's own words, in a Vietnamese or English frame. */
+function malformed(e: unknown): Bilingual {
+  const said = e instanceof Error ? e.message : String(e);
+  return bi(`XML sai cấu trúc (${said})`, `malformed XML (${said})`);
 }
 
 function localName(name: string): string {
@@ -99,24 +110,41 @@ export function parseXmlPart(
     }
     let prev = -1 - run;
     for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
-      if (i - prev - 1 > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+      if (i - prev - 1 > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
       prev = i;
     }
     run = text.length - prev - 1;
-    if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part);
+    if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
+  };
+
+  // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it
+  // whole before reporting it. Only the prolog (before the root element) is looked at; if a
+  // comment there hides where the root starts, saxes's own doctype event still refuses it.
+  let inProlog = true;
+  const checkProlog = (text: string): void => {
+    const buf = tail + text;
+    for (let i = 0; ;) {
+      const lt = buf.indexOf("<", i);
+      if (lt < 0 || buf.length - lt < 9) {
+        tail = buf.slice(lt < 0 ? -9 : lt);
+        return;
+      }
+      const c = buf.charCodeAt(lt + 1);
+      if (c === 0x21 /* ! */ && (buf.startsWith("<!DOCTYPE", lt) || buf.startsWith("<!ENTITY", lt))) {
+        throw unsafeXml(part);
+      }
+      if (c !== 0x21 && c !== 0x3f /* ? */) {
+        inProlog = false;
+        return;
+      }
+      i = lt + 2;
+    }
   };
 
   const write = (text: string): boolean => {
     if (text.length === 0) return true;
     checkRuns(text);
-    if (!sawRoot) {
-      // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it.
-      const seam = tail + text.slice(0, 16);
-      if (text.includes("<!DOCTYPE") || text.includes("<!ENTITY") || /<!(?:DOCTYPE|ENTITY)/.test(seam)) {
-        throw unsafeXml(part);
-      }
-      tail = text.slice(-16);
-    }
+    if (inProlog) checkProlog(text);
     try {
       parser.write(text);
     } catch (e) {
@@ -125,7 +153,7 @@ export function parseXmlPart(
         return false;
       }
       if (e instanceof XlsxError) throw e;
-      throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+      throw corrupt(part, malformed(e));
     }
     return true;
   };
@@ -142,7 +170,7 @@ export function parseXmlPart(
   } catch (e) {
     if (e instanceof StopParsing) return;
     if (e instanceof XlsxError) throw e;
-    throw corrupt(part, `malformed XML (${e instanceof Error ? e.message : String(e)})`);
+    throw corrupt(part, malformed(e));
   }
-  if (!sawRoot) throw corrupt(part, "the part is empty");
+  if (!sawRoot) throw corrupt(part, DAMAGE.emptyPart);
 }

@@ -1,12 +1,14 @@
 import { Inflate, inflateSync } from "fflate";
-import { corrupt, tooLarge, XlsxError } from "./failure";
+import { crc32 } from "./crc32";
+import { bi, corrupt, DAMAGE, tooLarge, XlsxError } from "./failure";
 import type { XlsxLimits } from "./limits";
 
 /*
  * Just enough of the zip format to stream the few parts a submission needs: the central
  * directory says where each entry starts; its data is inflated in slices, and every slice's output
  * is counted against the limits before anything else sees it. Sizes the archive declares for
- * uncompressed data are never used: a zip bomb declares small ones.
+ * uncompressed data are never trusted (a zip bomb declares small ones): at most they size a
+ * first buffer, whose overflow sends the part down the counted, streaming path.
  */
 
 export interface ZipEntry {
@@ -15,6 +17,8 @@ export interface ZipEntry {
   method: number;
   flags: number;
   compressedSize: number;
+  /** CRC-32 of the uncompressed data, as the central directory records it. */
+  crc: number;
   /** What the archive claims; only ever a hint for the size of a buffer, never trusted. */
   declaredSize: number;
   localOffset: number;
@@ -76,12 +80,12 @@ export class ZipArchive {
   }
 
   private u16(off: number): number {
-    if (off + 2 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    if (off + 2 > this.bytes.length) throw corrupt(undefined, DAMAGE.truncated);
     return this.view.getUint16(off, true);
   }
 
   private u32(off: number): number {
-    if (off + 4 > this.bytes.length) throw corrupt(undefined, "zip structure runs past the end of the file");
+    if (off + 4 > this.bytes.length) throw corrupt(undefined, DAMAGE.truncated);
     return this.view.getUint32(off, true);
   }
 
@@ -89,7 +93,7 @@ export class ZipArchive {
     const lo = this.u32(off);
     const hi = this.u32(off + 4);
     // Anything above 2^53 cannot be an offset into a file we hold in memory.
-    if (hi > 0x1fffff) throw corrupt(undefined, "zip64 size out of range");
+    if (hi > 0x1fffff) throw corrupt(undefined, DAMAGE.directory);
     return hi * 0x100000000 + lo;
   }
 
@@ -107,7 +111,7 @@ export class ZipArchive {
         return i;
       }
     }
-    throw corrupt(undefined, "no zip central directory (the file is truncated or not a zip)");
+    throw corrupt(undefined, DAMAGE.noDirectory);
   }
 
   private readDirectory(): void {
@@ -119,21 +123,21 @@ export class ZipArchive {
       const loc = eocd - 20;
       if (loc >= 0 && this.u32(loc) === SIG_EOCD64_LOCATOR) {
         const at = this.u64(loc + 8);
-        if (this.u32(at) !== SIG_EOCD64) throw corrupt(undefined, "bad zip64 end record");
+        if (this.u32(at) !== SIG_EOCD64) throw corrupt(undefined, DAMAGE.directory);
         count = this.u64(at + 32);
         cdSize = this.u64(at + 40);
         cdOffset = this.u64(at + 48);
       }
     }
     if (count > this.limits.maxEntries) throw tooLarge("maxEntries", this.limits.maxEntries);
-    if (cdOffset + cdSize > this.bytes.length)
-      throw corrupt(undefined, "zip central directory out of bounds");
+    if (cdOffset + cdSize > this.bytes.length) throw corrupt(undefined, DAMAGE.directory);
     const decoder = new TextDecoder("utf-8");
     let pos = cdOffset;
     for (let i = 0; i < count; i++) {
-      if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, "bad zip central directory entry");
+      if (this.u32(pos) !== SIG_CENTRAL) throw corrupt(undefined, DAMAGE.directory);
       const flags = this.u16(pos + 8);
       const method = this.u16(pos + 10);
+      const crc = this.u32(pos + 16);
       let compressedSize = this.u32(pos + 20);
       const uncompressed32 = this.u32(pos + 24);
       let declaredSize = uncompressed32;
@@ -144,7 +148,7 @@ export class ZipArchive {
       const nameStart = pos + 46;
       const extraStart = nameStart + nameLen;
       const next = extraStart + extraLen + commentLen;
-      if (next > this.bytes.length) throw corrupt(undefined, "zip central directory out of bounds");
+      if (next > this.bytes.length) throw corrupt(undefined, DAMAGE.directory);
       if (compressedSize === U32_MAX || localOffset === U32_MAX) {
         // Zip64 extra field: the 64-bit values follow in a fixed order, only for fields set to 0xFFFFFFFF.
         for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
@@ -171,41 +175,56 @@ export class ZipArchive {
       const key = partKey(name);
       // A name stored twice is ambiguous; the first, which most readers use, wins.
       if (!this.byKey.has(key))
-        this.byKey.set(key, { name, method, flags, compressedSize, declaredSize, localOffset });
+        this.byKey.set(key, { name, method, flags, compressedSize, crc, declaredSize, localOffset });
       pos = next;
     }
   }
 
   /**
-   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it.
-   * `sink` returns false when it has read all it needs; the rest is then never inflated.
+   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it,
+   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32.
    */
   stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean): void {
     const part = entry.name;
-    if (entry.flags & 1) throw corrupt(part, "the zip entry is encrypted");
-    if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, "bad zip local header");
+    if (entry.flags & 1) throw corrupt(part, DAMAGE.entryEncrypted);
+    if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, DAMAGE.localHeader);
     const start =
       entry.localOffset + 30 + this.u16(entry.localOffset + 26) + this.u16(entry.localOffset + 28);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw corrupt(part, "the zip entry runs past the end of the file");
+    if (end > this.bytes.length) throw corrupt(part, DAMAGE.truncated);
 
     let produced = 0;
     let wanted = true;
+    let crc = 0;
+    // Once `sink` has what it needs, the rest is still inflated (not decoded or parsed) so that the
+    // checksum covers the whole part: a damaged part must not give quietly altered values.
     const take = (chunk: Uint8Array): void => {
-      if (chunk.length === 0 || !wanted) return;
+      if (chunk.length === 0) return;
       produced += chunk.length;
-      if (produced > this.limits.maxEntryBytes)
+      if (produced > this.limits.maxEntryBytes) {
         throw tooLarge("maxEntryBytes", this.limits.maxEntryBytes, part);
+      }
       budget.add(chunk.length, part);
-      wanted = sink(chunk);
+      crc = crc32(chunk, crc);
+      if (wanted) wanted = sink(chunk);
+    };
+    const verify = (): void => {
+      if (crc !== entry.crc) throw corrupt(part, DAMAGE.checksum);
     };
 
     if (entry.method === 0) {
-      for (let off = start; off < end && wanted; off += SLICE)
+      for (let off = start; off < end; off += SLICE)
         take(this.bytes.subarray(off, Math.min(end, off + SLICE)));
-      return;
+      return verify();
     }
-    if (entry.method !== 8) throw corrupt(part, `unsupported zip compression method ${entry.method}`);
+    if (entry.method !== 8)
+      throw corrupt(
+        part,
+        bi(
+          `phương pháp nén ${entry.method} không được hỗ trợ`,
+          `unsupported zip compression method ${entry.method}`,
+        ),
+      );
     if (end - start <= SLICE && entry.declaredSize <= SMALL_PART) {
       // Most parts are small: inflate in one call into a buffer one byte larger than declared. Its
       // output cannot exceed ~17 MB (one slice); if it fills the buffer, the declared size was a
@@ -214,16 +233,16 @@ export class ZipArchive {
       try {
         out = inflateSync(this.bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
       } catch {
-        throw corrupt(part, "invalid compressed data");
+        throw corrupt(part, DAMAGE.compressedData);
       }
       if (out.length <= entry.declaredSize) {
         take(out);
-        return;
+        return verify();
       }
     }
     const inflater = new Inflate((data) => take(data));
     try {
-      for (let off = start; wanted; off += SLICE) {
+      for (let off = start; ; off += SLICE) {
         const last = off + SLICE >= end;
         inflater.push(this.bytes.subarray(off, Math.min(end, off + SLICE)), last);
         if (last) break;
@@ -231,8 +250,9 @@ export class ZipArchive {
     } catch (e) {
       // Our own errors come through fflate from `sink`; fflate's own are about the data.
       if (e instanceof XlsxError) throw e;
-      throw corrupt(part, "invalid compressed data");
+      throw corrupt(part, DAMAGE.compressedData);
     }
+    verify();
   }
 }
 
