@@ -1,18 +1,18 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ParsedFile } from "../core/consolidate/types";
-import { parseFile } from "../io/parse-file";
+import { parsePath } from "../io/node/parse-path";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 export const PARALLEL_THRESHOLD = 48;
 
-function readOrFail(f: FoundInput): Uint8Array {
+async function parseOrFail(f: FoundInput): Promise<ParsedFile> {
   try {
-    return readFileSync(f.absolute);
+    return await parsePath(f.absolute, f.path, f.size);
   } catch (e) {
     throw new CliError(
       `Không đọc được tệp ${f.path}: ${(e as Error).message}`,
@@ -33,13 +33,14 @@ export async function parseAll(
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const parallel = inputs.length >= PARALLEL_THRESHOLD && cores > 1 && existsSync(workerFile);
   if (!parallel) {
-    return inputs.map((f, i) => {
-      const parsed = parseFile({ path: f.path, bytes: readOrFail(f) });
-      onProgress(i + 1);
-      return parsed;
-    });
+    const out: ParsedFile[] = [];
+    for (const f of inputs) {
+      out.push(await parseOrFail(f));
+      onProgress(out.length);
+    }
+    return out;
   }
-  const shares: { index: number; path: string; absolute: string }[][] = Array.from(
+  const shares: { index: number; path: string; absolute: string; size: number }[][] = Array.from(
     { length: Math.min(cores, 4) },
     () => [],
   );
@@ -49,7 +50,7 @@ export async function parseAll(
     .sort((a, b) => inputs[b]!.size - inputs[a]!.size)
     .forEach((i) => {
       const k = load.indexOf(Math.min(...load));
-      shares[k]!.push({ index: i, path: inputs[i]!.path, absolute: inputs[i]!.absolute });
+      shares[k]!.push({ index: i, path: inputs[i]!.path, absolute: inputs[i]!.absolute, size: inputs[i]!.size });
       load[k]! += inputs[i]!.size + 4096;
     });
   const results: ParsedFile[] = new Array(inputs.length);

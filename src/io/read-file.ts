@@ -49,27 +49,19 @@ const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: s
 
 export type ReadOutcome = { ok: true; doc: SourceDoc } | { ok: false; issue: Issue };
 
-/**
- * Reads any submission file into grids: xlsx by its content (whatever the extension), CSV as text.
- * A file that cannot be read becomes one `unreadable-file` issue with the reason, never an exception.
- */
-export function readSourceFile(bytes: Uint8Array, file: string): ReadOutcome {
-  const kind = sniff(bytes);
-  if (kind === "zip" || kind === "ole") {
-    const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach"] });
-    if (r.ok) return { ok: true, doc: r.doc };
-    return { ok: false, issue: makeIssue("error", "unreadable-file", r.message, { file, reason: r.reason }) };
-  }
+/** How a file is to be read, decided from its first bytes and its name, before reading it all. */
+export type FileKind = { kind: "xlsx" } | { kind: "csv" } | { kind: "unreadable"; issue: Issue };
+
+export function classify(head: Uint8Array, file: string): FileKind {
+  const kind = sniff(head);
+  if (kind === "zip" || kind === "ole") return { kind: "xlsx" };
   if (kind !== "text") {
     const w = WHAT[kind];
-    return {
-      ok: false,
-      issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }),
-    };
+    return { kind: "unreadable", issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }) };
   }
   if (/\.(xlsx|xlsm|xls)$/i.test(file)) {
     return {
-      ok: false,
+      kind: "unreadable",
       issue: makeIssue(
         "error",
         "unreadable-file",
@@ -81,20 +73,36 @@ export function readSourceFile(bytes: Uint8Array, file: string): ReadOutcome {
       ),
     };
   }
+  return { kind: "csv" };
+}
+
+/** Reads a workbook's parts a submission, a plan or a previous summary needs. */
+export function readWorkbook(bytes: Uint8Array, file: string): ReadOutcome {
+  const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach", "ChiTieu_DonVi"] });
+  if (r.ok) return { ok: true, doc: r.doc };
+  return { ok: false, issue: makeIssue("error", "unreadable-file", r.message, { file, reason: r.reason }) };
+}
+
+/**
+ * Reads any submission file into grids: xlsx by its content (whatever the extension), CSV as text.
+ * A file that cannot be read becomes one `unreadable-file` issue with the reason, never an exception.
+ */
+export function readSourceFile(bytes: Uint8Array, file: string): ReadOutcome {
+  const c = classify(bytes, file);
+  if (c.kind === "unreadable") return { ok: false, issue: c.issue };
+  if (c.kind === "xlsx") return readWorkbook(bytes, file);
   try {
     return { ok: true, doc: readCsv(bytes, file) };
   } catch (e) {
-    return {
-      ok: false,
-      issue: makeIssue(
-        "error",
-        "unreadable-file",
-        {
-          vi: `Không đọc được tệp CSV: ${(e as Error).message}`,
-          en: `Cannot read the CSV file: ${(e as Error).message}`,
-        },
-        { file, reason: "corrupt" },
-      ),
-    };
+    return { ok: false, issue: csvFailure(file, e) };
   }
+}
+
+export function csvFailure(file: string, e: unknown): Issue {
+  return makeIssue(
+    "error",
+    "unreadable-file",
+    { vi: `Không đọc được tệp CSV: ${(e as Error).message}`, en: `Cannot read the CSV file: ${(e as Error).message}` },
+    { file, reason: "corrupt" },
+  );
 }

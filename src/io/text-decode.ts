@@ -13,13 +13,17 @@ export interface DecodedText {
   bom: boolean;
 }
 
-export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName; bom: boolean } {
+/**
+ * The encoding of a CSV from its bytes. `partial`: the bytes are the first part of a longer file, so a
+ * multi-byte character cut at the end is no evidence against UTF-8.
+ */
+export function detectEncoding(bytes: Uint8Array, partial = false): { encoding: TextEncodingName; bom: boolean } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bom: true };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: true };
   if (looksUtf16le(bytes)) return { encoding: "utf-16le", bom: false };
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: partial });
     return { encoding: "utf-8", bom: false };
   } catch {
     return { encoding: "windows-1258", bom: false };

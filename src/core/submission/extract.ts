@@ -253,32 +253,76 @@ function labelMeta(doc: SourceDoc, fields: MetaField[]): Partial<Record<MetaFiel
 
 function extractCsv(doc: SourceDoc): Extracted {
   const grid = doc.sheets[0];
-  const first = grid?.rows[0];
-  if (!grid || !first) {
-    return {
-      submissions: [],
-      issues: [
-        makeIssue(
-          "error",
-          "not-a-submission",
-          { vi: "Tệp CSV rỗng", en: "The CSV file is empty" },
-          { file: doc.file },
-        ),
-      ],
+  const x = new CsvExtractor(doc.file, grid?.sheet ?? doc.file);
+  for (const r of grid?.rows ?? []) {
+    if (!x.add(r)) break;
+  }
+  return x.finish();
+}
+
+/**
+ * A long CSV (FORMATS.md §2) read row by row, so a file of hundreds of thousands of rows is never
+ * held as a grid: each record is turned into its submission's row as it is parsed, and dropped.
+ */
+export class CsvExtractor {
+  private columns: Partial<Record<RowKey | MetaField, number>> | undefined;
+  private headerLine = 0;
+  private readonly groups = new Map<string, RawSubmission>();
+  private readonly issues: Issue[] = [];
+  private failed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly sheet: string,
+  ) {}
+
+  /** Takes the next non-empty record; false when the file cannot be a submission (stop reading). */
+  add(r: GridRow): boolean {
+    if (this.failed) return false;
+    if (!this.columns) return this.header(r);
+    const columns = this.columns;
+    const metaText = (f: MetaField): string => {
+      const col = columns[f];
+      return col === undefined ? "" : cellText(r.cells[col]);
     };
+    const key = `${metaText("unit")}\u0000${metaText("period")}\u0000${metaText("template")}`;
+    const at: Origin = { file: this.file, line: r.n };
+    let sub = this.groups.get(key);
+    if (!sub) {
+      const meta: Partial<Record<MetaField, FoundCell>> = {};
+      for (const f of ["unit", "unitName", "period", "template", "reportDate"] as const) {
+        const col = columns[f];
+        if (col !== undefined) meta[f] = { cell: r.cells[col], origin: at };
+      }
+      sub = {
+        file: this.file,
+        sheet: this.sheet,
+        format: "csv",
+        shape: "csv",
+        meta,
+        rows: [],
+        stray: [],
+        headerAt: { file: this.file, line: this.headerLine },
+        columns: presentColumns(columns),
+      };
+      this.groups.set(key, sub);
+    }
+    collectRow(r, columns, () => at, sub.rows, sub.stray);
+    return true;
   }
-  const columns = mapHeader(first, CSV_ALIASES);
-  const lacking: string[] = [];
-  if (columns.unit === undefined) lacking.push(CSV_META_COLUMNS.unit.csv);
-  if (columns.period === undefined) lacking.push(CSV_META_COLUMNS.period.csv);
-  if (columns.code === undefined) lacking.push(COLUMNS.code.csv);
-  if (columns.value === undefined && (columns.numerator === undefined || columns.denominator === undefined)) {
-    lacking.push(`${COLUMNS.value.csv} | ${COLUMNS.numerator.csv} + ${COLUMNS.denominator.csv}`);
-  }
-  if (lacking.length > 0) {
-    return {
-      submissions: [],
-      issues: [
+
+  private header(first: GridRow): boolean {
+    const columns = mapHeader(first, CSV_ALIASES);
+    const lacking: string[] = [];
+    if (columns.unit === undefined) lacking.push(CSV_META_COLUMNS.unit.csv);
+    if (columns.period === undefined) lacking.push(CSV_META_COLUMNS.period.csv);
+    if (columns.code === undefined) lacking.push(COLUMNS.code.csv);
+    if (columns.value === undefined && (columns.numerator === undefined || columns.denominator === undefined)) {
+      lacking.push(`${COLUMNS.value.csv} | ${COLUMNS.numerator.csv} + ${COLUMNS.denominator.csv}`);
+    }
+    if (lacking.length > 0) {
+      this.failed = true;
+      this.issues.push(
         makeIssue(
           "error",
           "not-a-submission",
@@ -286,41 +330,22 @@ function extractCsv(doc: SourceDoc): Extracted {
             vi: `Tệp CSV thiếu cột bắt buộc: ${lacking.join(", ")}`,
             en: `The CSV file lacks required columns: ${lacking.join(", ")}`,
           },
-          { file: doc.file, line: first.n },
+          { file: this.file, line: first.n },
         ),
-      ],
-    };
-  }
-  const origin = (line: number): Origin => ({ file: doc.file, line });
-  const groups = new Map<string, RawSubmission>();
-  for (const r of grid.rows) {
-    if (r.n === first.n) continue;
-    const metaText = (f: MetaField): string => {
-      const col = columns[f];
-      return col === undefined ? "" : cellText(r.cells[col]);
-    };
-    const key = JSON.stringify([metaText("unit"), metaText("period"), metaText("template")]);
-    let sub = groups.get(key);
-    if (!sub) {
-      const meta: Partial<Record<MetaField, FoundCell>> = {};
-      for (const f of ["unit", "unitName", "period", "template", "reportDate"] as const) {
-        const col = columns[f];
-        if (col !== undefined) meta[f] = { cell: r.cells[col], origin: origin(r.n) };
-      }
-      sub = {
-        file: doc.file,
-        sheet: grid.sheet,
-        format: "csv",
-        shape: "csv",
-        meta,
-        rows: [],
-        stray: [],
-        headerAt: origin(first.n),
-        columns: presentColumns(columns),
-      };
-      groups.set(key, sub);
+      );
+      return false;
     }
-    collectRow(r, columns, () => origin(r.n), sub.rows, sub.stray);
+    this.columns = columns;
+    this.headerLine = first.n;
+    return true;
   }
-  return { submissions: [...groups.values()], issues: [] };
+
+  finish(): Extracted {
+    if (!this.columns && !this.failed) {
+      this.issues.push(
+        makeIssue("error", "not-a-submission", { vi: "Tệp CSV rỗng", en: "The CSV file is empty" }, { file: this.file }),
+      );
+    }
+    return { submissions: [...this.groups.values()], issues: this.issues };
+  }
 }

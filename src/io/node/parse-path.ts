@@ -1,0 +1,42 @@
+import { promises as fs } from "node:fs";
+import type { ParsedFile } from "../../core/consolidate/types";
+import { failedParse, parseFile, parsedFrom } from "../parse-file";
+import { classify, csvFailure } from "../read-file";
+import { extractCsvStream } from "./csv-stream";
+
+/** CSV files larger than this are streamed from disk rather than read whole. */
+export const STREAM_CSV_BYTES = 4 * 1024 * 1024;
+
+async function head(path: string, n: number): Promise<Uint8Array> {
+  const h = await fs.open(path, "r");
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await h.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * Reads one file from disk into its submissions; a large CSV is streamed. Never throws for what
+ * is in the file; a file that cannot be opened at all is an I/O error for the caller.
+ */
+export async function parsePath(absolute: string, path: string, size: number): Promise<ParsedFile> {
+  if (size > STREAM_CSV_BYTES) {
+    const c = classify(await head(absolute, 4096), path);
+    if (c.kind === "csv") {
+      try {
+        return parsedFrom(path, await extractCsvStream(absolute, path));
+      } catch (e) {
+        return { file: path, submissions: [], issues: [csvFailure(path, e)] };
+      }
+    }
+  }
+  const bytes = new Uint8Array(await fs.readFile(absolute));
+  try {
+    return parseFile({ path, bytes });
+  } catch (e) {
+    return failedParse(path, e);
+  }
+}
