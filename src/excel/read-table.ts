@@ -25,8 +25,9 @@ export interface ReadOptions {
   maxResponseBytes?: number;
 }
 
-/* A loaded cell costs about this much in a response: value, format, formula and type, as JSON. */
-const BYTES_PER_CELL = 48;
+/* A loaded cell costs about this much in a response: value, format, formula and type as JSON, with room
+ * for long Vietnamese names (which appear twice: as value and as formula). */
+const BYTES_PER_CELL = 120;
 
 interface Block {
   sheet: string;
@@ -72,23 +73,19 @@ export async function readChiTieuTable(
     const blocks: Block[] = nameRanges.map(({ range }) => blockOf(range));
     const { sheet: tableSheet = active.name, local } = splitAddress(tableRange.address);
     const b = boundsOf(local);
-    const bands: { sheet: string; range: Excel.Range }[] = [];
     const rowsPerBand = Math.max(
       1,
       Math.floor(budget / BYTES_PER_CELL / Math.max(1, tableRange.columnCount)),
     );
     const tableSheetObj = context.workbook.worksheets.getItem(tableSheet);
+    // Each band is its own request so no response exceeds the limit; a submission has one band.
     for (let top = b.top; top <= b.bottom; top += rowsPerBand) {
       const bottom = Math.min(b.bottom, top + rowsPerBand - 1);
-      const r = tableSheetObj.getRange(rangeAddress(top, b.left, bottom, b.right));
-      r.load("address,values,numberFormat,formulas,valueTypes");
-      bands.push({ sheet: tableSheet, range: r });
-    }
-    // Each band is its own request so no response exceeds the limit; a submission has one band.
-    for (const band of bands) {
+      const band = tableSheetObj.getRange(rangeAddress(top, b.left, bottom, b.right));
+      band.load("address,values,numberFormat,formulas,valueTypes");
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      blocks.push(blockOf(band.range));
+      blocks.push(blockOf(band));
     }
 
     const doc: SourceDoc = {
