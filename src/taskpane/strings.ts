@@ -64,7 +64,8 @@ const vi = {
     introHost:
       "Đọc bảng ChiTieu của sổ tính đang mở và liệt kê những ô cần xem lại. Bấm vào một vấn đề để tới ô đó.",
     introBrowser: "Chọn một tệp báo cáo (.xlsx hoặc .csv) để kiểm tra trên máy này.",
-    fileLabel: "Tệp cần kiểm tra",
+    // Not "…kiểm tra": a file chooser is a button, and "Kiểm tra" must name one button only.
+    fileLabel: "Tệp báo cáo đơn vị",
     run: "Kiểm tra",
     working: "Đang kiểm tra…",
     noFile: "Chọn tệp cần kiểm tra.",
@@ -199,7 +200,7 @@ const en: Strings = {
     introHost:
       "Reads the open workbook's ChiTieu table and lists the cells to review. Click an issue to go to its cell.",
     introBrowser: "Choose a report file (.xlsx or .csv) to check on this computer.",
-    fileLabel: "File to check",
+    fileLabel: "Report file",
     run: "Check",
     working: "Checking…",
     noFile: "Choose a file to check.",

@@ -252,7 +252,7 @@ describe("Kiểm tra", () => {
   it("checks a chosen file in a plain browser", async () => {
     const engine: Engine = { checkFile: (file) => [{ ...issue, file: file.path }] };
     const { user } = setup({ engine, initialTab: "check" });
-    const input = screen.getByLabelText("Tệp cần kiểm tra");
+    const input = screen.getByLabelText("Tệp báo cáo đơn vị");
     await user.upload(input, new File(["ma_don_vi\n"], "xa.csv", { type: "text/csv" }));
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     expect(await screen.findByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
