@@ -40,15 +40,31 @@ const CSP = [
 ].join("; ");
 
 async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
   try {
-    const devCerts = require("office-addin-dev-certs");
     const o = await devCerts.getHttpsServerOptions();
     return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
   } catch (e) {
-    console.warn(
-      `No development certificate (${e && e.message ? e.message : e}); serving http://localhost:3000/. ` +
-        "Office needs https: run `npx office-addin-dev-certs install` where a trust store exists.",
-    );
+    // Installing the CA needs a desktop trust store (absent on servers and containers); the
+    // certificate itself is usually generated all the same: serve https with it, untrusted.
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const file = (name) => path.join(dir, name);
+    const why = e && e.message ? e.message.split("\n")[0] : String(e);
+    if (["localhost.key", "localhost.crt", "ca.crt"].every((n) => fs.existsSync(file(n)))) {
+      console.warn(
+        `Development CA not installed (${why}); serving https with ${dir}, which browsers will not trust until its ca.crt is.`,
+      );
+      return {
+        type: "https",
+        options: {
+          key: fs.readFileSync(file("localhost.key")),
+          cert: fs.readFileSync(file("localhost.crt")),
+          ca: fs.readFileSync(file("ca.crt")),
+        },
+      };
+    }
+    console.warn(`No development certificate (${why}); serving http://localhost:3000/. Office needs https.`);
     return { type: "http" };
   }
 }

@@ -327,6 +327,43 @@ describe("renderLayout: text stays text", () => {
   });
 });
 
+describe("renderLayout: summary features", () => {
+  it("draws conditional formats and links, pointing links at the sheet's final name", async () => {
+    const b = new SheetBuilder("Đánh giá", "summary");
+    b.row(1, 1, [
+      { value: "Mường Lèo", link: { sheet: "Đánh giá", cell: "A3" } },
+      { value: "muong-leo.xlsx", link: { file: "xa/muong-leo.xlsx" } },
+      { value: "Đạt", style: "good" },
+      { value: 0.8 },
+    ]);
+    b.conditional({ range: "C1:C9", kind: "textEquals", text: "Đạt", style: "good" });
+    b.conditional({ range: "D1:D9", kind: "iconSet", icons: "3TrafficLights1", thresholds: [0.5, 0.9] });
+    const host = fakeExcel({ sheets: ["Đánh giá"] });
+    const result = await renderLayout(
+      host.context,
+      { sheets: [b.build()], names: [], title: "t", recalcOnOpen: false },
+      { supports: host.supports },
+    );
+    expect(result.sheets[0]!.name).toBe("Đánh giá (2)");
+    const s = host.model.sheet("Đánh giá (2)")!;
+    expect(s.at("A1").hyperlink).toEqual({ documentReference: "'Đánh giá (2)'!A3", textToDisplay: "Mường Lèo" });
+    expect(s.at("B1").hyperlink).toEqual({ address: "xa/muong-leo.xlsx", textToDisplay: "muong-leo.xlsx" });
+    expect(s.conditionalFormats.map((c) => [c.type, c.rect])).toEqual([
+      ["CellValue", parseAddress("C1:C9")],
+      ["IconSet", parseAddress("D1:D9")],
+    ]);
+    expect(s.conditionalFormats[0]!.settings).toEqual({
+      "cellValue.format.font.color": "#006100",
+      "cellValue.format.fill.color": "#C6EFCE",
+      "cellValue.rule": { formula1: '="Đạt"', operator: "EqualTo" },
+    });
+    expect(s.conditionalFormats[1]!.settings).toMatchObject({
+      "iconSet.style": "ThreeTrafficLights1",
+      "iconSet.reverseIconOrder": false,
+    });
+  });
+});
+
 describe("renderLayout: a large summary", () => {
   it.each([
     [5_000, 10],
