@@ -154,9 +154,15 @@ export async function renderLayout(
     for (const [tableName, range] of takenTables) {
       const where = splitAddress(range.address).sheet ?? "";
       if (![...replaced].some((n) => sameName(n, where))) {
+        // Without ExcelApi 1.4 the add-in cannot read its marker, so it cannot tell its own sheet.
+        const seen = has("names");
         throw new ExcelActionError(
-          `Sổ tính này đã có bảng ${tableName} (ở trang "${where}"), không do phần bổ trợ tạo. Mỗi sổ chỉ chứa một báo cáo: hãy mở một sổ mới rồi chèn lại.`,
-          `This workbook already has a ${tableName} table (on sheet "${where}") that the add-in did not write. A workbook holds one report: open a new workbook and insert again.`,
+          seen
+            ? `Sổ tính này đã có bảng ${tableName} (ở trang "${where}"), không do phần bổ trợ tạo. Mỗi sổ chỉ chứa một báo cáo: hãy mở một sổ mới rồi chèn lại.`
+            : `Sổ tính này đã có bảng ${tableName} (ở trang "${where}"). Phiên bản Excel này không cho phần bổ trợ nhận ra trang do mình tạo, nên không thay thế: hãy xóa trang đó hoặc mở một sổ mới rồi chèn lại.`,
+          seen
+            ? `This workbook already has a ${tableName} table (on sheet "${where}") that the add-in did not write. A workbook holds one report: open a new workbook and insert again.`
+            : `This workbook already has a ${tableName} table (on sheet "${where}"). This version of Excel does not let the add-in recognise its own sheets, so it replaces none: delete that sheet or open a new workbook and insert again.`,
           "TableExists",
         );
       }

@@ -346,7 +346,10 @@ describe("renderLayout: summary features", () => {
     );
     expect(result.sheets[0]!.name).toBe("Đánh giá (2)");
     const s = host.model.sheet("Đánh giá (2)")!;
-    expect(s.at("A1").hyperlink).toEqual({ documentReference: "'Đánh giá (2)'!A3", textToDisplay: "Mường Lèo" });
+    expect(s.at("A1").hyperlink).toEqual({
+      documentReference: "'Đánh giá (2)'!A3",
+      textToDisplay: "Mường Lèo",
+    });
     expect(s.at("B1").hyperlink).toEqual({ address: "xa/muong-leo.xlsx", textToDisplay: "muong-leo.xlsx" });
     expect(s.conditionalFormats.map((c) => [c.type, c.rect])).toEqual([
       ["CellValue", parseAddress("C1:C9")],
