@@ -237,6 +237,19 @@ suite("standalone, in a plain browser without office.js", () => {
     expect(await axeViolations(s.page)).toEqual([]);
   });
 
+  it("runs the parsing Web Worker under the page's policy (it answers: engine not wired yet)", async () => {
+    const reply = await s.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const w = new Worker("parse-worker.js");
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = (e) => resolve(`worker error: ${e.message}`);
+          w.postMessage({ id: 7, file: { path: "a.csv", bytes: new Uint8Array([65]) }, locale: "vi" });
+        }),
+    );
+    expect(reply).toEqual({ id: 7, ok: false, error: "parse-unavailable" });
+  });
+
   it("sent nothing anywhere and broke no content-security rule", () => {
     expectLocalOnly(s);
     expect(s.problems).toEqual([]);
