@@ -1,8 +1,5 @@
 /** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+const shared = {
   transform: {
     "\\.csv$": "<rootDir>/test/support/text-transform.cjs",
     "^.+\\.(t|j)sx?$": [
@@ -19,6 +16,32 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!(fflate)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "mjs", "json", "csv"],
+};
+
+module.exports = {
   testTimeout: 30000,
-  globalSetup: "<rootDir>/test/support/global-setup.cjs",
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      setupFiles: ["<rootDir>/test/support/jsdom-setup.ts"],
+      // Tests that run the command line need its bundle: built once, before any worker starts.
+      globalSetup: "<rootDir>/test/support/global-setup.cjs",
+      // jsdom tests (the pane) still load Node builds of dependencies (uuid's browser build is ESM).
+      testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
+    },
+    {
+      // The built pane in Chromium: webpack runs once for the whole run, in globalSetup.
+      ...shared,
+      displayName: "e2e",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/e2e"],
+      testMatch: ["**/*.test.ts"],
+      globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+    },
+  ],
 };

@@ -50,7 +50,12 @@ export async function parseAll(
     .sort((a, b) => inputs[b]!.size - inputs[a]!.size)
     .forEach((i) => {
       const k = load.indexOf(Math.min(...load));
-      shares[k]!.push({ index: i, path: inputs[i]!.path, absolute: inputs[i]!.absolute, size: inputs[i]!.size });
+      shares[k]!.push({
+        index: i,
+        path: inputs[i]!.path,
+        absolute: inputs[i]!.absolute,
+        size: inputs[i]!.size,
+      });
       load[k]! += inputs[i]!.size + 4096;
     });
   const results: ParsedFile[] = new Array(inputs.length);

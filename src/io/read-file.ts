@@ -57,7 +57,10 @@ export function classify(head: Uint8Array, file: string): FileKind {
   if (kind === "zip" || kind === "ole") return { kind: "xlsx" };
   if (kind !== "text") {
     const w = WHAT[kind];
-    return { kind: "unreadable", issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }) };
+    return {
+      kind: "unreadable",
+      issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }),
+    };
   }
   if (/\.(xlsx|xlsm|xls)$/i.test(file)) {
     return {
@@ -102,7 +105,10 @@ export function csvFailure(file: string, e: unknown): Issue {
   return makeIssue(
     "error",
     "unreadable-file",
-    { vi: `Không đọc được tệp CSV: ${(e as Error).message}`, en: `Cannot read the CSV file: ${(e as Error).message}` },
+    {
+      vi: `Không đọc được tệp CSV: ${(e as Error).message}`,
+      en: `Cannot read the CSV file: ${(e as Error).message}`,
+    },
     { file, reason: "corrupt" },
   );
 }

@@ -17,7 +17,10 @@ export interface DecodedText {
  * The encoding of a CSV from its bytes. `partial`: the bytes are the first part of a longer file, so a
  * multi-byte character cut at the end is no evidence against UTF-8.
  */
-export function detectEncoding(bytes: Uint8Array, partial = false): { encoding: TextEncodingName; bom: boolean } {
+export function detectEncoding(
+  bytes: Uint8Array,
+  partial = false,
+): { encoding: TextEncodingName; bom: boolean } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bom: true };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: true };

@@ -317,7 +317,10 @@ export class CsvExtractor {
     if (columns.unit === undefined) lacking.push(CSV_META_COLUMNS.unit.csv);
     if (columns.period === undefined) lacking.push(CSV_META_COLUMNS.period.csv);
     if (columns.code === undefined) lacking.push(COLUMNS.code.csv);
-    if (columns.value === undefined && (columns.numerator === undefined || columns.denominator === undefined)) {
+    if (
+      columns.value === undefined &&
+      (columns.numerator === undefined || columns.denominator === undefined)
+    ) {
       lacking.push(`${COLUMNS.value.csv} | ${COLUMNS.numerator.csv} + ${COLUMNS.denominator.csv}`);
     }
     if (lacking.length > 0) {
@@ -343,7 +346,12 @@ export class CsvExtractor {
   finish(): Extracted {
     if (!this.columns && !this.failed) {
       this.issues.push(
-        makeIssue("error", "not-a-submission", { vi: "Tệp CSV rỗng", en: "The CSV file is empty" }, { file: this.file }),
+        makeIssue(
+          "error",
+          "not-a-submission",
+          { vi: "Tệp CSV rỗng", en: "The CSV file is empty" },
+          { file: this.file },
+        ),
       );
     }
     return { submissions: [...this.groups.values()], issues: this.issues };

@@ -49,10 +49,19 @@ async function sample(path: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks, size));
 }
 
-async function run(path: string, file: string, encoding: TextEncodingName, bom: boolean, delimiter: string): Promise<Extracted> {
+async function run(
+  path: string,
+  file: string,
+  encoding: TextEncodingName,
+  bom: boolean,
+  delimiter: string,
+): Promise<Extracted> {
   const x = new CsvExtractor(file, baseName(file));
   const lines = new RecordLines();
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: false }) as unknown as NodeJS.ReadWriteStream;
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    delimiter,
+    skipEmptyLines: false,
+  }) as unknown as NodeJS.ReadWriteStream;
   let stopped = false;
   parser.on("data", (record: string[]) => {
     if (stopped) return;
@@ -60,7 +69,11 @@ async function run(path: string, file: string, encoding: TextEncodingName, bom: 
     if (row && !x.add(row)) stopped = true;
   });
   const skip = bom ? (encoding === "utf-8" ? 3 : 2) : 0;
-  await pipeline(createReadStream(path, { start: skip, highWaterMark: 256 * 1024 }), new Decode(encoding, encoding === "utf-8"), parser);
+  await pipeline(
+    createReadStream(path, { start: skip, highWaterMark: 256 * 1024 }),
+    new Decode(encoding, encoding === "utf-8"),
+    parser,
+  );
   return x.finish();
 }
 
@@ -72,7 +85,9 @@ async function run(path: string, file: string, encoding: TextEncodingName, bom: 
 export async function extractCsvStream(path: string, file: string): Promise<Extracted> {
   const head = await sample(path);
   const { encoding, bom } = detectEncoding(head, true);
-  const decodedHead = new TextDecoder(encoding).decode(bom ? head.subarray(encoding === "utf-8" ? 3 : 2) : head);
+  const decodedHead = new TextDecoder(encoding).decode(
+    bom ? head.subarray(encoding === "utf-8" ? 3 : 2) : head,
+  );
   const delimiter = detectDelimiter(decodedHead);
   try {
     return await run(path, file, encoding, bom, delimiter);

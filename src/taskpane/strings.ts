@@ -1,0 +1,284 @@
+import type { PlanStatus, UnitStatus } from "../core/report-types";
+
+/*
+ * Every word the pane shows, one object per language (Vietnamese first; English is a switch).
+ * Written in Unicode NFC, the form the project compares and writes text in (a test checks it).
+ */
+
+export type Lang = "vi" | "en";
+export type TabId = "template" | "check" | "consolidate";
+
+const vi = {
+  lang: "vi" as Lang,
+  appTitle: "ChiTieu",
+  appSubtitle: "Chỉ tiêu kế hoạch xã, tỉnh",
+  englishSwitch: "English",
+  tabs: { template: "Mẫu biểu", check: "Kiểm tra", consolidate: "Tổng hợp" } satisfies Record<TabId, string>,
+  tabListLabel: "Chức năng",
+  connecting: "Đang kết nối với Excel…",
+  standalone:
+    "Đang chạy ngoài Excel: chọn tệp để tổng hợp rồi tải kết quả về máy. Mọi xử lý diễn ra ngay trên máy này; không tệp nào được gửi đi.",
+  officeTimeout: "Excel không phản hồi nên phần bổ trợ chạy như trong trình duyệt.",
+  errorTitle: "Có lỗi",
+  unexpected: (what: string) => `Lỗi không lường trước: ${what}`,
+  dismiss: "Đóng",
+  optional: "không bắt buộc",
+
+  template: {
+    introHost:
+      "Chèn mẫu biểu chuẩn vào sổ tính đang mở: bảng ChiTieu, tên xác định, kiểm tra dữ liệu khi nhập, ô nhập liệu mở khóa và phần còn lại được khóa.",
+    introBrowser: "Tạo tệp mẫu biểu chuẩn (.xlsx) để gửi cho đơn vị điền.",
+    templateLabel: "Mẫu biểu",
+    unitLabel: "Mã đơn vị",
+    unitHint: "Mã theo danh mục đơn vị hành chính 2025, ví dụ 04240.",
+    unitSearchLabel: "Tìm đơn vị theo tên",
+    unitSearchPlaceholder: "Gõ tên xã, phường hoặc tỉnh…",
+    unitSearchNone: "Không có đơn vị nào khớp.",
+    unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
+    periodLabel: "Kỳ báo cáo",
+    periodHint: "Ví dụ: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
+    insert: "Chèn mẫu",
+    download: "Tải tệp mẫu",
+    working: "Đang chèn mẫu…",
+    unitMissing: "Nhập mã đơn vị.",
+    unitUnknown: (code: string, hints: string) =>
+      `Mã đơn vị "${code}" không có trong danh mục hành chính 2025.${hints ? ` Có phải: ${hints}?` : ""}`,
+    periodMissing: "Nhập kỳ báo cáo.",
+    periodInvalid: (p: string) =>
+      `Kỳ báo cáo "${p}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, Quý III/2026).`,
+    periodKind: (p: string, kinds: string) => `Mẫu này báo cáo theo kỳ: ${kinds}; không có kỳ ${p}.`,
+    periodKinds: { year: "năm", half: "6 tháng", quarter: "quý", "9m": "9 tháng", month: "tháng" } as Record<
+      string,
+      string
+    >,
+    inserted: (sheets: string) => `Đã chèn mẫu vào ${sheets}.`,
+    replaced: "Trang do ChiTieu tạo trước đây đã được thay bằng mẫu mới.",
+    beside: (name: string) =>
+      `Sổ đã có trang cùng tên do người dùng tạo nên mẫu được chèn vào trang "${name}"; trang của người dùng giữ nguyên.`,
+    skipped: (list: string) =>
+      `Phiên bản Excel này chưa hỗ trợ: ${list}. Mẫu vẫn dùng được; cần đủ các phần này thì dùng “Tải tệp mẫu”.`,
+    downloaded: (file: string) => `Đã tạo tệp ${file}.`,
+  },
+
+  check: {
+    introHost:
+      "Đọc bảng ChiTieu của sổ tính đang mở và liệt kê những ô cần xem lại. Bấm vào một vấn đề để tới ô đó.",
+    introBrowser: "Chọn một tệp báo cáo (.xlsx hoặc .csv) để kiểm tra trên máy này.",
+    // Not "…kiểm tra": a file chooser is a button, and "Kiểm tra" must name one button only.
+    fileLabel: "Tệp báo cáo đơn vị",
+    run: "Kiểm tra",
+    working: "Đang kiểm tra…",
+    noFile: "Chọn tệp cần kiểm tra.",
+    unavailable:
+      "Chức năng kiểm tra chưa có trong bản này (bộ máy kiểm tra đang được hoàn thiện), nên chưa có kết quả nào.",
+    noIssues: "Không phát hiện vấn đề nào.",
+    read: (cells: number) => `Đã đọc bảng ChiTieu (${cells} ô có dữ liệu).`,
+  },
+
+  consolidate: {
+    intro:
+      "Chọn các tệp báo cáo của các đơn vị (.xlsx, .csv), danh sách đơn vị và kế hoạch nếu có, rồi bấm Tổng hợp.",
+    filesLabel: "Tệp báo cáo",
+    rosterLabel: "Danh sách đơn vị",
+    planLabel: "Kế hoạch",
+    periodLabel: "Kỳ báo cáo",
+    dueLabel: "Hạn nộp",
+    chosen: (n: number) => (n === 0 ? "Chưa chọn tệp" : n === 1 ? "1 tệp" : `${n} tệp`),
+    run: "Tổng hợp",
+    reading: (done: number, total: number) => `Đang đọc tệp ${done}/${total}`,
+    computing: "Đang tổng hợp…",
+    noFiles: "Chọn ít nhất một tệp báo cáo.",
+    unavailable: (n: number) =>
+      `Đã đọc ${n} tệp trên máy này, nhưng chức năng tổng hợp chưa có trong bản này (bộ máy tổng hợp đang được hoàn thiện). Không tệp nào bị thay đổi hay gửi đi.`,
+    download: "Tải về",
+    insert: "Chèn vào sổ này",
+    downloaded: (file: string) => `Đã tạo tệp ${file}.`,
+    inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào ${sheets}.`,
+    scope: (name: string, period: string) => `${name} — kỳ ${period}`,
+    unitsTitle: "Đơn vị",
+    figuresTitle: "Số liệu tổng hợp",
+    columns: {
+      code: "Mã chỉ tiêu",
+      name: "Chỉ tiêu",
+      value: "Giá trị",
+      numerator: "Tử số",
+      denominator: "Mẫu số",
+      reporting: "Đơn vị báo cáo",
+      status: "Đánh giá",
+    },
+    planStatus: {
+      met: "Đạt",
+      on_track: "Đúng tiến độ",
+      behind: "Chậm",
+      missed: "Không đạt",
+      no_target: "Chưa có chỉ tiêu",
+      no_data: "Chưa có số liệu",
+    } satisfies Record<PlanStatus, string>,
+    unitStatus: {
+      ok: "đã nộp",
+      late: "nộp muộn",
+      missing: "chưa nộp",
+      rejected: "không dùng được",
+      duplicate: "trùng",
+      unknown: "ngoài danh sách",
+    } satisfies Record<UnitStatus, string>,
+  },
+
+  issues: {
+    title: (n: number) => `Vấn đề (${n})`,
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    counts: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
+    where: (file?: string, sheet?: string, cell?: string, line?: number) =>
+      [
+        file ? `tệp ${file}` : "",
+        line !== undefined ? `dòng ${line}` : sheet ? `trang ${sheet}` : "",
+        line === undefined && cell ? `ô ${cell}` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    goTo: "Tới ô",
+    more: (n: number) => `Xem thêm ${n} vấn đề`,
+  },
+
+  features: {
+    version: (v: string) => `cần ExcelApi ${v}`,
+  },
+};
+
+export type Strings = typeof vi;
+
+const en: Strings = {
+  lang: "en",
+  appTitle: "ChiTieu",
+  appSubtitle: "Commune and province plan indicators",
+  englishSwitch: "English",
+  tabs: { template: "Templates", check: "Check", consolidate: "Consolidate" },
+  tabListLabel: "Functions",
+  connecting: "Connecting to Excel…",
+  standalone:
+    "Running outside Excel: choose files to consolidate and download the result. Everything happens on this computer; no file is sent anywhere.",
+  officeTimeout: "Excel did not answer, so the add-in runs as in a browser.",
+  errorTitle: "Error",
+  unexpected: (what: string) => `Unexpected error: ${what}`,
+  dismiss: "Close",
+  optional: "optional",
+
+  template: {
+    introHost:
+      "Insert a standard template into the open workbook: the ChiTieu table, defined names, data validation, input cells unlocked and the rest protected.",
+    introBrowser: "Create a standard template file (.xlsx) to send to a unit.",
+    templateLabel: "Template",
+    unitLabel: "Unit code",
+    unitHint: "Code from the 2025 official list of units, e.g. 04240.",
+    unitSearchLabel: "Find a unit by name",
+    unitSearchPlaceholder: "Type a commune, ward or province name…",
+    unitSearchNone: "No unit matches.",
+    unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
+    periodLabel: "Reporting period",
+    periodHint: "For example: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
+    insert: "Insert template",
+    download: "Download template",
+    working: "Inserting…",
+    unitMissing: "Type a unit code.",
+    unitUnknown: (code: string, hints: string) =>
+      `Unit code "${code}" is not in the 2025 official list.${hints ? ` Did you mean: ${hints}?` : ""}`,
+    periodMissing: "Type a reporting period.",
+    periodInvalid: (p: string) => `"${p}" is not a valid period (e.g. 2026, 2026-H1, 2026-Q3, Quý III/2026).`,
+    periodKind: (p: string, kinds: string) => `This template reports by ${kinds}; not for ${p}.`,
+    periodKinds: { year: "year", half: "half-year", quarter: "quarter", "9m": "nine months", month: "month" },
+    inserted: (sheets: string) => `Template inserted into ${sheets}.`,
+    replaced: "The sheet ChiTieu had written before was replaced by the new template.",
+    beside: (name: string) =>
+      `The workbook already had a sheet of that name made by its user, so the template went to "${name}"; the user's sheet is untouched.`,
+    skipped: (list: string) =>
+      `This version of Excel cannot draw: ${list}. The template works; for all of it, use “Download template”.`,
+    downloaded: (file: string) => `Created ${file}.`,
+  },
+
+  check: {
+    introHost:
+      "Reads the open workbook's ChiTieu table and lists the cells to review. Click an issue to go to its cell.",
+    introBrowser: "Choose a report file (.xlsx or .csv) to check on this computer.",
+    fileLabel: "Report file",
+    run: "Check",
+    working: "Checking…",
+    noFile: "Choose a file to check.",
+    unavailable:
+      "Checking is not available in this build yet (the checking engine is being finished), so there are no results.",
+    noIssues: "No issues found.",
+    read: (cells: number) => `Read the ChiTieu table (${cells} cells with data).`,
+  },
+
+  consolidate: {
+    intro:
+      "Choose the units' report files (.xlsx, .csv), the roster and the plan if any, then click Consolidate.",
+    filesLabel: "Report files",
+    rosterLabel: "Roster",
+    planLabel: "Plan",
+    periodLabel: "Reporting period",
+    dueLabel: "Due date",
+    chosen: (n: number) => (n === 0 ? "No file chosen" : n === 1 ? "1 file" : `${n} files`),
+    run: "Consolidate",
+    reading: (done: number, total: number) => `Reading file ${done}/${total}`,
+    computing: "Consolidating…",
+    noFiles: "Choose at least one report file.",
+    unavailable: (n: number) =>
+      `Read ${n} files on this computer, but consolidation is not available in this build yet (the engine is being finished). No file was changed or sent anywhere.`,
+    download: "Download",
+    insert: "Insert into this workbook",
+    downloaded: (file: string) => `Created ${file}.`,
+    inserted: (sheets: string) => `Summary inserted into ${sheets}.`,
+    scope: (name: string, period: string) => `${name} — period ${period}`,
+    unitsTitle: "Units",
+    figuresTitle: "Consolidated figures",
+    columns: {
+      code: "Indicator code",
+      name: "Indicator",
+      value: "Value",
+      numerator: "Numerator",
+      denominator: "Denominator",
+      reporting: "Units reporting",
+      status: "Assessment",
+    },
+    planStatus: {
+      met: "Met",
+      on_track: "On track",
+      behind: "Behind",
+      missed: "Missed",
+      no_target: "No target",
+      no_data: "No data",
+    },
+    unitStatus: {
+      ok: "reported",
+      late: "late",
+      missing: "missing",
+      rejected: "rejected",
+      duplicate: "duplicate",
+      unknown: "not in roster",
+    },
+  },
+
+  issues: {
+    title: (n: number) => `Issues (${n})`,
+    error: "Error",
+    warning: "Warning",
+    counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+    where: (file?: string, sheet?: string, cell?: string, line?: number) =>
+      [
+        file ? `file ${file}` : "",
+        line !== undefined ? `line ${line}` : sheet ? `sheet ${sheet}` : "",
+        line === undefined && cell ? `cell ${cell}` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    goTo: "Go to cell",
+    more: (n: number) => `Show ${n} more`,
+  },
+
+  features: {
+    version: (v: string) => `needs ExcelApi ${v}`,
+  },
+};
+
+export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -1,0 +1,374 @@
+import axe from "axe-core";
+import ExcelJS from "exceljs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/format";
+import { launch } from "./browser";
+import { ADDIN_URL } from "./global-setup";
+import { serveDir } from "./static-server";
+
+/*
+ * The built pane (webpack production, built once in global-setup.ts) in headless Chromium, three ways:
+ * a plain browser where office.js cannot be fetched, a plain browser with Microsoft's real office.js
+ * (Office.onReady then reports no host), and the pane as Excel hosts it, with the in-memory Office.js
+ * stand-in served in place of office.js. Screenshots go to /tmp/chitieu-e2e/.
+ */
+
+jest.setTimeout(180_000);
+
+const SKIP = process.env.E2E_SKIP;
+const DIST = process.env.E2E_DIST ?? "";
+const FAKE_OFFICE = process.env.E2E_FAKE_OFFICE ?? "";
+const SHOTS = "/tmp/chitieu-e2e";
+const CDN = "https://appsforoffice.microsoft.com/";
+const OFFICE_JS_DIR = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
+
+type OfficeMode = "unreachable" | "real" | "excel";
+
+interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** Every address the page asked for, to check nothing leaves the computer. */
+  requests: string[];
+  /** Console errors and content-security-policy reports. */
+  problems: string[];
+}
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Awaited<ReturnType<typeof launch>>;
+
+if (SKIP) console.warn(`Browser tests skipped: ${SKIP}`);
+const suite = SKIP ? describe.skip : describe;
+
+beforeAll(async () => {
+  if (SKIP) return;
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDir(DIST);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(mode: OfficeMode, query = "", fakeOptions?: Record<string, unknown>): Promise<Session> {
+  const context = browser.context;
+  await context.unroute(`${CDN}**`);
+  await context.route(`${CDN}**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (mode === "excel" && url.pathname.endsWith("/office.js")) {
+      return route.fulfill({ contentType: "text/javascript", body: readFileSync(FAKE_OFFICE, "utf8") });
+    }
+    if (mode === "real") {
+      const file = path.join(OFFICE_JS_DIR, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
+      if (file.startsWith(OFFICE_JS_DIR) && existsSync(file)) {
+        return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
+      }
+    }
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (
+      m.type() === "error" &&
+      !/appsforoffice|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())
+    ) {
+      problems.push(m.text());
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  if (fakeOptions) {
+    await page.addInitScript((o) => {
+      (window as unknown as { __chitieuFakeOptions: unknown }).__chitieuFakeOptions = o;
+    }, fakeOptions);
+  }
+  await page.goto(`${server.url}taskpane.html${query}`);
+  await page.getByRole("tab", { name: "Tổng hợp" }).waitFor({ timeout: 60_000 });
+  return { page, context, requests, problems };
+}
+
+/** Nothing was fetched from anywhere but this server (and the office.js address Office requires). */
+function expectLocalOnly(s: Session): void {
+  for (const url of s.requests) {
+    expect([url, url.startsWith(server.url) || url.startsWith(CDN) || url.startsWith("blob:")]).toEqual([
+      url,
+      true,
+    ]);
+  }
+}
+
+/**
+ * axe-core's violations, colour contrast included. Tabster's focus sentinels (`data-tabster-dummy`,
+ * which Fluent's TabList adds) are aria-hidden yet focusable on purpose: they hand focus straight on
+ * and must stay silent to screen readers. Fluent closed the report as by design (microsoft/fluentui
+ * #27517) and Accessibility Insights suppresses it (accessibility-insights-web #7605); so do we, for
+ * that rule and those elements only.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated, not injected as a <script>: the pane's content security policy forbids inline scripts.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: typeof axe }).axe;
+    const r = await a.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .map((v) => ({
+        id: v.id,
+        nodes: v.nodes.filter(
+          (n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")),
+        ),
+      }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+suite("the built pane", () => {
+  it("rewrites the manifest's addresses for production", () => {
+    const manifest = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("https://localhost:3000/");
+    expect(manifest).toContain(`${ADDIN_URL}taskpane.html?tab=consolidate`);
+    for (const f of [
+      "taskpane.html",
+      "commands.html",
+      "taskpane.js",
+      "parse-worker.js",
+      "assets/icon-80.png",
+    ]) {
+      expect([f, existsSync(path.join(DIST, f))]).toEqual([f, true]);
+    }
+    expect(readFileSync(path.join(DIST, "taskpane.html"), "utf8")).toContain(
+      `<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>`,
+    );
+  });
+});
+
+suite("standalone, in a plain browser without office.js", () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await open("unreachable");
+  });
+  afterAll(async () => {
+    await s?.page.close();
+  });
+
+  it("opens on Tổng hợp with its tabs in Vietnamese", async () => {
+    const tabs = s.page.getByRole("tab");
+    await expect(tabs.allInnerTexts()).resolves.toEqual(["Mẫu biểu", "Kiểm tra", "Tổng hợp"]);
+    await expect(s.page.getByRole("tab", { name: "Tổng hợp" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(s.page.getByText(/Đang chạy ngoài Excel/).isVisible()).resolves.toBe(true);
+    await expect(s.page.getByLabel("Tệp báo cáo").getAttribute("multiple")).resolves.not.toBeNull();
+    await expect(s.page.getByRole("button", { name: "Tổng hợp" }).count()).resolves.toBe(1);
+    await shot(s.page, "1-standalone-tong-hop");
+    expect(await axeViolations(s.page)).toEqual([]);
+  });
+
+  it("reads chosen files on the computer and says consolidation is not available yet", async () => {
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles([
+      {
+        name: "muong-leo.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("ma_don_vi,ky_bao_cao\n04240,2026\n"),
+      },
+      {
+        name: "sop-cop.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("ma_don_vi,ky_bao_cao\n04241,2026\n"),
+      },
+    ]);
+    await s.page.getByRole("button", { name: "Tổng hợp" }).click();
+    await s.page.getByText(/Đã đọc 2 tệp trên máy này/).waitFor();
+    await shot(s.page, "2-standalone-tong-hop-chua-co");
+  });
+
+  it("Mẫu biểu → Chèn mẫu downloads a template workbook that reads back", async () => {
+    await s.page.getByRole("tab", { name: "Mẫu biểu" }).click();
+    await expect(s.page.getByRole("combobox", { name: "Mẫu biểu" }).isVisible()).resolves.toBe(true);
+    await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await shot(s.page, "3-standalone-mau-bieu");
+    expect(await axeViolations(s.page)).toEqual([]);
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("button", { name: "Chèn mẫu" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ktxh-xa_04240_2026.xlsx");
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "chitieu-e2e-dl-")), download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = await readXlsx(file);
+    const ws = wb.getWorksheet(MAIN_SHEET)!;
+    expect(ws.getCell("C3").value).toBe("04240");
+    expect(ws.getCell("C4").value).toBe("Xã Mường Lèo");
+    expect(ws.getCell("C5").value).toBe("2026");
+    const tables = (ws as unknown as { tables: Record<string, { table: { columns: { name: string }[] } }> })
+      .tables;
+    expect(tables[TABLE_NAME]!.table.columns.map((c) => c.name)).toContain("Thực hiện");
+    expect(wb.definedNames.getRanges(NAMES.unit).ranges).toEqual(["'Chỉ tiêu'!$C$3"]);
+    await s.page.getByText("Đã tạo tệp ktxh-xa_04240_2026.xlsx.").waitFor();
+  });
+
+  it("Kiểm tra says checking is not available yet", async () => {
+    await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await s.page.getByLabel("Tệp báo cáo đơn vị").setInputFiles({
+      name: "xa.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("ma_don_vi\n"),
+    });
+    await s.page.getByRole("button", { name: "Kiểm tra" }).click();
+    await s.page.getByText(/Chức năng kiểm tra chưa có/).waitFor();
+    await shot(s.page, "4-standalone-kiem-tra");
+    expect(await axeViolations(s.page)).toEqual([]);
+  });
+
+  it("runs the parsing Web Worker under the page's policy (it answers: engine not wired yet)", async () => {
+    const reply = await s.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const w = new Worker("parse-worker.js");
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = (e) => resolve(`worker error: ${e.message}`);
+          w.postMessage({ id: 7, file: { path: "a.csv", bytes: new Uint8Array([65]) }, locale: "vi" });
+        }),
+    );
+    expect(reply).toEqual({ id: 7, ok: false, error: "parse-unavailable" });
+  });
+
+  it("sent nothing anywhere and broke no content-security rule", () => {
+    expectLocalOnly(s);
+    expect(s.problems).toEqual([]);
+  });
+});
+
+suite("a plain browser with Microsoft's office.js", () => {
+  it("starts standalone when Office.onReady reports no host", async () => {
+    const s = await open("real");
+    await expect(s.page.getByRole("tab", { name: "Tổng hợp" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    const host = await s.page.evaluate(async () => {
+      const o = (window as unknown as { Office?: typeof Office }).Office;
+      if (!o) return "no Office";
+      const info = await o.onReady();
+      return String(info.host);
+    });
+    expect(host).toBe("null");
+    expect(s.requests.some((u) => u.endsWith("/office.js"))).toBe(true);
+    await s.page.close();
+  });
+});
+
+suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
+  interface Snapshot {
+    sheets: { name: string; protected: boolean; freeze: unknown; names: unknown[]; validations: number }[];
+    tables: { name: string; sheet: string; columns: string[] }[];
+    names: { name: string; formula: string }[];
+    syncs: number[];
+    requests: number[][];
+    selection: unknown;
+  }
+  const snapshot = (page: Page): Promise<Snapshot> =>
+    page.evaluate(() =>
+      (window as unknown as { __chitieuFake: { snapshot(): Snapshot } }).__chitieuFake.snapshot(),
+    );
+  const cell = (page: Page, sheet: string, address: string) =>
+    page.evaluate(
+      ([sh, ad]) =>
+        (
+          window as unknown as {
+            __chitieuFake: {
+              cell(s: string, a: string): { value: unknown; numFmt: string; locked: boolean };
+            };
+          }
+        ).__chitieuFake.cell(sh as string, ad as string),
+      [sheet, address],
+    );
+
+  it("opens on the tab the ribbon button asked for", async () => {
+    const s = await open("excel", "?tab=check");
+    await expect(s.page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await expect(s.page.getByText(/Đang chạy ngoài Excel/).count()).resolves.toBe(0);
+    await s.page.getByRole("button", { name: "Kiểm tra" }).click();
+    await s.page.getByText(/Chức năng kiểm tra chưa có/).waitFor();
+    await shot(s.page, "5-excel-kiem-tra");
+    await s.page.close();
+  });
+
+  it("inserts a template into the workbook, within the sync budget, and reads back", async () => {
+    const s = await open("excel", "?tab=template");
+    await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Quý III/2026");
+    await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
+    await s.page.getByText(/Đã chèn mẫu vào "Chỉ tiêu", "Hướng dẫn"/).waitFor();
+    await shot(s.page, "6-excel-mau-bieu-da-chen");
+    expect(await axeViolations(s.page)).toEqual([]);
+    const snap = await snapshot(s.page);
+    expect(snap.sheets.map((x) => x.name)).toEqual(["Sheet1", MAIN_SHEET, "Hướng dẫn"]);
+    expect(snap.tables).toEqual([
+      {
+        name: TABLE_NAME,
+        sheet: MAIN_SHEET,
+        columns: [
+          "STT",
+          "Mã chỉ tiêu",
+          "Tên chỉ tiêu",
+          "Đơn vị tính",
+          "Tử số",
+          "Mẫu số",
+          "Thực hiện",
+          "Kế hoạch",
+          "Ghi chú",
+        ],
+      },
+    ]);
+    expect(snap.names.find((n) => n.name === NAMES.period)?.formula).toBe("='Chỉ tiêu'!$C$5");
+    const main = snap.sheets.find((x) => x.name === MAIN_SHEET)!;
+    expect(main.protected).toBe(true);
+    expect(main.validations).toBeGreaterThan(10);
+    expect(snap.syncs[0]).toBeLessThanOrEqual(3);
+    for (const bytes of snap.requests.flat()) expect(bytes).toBeLessThan(5 * 1024 * 1024);
+    await expect(cell(s.page, MAIN_SHEET, "C3")).resolves.toMatchObject({ value: "04240", numFmt: "@" });
+    await expect(cell(s.page, MAIN_SHEET, "C5")).resolves.toMatchObject({ value: "2026-Q3", numFmt: "@" });
+    expect(s.problems).toEqual([]);
+    expectLocalOnly(s);
+    await s.page.close();
+  });
+
+  it("on Excel 2019 (ExcelApi 1.7) beside a user's own Chỉ tiêu sheet: writes Chỉ tiêu (2), says what it skipped", async () => {
+    const s = await open("excel", "", {
+      excelApi: "1.7",
+      sheets: [MAIN_SHEET],
+      cells: [[MAIN_SHEET, "A1", "Bảng của tôi"]],
+    });
+    await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
+    await s.page.getByText(/Phiên bản Excel này chưa hỗ trợ/).waitFor();
+    await s.page.getByText(/trang của người dùng giữ nguyên/).waitFor();
+    await shot(s.page, "7-excel2019-canh-trang-nguoi-dung");
+    const snap = await snapshot(s.page);
+    expect(snap.sheets.map((x) => x.name)).toEqual([MAIN_SHEET, "Chỉ tiêu (2)", "Hướng dẫn"]);
+    await expect(cell(s.page, MAIN_SHEET, "A1")).resolves.toMatchObject({ value: "Bảng của tôi" });
+    expect(snap.sheets[0]!.protected).toBe(false);
+    expect(snap.tables[0]!.sheet).toBe("Chỉ tiêu (2)");
+    await s.page.close();
+  });
+});

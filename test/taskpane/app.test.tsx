@@ -1,0 +1,393 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import ExcelJS from "exceljs";
+import { MAIN_SHEET, TABLE_NAME } from "../../src/core/format";
+import type { Issue } from "../../src/core/issues";
+import { findTemplate } from "../../src/core/catalog/templates";
+import { templateWorkbook } from "../../src/core/layout/template-layout";
+import { parsePeriod } from "../../src/core/periods";
+import type { Report } from "../../src/core/report-types";
+import { officialUnits } from "../../src/io/official-units";
+import { App, type AppProps } from "../../src/taskpane/App";
+import type { Engine } from "../../src/taskpane/engine";
+import { officeExcelPort } from "../../src/taskpane/office-host";
+import { makeParser } from "../../src/taskpane/parse-client";
+import { STRINGS } from "../../src/taskpane/strings";
+import { WorkbookModel } from "../support/fake-excel";
+import { fakeOfficeGlobals } from "../support/fake-excel/office";
+import { axeViolations } from "../support/axe";
+
+type Download = { name: string; bytes: Uint8Array };
+
+function setup(props: Partial<AppProps> = {}) {
+  const downloads: Download[] = [];
+  const user = userEvent.setup();
+  const utils = render(
+    <App
+      engine={{}}
+      units={officialUnits}
+      download={(name, bytes) => downloads.push({ name, bytes })}
+      {...props}
+    />,
+  );
+  return { ...utils, user, downloads };
+}
+
+/** The pane as Excel hosts it, over an in-memory workbook. */
+function inExcel(model = new WorkbookModel(), excelApi = "1.18") {
+  const globals = fakeOfficeGlobals(model, { excelApi });
+  const excel = officeExcelPort({
+    office: globals.Office as typeof Office,
+    excel: globals.Excel as typeof Excel,
+  });
+  return { model, excel, globals };
+}
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+const issue: Issue = {
+  severity: "error",
+  rule: "numerator-exceeds-denominator",
+  unit: "04240",
+  indicator: "BHYT",
+  file: "Sổ tính đang mở",
+  sheet: MAIN_SHEET,
+  cell: "E12",
+  message: "Tử số (5.210) lớn hơn mẫu số (5.100)",
+  messageEn: "Numerator (5,210) exceeds denominator (5,100)",
+};
+
+describe("the pane's frame", () => {
+  it("names its three tabs in Vietnamese and opens on Tổng hợp outside Excel", () => {
+    setup();
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs).toEqual(
+      ["Mẫu biểu", "Kiểm tra", "Tổng hợp"].map((name) => screen.getByRole("tab", { name })),
+    );
+    expect(screen.getByRole("tab", { name: "Tổng hợp" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel", { name: "Tổng hợp" })).toBeTruthy();
+    expect(screen.getByText(/Đang chạy ngoài Excel/)).toBeTruthy();
+  });
+
+  it("opens on Mẫu biểu inside Excel, or on the tab the ribbon asked for", () => {
+    const { excel } = inExcel();
+    const { unmount } = setup({ excel });
+    expect(screen.getByRole("tab", { name: "Mẫu biểu" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.queryByText(/Đang chạy ngoài Excel/)).toBeNull();
+    unmount();
+    setup({ excel, initialTab: "check" });
+    expect(screen.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("switches to English and back, keeping what was typed", async () => {
+    const { user } = setup({ initialTab: "template" });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getAllByRole("tab")).toEqual(
+      ["Templates", "Check", "Consolidate"].map((name) => screen.getByRole("tab", { name })),
+    );
+    expect((screen.getByRole("textbox", { name: "Unit code" }) as HTMLInputElement).value).toBe("04240");
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByRole("tab", { name: "Mẫu biểu" })).toBeTruthy();
+  });
+
+  it("keeps every string in Unicode NFC", () => {
+    const walk = (v: unknown): string[] =>
+      typeof v === "string"
+        ? [v]
+        : typeof v === "function"
+          ? [String((v as (...a: unknown[]) => unknown)("x", "y", "z", 1))]
+          : v && typeof v === "object"
+            ? Object.values(v).flatMap(walk)
+            : [];
+    for (const lang of ["vi", "en"] as const) {
+      for (const s of walk(STRINGS[lang])) expect(s).toBe(s.normalize("NFC"));
+    }
+  });
+});
+
+describe("Mẫu biểu", () => {
+  it("offers the template workbook as a download in a plain browser", async () => {
+    const { user, downloads } = setup({ initialTab: "template" });
+    expect(screen.getByRole("combobox", { name: "Mẫu biểu" })).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("ktxh-xa_04240_2026.xlsx");
+    const wb = await readBack(downloads[0]!.bytes);
+    const ws = wb.getWorksheet(MAIN_SHEET)!;
+    expect(ws.getCell("C3").value).toBe("04240");
+    expect(ws.getCell("C5").value).toBe("2026");
+    expect(await screen.findByText("Đã tạo tệp ktxh-xa_04240_2026.xlsx.")).toBeTruthy();
+  });
+
+  it("chooses another template from the combobox", async () => {
+    const { user, downloads } = setup({ initialTab: "template" });
+    await user.click(screen.getByRole("combobox", { name: "Mẫu biểu" }));
+    await user.click(screen.getByRole("option", { name: findTemplate("mttq-bien-gioi")!.name.vi }));
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("mttq-bien-gioi_04240_2026.xlsx");
+  });
+
+  it("finds a unit by name and fills its code", async () => {
+    const { user } = setup({ initialTab: "template" });
+    // Pasted: jsdom re-lays the listbox popup on every keystroke, which takes seconds per key.
+    await user.click(screen.getByRole("combobox", { name: "Tìm đơn vị theo tên" }));
+    await user.paste("muong leo");
+    await user.click(await screen.findByRole("option", { name: /Xã Mường Lèo .*— 04240/ }));
+    expect((screen.getByRole("textbox", { name: "Mã đơn vị" }) as HTMLInputElement).value).toBe("04240");
+  });
+
+  it("explains an unknown unit and a bad period next to their fields", async () => {
+    const { user, downloads } = setup({ initialTab: "template" });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04241");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026-2027");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    expect(
+      await screen.findByText(/Mã đơn vị "04241" không có trong danh mục hành chính 2025\. Có phải: .*04240/),
+    ).toBeTruthy();
+    expect(screen.getByText(/Kỳ báo cáo "2026-2027" không hợp lệ/)).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Mã đơn vị" }).getAttribute("aria-invalid")).toBe("true");
+    expect(downloads).toEqual([]);
+  });
+
+  it("inserts the template into the workbook inside Excel", async () => {
+    const { model, excel, globals } = inExcel();
+    const { user } = setup({ excel });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "Quý III/2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    expect(await screen.findByText(/Đã chèn mẫu vào "Chỉ tiêu", "Hướng dẫn"/)).toBeTruthy();
+    expect(model.table(TABLE_NAME)!.sheet.name).toBe(MAIN_SHEET);
+    expect(model.read(MAIN_SHEET, "C5")).toBe("2026-Q3");
+    expect(globals.contexts[0]!.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it("says what an older Excel could not draw, and offers the file", async () => {
+    const { excel } = inExcel(new WorkbookModel(), "1.7");
+    const { user } = setup({ excel });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    expect(
+      await screen.findByText(
+        /Phiên bản Excel này chưa hỗ trợ: .*kiểm tra dữ liệu khi nhập \(cần ExcelApi 1\.8\)/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Tải tệp mẫu" })).toBeTruthy();
+  });
+
+  it("writes beside a user's sheet of the same name and says so", async () => {
+    const model = new WorkbookModel([MAIN_SHEET]);
+    const { excel } = inExcel(model);
+    const { user } = setup({ excel });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    expect(await screen.findByText(/trang của người dùng giữ nguyên/)).toBeTruthy();
+    expect(model.sheet("Chỉ tiêu (2)")).toBeDefined();
+  });
+
+  it("shows Excel's refusal as an error, in the pane", async () => {
+    const model = new WorkbookModel();
+    model.structureProtected = true;
+    const { excel } = inExcel(model);
+    const { user } = setup({ excel });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/bảo vệ cấu trúc/);
+  });
+});
+
+describe("Kiểm tra", () => {
+  it("says plainly that checking is not available until the engine is wired", async () => {
+    const { excel } = inExcel();
+    const { user } = setup({ excel, initialTab: "check" });
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    expect(await screen.findByText(/Chức năng kiểm tra chưa có trong bản này/)).toBeTruthy();
+    expect(screen.queryByRole("listitem")).toBeNull();
+  });
+
+  it("reads the ChiTieu table, lists the engine's issues and selects an issue's cell", async () => {
+    const { model, excel } = inExcel();
+    await excel.insertLayout(
+      templateWorkbook({
+        template: findTemplate("ktxh-xa")!,
+        unit: { code: "04240", name: "Xã Mường Lèo" },
+        period: parsePeriod("2026")!,
+        lang: "vi",
+      }),
+    );
+    const seen: string[] = [];
+    const engine: Engine = {
+      checkSource: (doc) => {
+        seen.push(doc.tables[0]!.name, doc.names.find((n) => n.name === "ChiTieu_MaDonVi")!.cell);
+        return [
+          issue,
+          { ...issue, severity: "warning", rule: "outlier", cell: "G14", message: "Giá trị bất thường" },
+        ];
+      },
+    };
+    const { user } = setup({ excel, engine, initialTab: "check" });
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    const first = await screen.findByRole("button", { name: /Tử số \(5\.210\) lớn hơn mẫu số/ });
+    expect(seen).toEqual([TABLE_NAME, "C3"]);
+    expect(screen.getByText("1 lỗi, 1 cảnh báo", { exact: false })).toBeTruthy();
+    await user.click(first);
+    await waitFor(() => expect(model.selection).toEqual({ sheet: MAIN_SHEET, address: "E12" }));
+  });
+
+  it("checks a chosen file in a plain browser", async () => {
+    const engine: Engine = { checkFile: (file) => [{ ...issue, file: file.path }] };
+    const { user } = setup({ engine, initialTab: "check" });
+    const input = screen.getByLabelText("Tệp báo cáo đơn vị");
+    await user.upload(input, new File(["ma_don_vi\n"], "xa.csv", { type: "text/csv" }));
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    expect(await screen.findByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
+  });
+});
+
+describe("Tổng hợp", () => {
+  const report: Report = {
+    format: "chitieu-report/1",
+    template: "ktxh-xa",
+    period: "2026",
+    scope: { code: "14", name: "Tỉnh Sơn La" },
+    units: [
+      { code: "04123", name: "Mường Lèo", status: "ok", file: "muong-leo.xlsx" },
+      { code: "04124", name: "Sốp Cộp", status: "missing" },
+    ],
+    indicators: [
+      {
+        code: "HO_NGHEO",
+        name: "Tỷ lệ hộ nghèo đa chiều",
+        unit: "%",
+        kind: "rate",
+        value: 31.25,
+        numerator: 4210,
+        denominator: 13472,
+        reporting: 1,
+        expected: 2,
+        target: 30.1,
+        status: "behind",
+      },
+    ],
+    perUnit: [],
+    groups: [],
+    issues: [{ ...issue, file: "muong-leo.xlsx" }],
+  };
+  const workbook = templateWorkbook({
+    template: findTemplate("ktxh-xa")!,
+    unit: { code: "14", name: "Tỉnh Sơn La" },
+    period: parsePeriod("2026")!,
+    lang: "vi",
+  });
+  const files = [new File(["a"], "muong-leo.xlsx"), new File(["b"], "sop-cop.csv", { type: "text/csv" })];
+
+  it("has one button named Tổng hợp and file choosers for reports, roster and plan", () => {
+    setup();
+    expect(screen.getAllByRole("button", { name: "Tổng hợp" })).toHaveLength(1);
+    expect(screen.getByLabelText("Tệp báo cáo").hasAttribute("multiple")).toBe(true);
+    expect(screen.getByLabelText("Tệp báo cáo").getAttribute("accept")).toBe(".xlsx,.csv");
+    expect(screen.getByLabelText("Danh sách đơn vị").getAttribute("type")).toBe("file");
+    expect(screen.getByLabelText("Kế hoạch").getAttribute("type")).toBe("file");
+  });
+
+  it("asks for files first", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(await screen.findByText("Chọn ít nhất một tệp báo cáo.")).toBeTruthy();
+  });
+
+  it("reads the files, then says consolidation is not available until the engine is wired", async () => {
+    const { user } = setup();
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      await screen.findByText(/Đã đọc 2 tệp trên máy này, nhưng chức năng tổng hợp chưa có/),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Tải về" })).toBeNull();
+  });
+
+  it("shows progress, the figures and the issues, and offers the summary by Tải về", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const engine: Engine = {
+      parseFile: async (f) => {
+        await gate;
+        return { path: f.path, size: f.bytes.length };
+      },
+      consolidateParsed: (parsed, input) => {
+        expect(parsed).toEqual([
+          { path: "muong-leo.xlsx", size: 1 },
+          { path: "sop-cop.csv", size: 1 },
+        ]);
+        expect(input.roster?.path).toBe("roster.csv");
+        return { report, workbook };
+      },
+    };
+    const parser = makeParser(engine, { locale: "vi" });
+    const { user, downloads } = setup({ engine, parser });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.upload(screen.getByLabelText("Danh sách đơn vị"), new File(["x"], "roster.csv"));
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    expect(screen.getByText("Đang đọc tệp 0/2")).toBeTruthy();
+    await act(async () => release());
+    const table = await screen.findByRole("table", { name: "Số liệu tổng hợp" });
+    const row = within(table).getByRole("row", { name: /HO_NGHEO/ });
+    expect(row.textContent).toContain("31,25 %");
+    expect(row.textContent).toContain("4.210");
+    expect(row.textContent).toContain("1/2");
+    expect(row.textContent).toContain("Chậm");
+    expect(screen.getByText(/1 đã nộp, 1 chưa nộp/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: /Tử số \(5\.210\)/ }));
+    expect(screen.getByRole("alert").textContent).toContain("tệp muong-leo.xlsx, trang Chỉ tiêu, ô E12");
+    await user.click(screen.getByRole("button", { name: "Tải về" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("tong-hop_ktxh-xa_14_2026.xlsx");
+    expect((await readBack(downloads[0]!.bytes)).getWorksheet(MAIN_SHEET)).toBeDefined();
+  });
+
+  it("shows an engine's failure as an error", async () => {
+    const engine: Engine = {
+      parseFile: () => {
+        throw new Error("sop-cop.csv: không đọc được");
+      },
+      consolidateParsed: () => ({ report, workbook }),
+    };
+    const { user } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("sop-cop.csv: không đọc được");
+  });
+});
+
+describe("accessibility (axe)", () => {
+  it.each(["template", "check", "consolidate"] as const)("the %s tab has no violations", async (tab) => {
+    const { container } = setup({ initialTab: tab });
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("the template tab inside Excel, after an insertion, has no violations", async () => {
+    const { excel } = inExcel(new WorkbookModel(), "1.7");
+    const { user, container } = setup({ excel });
+    await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    await screen.findByText(/Đã chèn mẫu/);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
