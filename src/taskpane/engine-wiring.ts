@@ -1,22 +1,61 @@
-import type { Engine, FileInput, ParsedFile } from "./engine";
+import { findTemplate } from "../core/catalog/templates";
+import { checkSubmissions } from "../core/consolidate/check";
+import type { ParsedFile as PipelineParsed } from "../core/consolidate/types";
+import { parsePeriod } from "../core/periods";
+import { rosterFromGrid } from "../core/roster-grid";
+import { extractSubmissions } from "../core/submission/extract";
+import { readDate } from "../core/submission/cell-reading";
+import { failedParse, parseFile, parsedFrom } from "../io/parse-file";
+import { consolidateParsed, readPlanFile, type RunContext } from "../io/pipeline";
+import { readSourceFile } from "../io/read-file";
+import type { Engine, FileInput } from "./engine";
 
 /*
- * The one file that connects the pane to the consolidation engine. The engine (src/io/pipeline.ts:
- * parseFile, consolidateParsed, checkSource) is being written in parallel; until it lands the pane
- * is told, truthfully, that checking and consolidating are not available. Wiring it is this file:
- *
- *   import { parseFile, consolidateParsed, checkSource } from "../io/pipeline";
- *   export const engine: Engine = {
- *     parseFile: (file, opts) => parseFile(file, opts),
- *     consolidateParsed: (parsed, input) => consolidateParsed(parsed as ParsedFileOfPipeline[], {…input, roster: …, plan: …}),
- *     checkSource: (doc, opts) => checkSource(doc, opts),
- *     checkFile: (file, opts) => checkSource(readSource(file), opts),
- *   };
- *   export const parseInWorker = engine.parseFile;
+ * The one file that connects the pane to the engine (src/io/pipeline.ts): the same code the
+ * command line runs. Files arrive as bytes the user chose; nothing leaves the machine.
  */
 
-export const engine: Engine = {};
+class InputError extends Error {}
 
-/** What the parsing Web Worker runs for each file (parse-worker.ts); undefined while not wired. */
-export const parseInWorker: ((file: FileInput, opts: { locale: "vi" | "en" }) => ParsedFile) | undefined =
-  undefined;
+function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
+  const read = readSourceFile(file.bytes, file.path);
+  if (!read.ok) throw new InputError(`${file.path}: ${read.issue.message} / ${read.issue.messageEn}`);
+  const grid = read.doc.sheets[0];
+  const r = grid ? rosterFromGrid(grid) : { error: { vi: "tệp rỗng", en: "empty file" } };
+  if ("error" in r) throw new InputError(`${file.path}: ${r.error.vi} / ${r.error.en}`);
+  return r.roster;
+}
+
+export const engine: Engine = {
+  parseFile: (file) => parseFile(file),
+  failedFile: (path, why) => failedParse(path, new Error(why)),
+  consolidateParsed: (parsed, input) => {
+    const ctx: RunContext = { locale: input.locale };
+    if (input.roster) ctx.roster = rosterOf(input.roster);
+    if (input.plan) ctx.plan = readPlanFile(input.plan, input.locale);
+    if (input.template) {
+      const t = findTemplate(input.template);
+      if (!t)
+        throw new InputError(`Không có mẫu biểu "${input.template}" / unknown template "${input.template}"`);
+      ctx.template = t;
+    }
+    if (input.period) {
+      const p = parsePeriod(input.period);
+      if (!p || p.kind === "phase") {
+        throw new InputError(`Kỳ báo cáo "${input.period}" không hợp lệ / invalid period "${input.period}"`);
+      }
+      ctx.period = p;
+    }
+    if (input.due) {
+      const d = readDate({ value: input.due });
+      if (d.kind !== "date")
+        throw new InputError(`Ngày "${input.due}" không hợp lệ / invalid date "${input.due}"`);
+      ctx.due = d.iso;
+    }
+    const out = consolidateParsed(parsed as PipelineParsed[], ctx);
+    return { report: out.report, workbook: out.workbook };
+  },
+  checkSource: (doc, opts) =>
+    checkSubmissions([parsedFrom(doc.file, extractSubmissions(doc))], opts.locale).issues,
+  checkFile: (file, opts) => checkSubmissions([parseFile(file)], opts.locale).issues,
+};

@@ -39,6 +39,8 @@ export interface Engine {
   consolidateParsed?: (parsed: ParsedFile[], input: ConsolidateInput) => Consolidated | Promise<Consolidated>;
   /** Checks a workbook read into a SourceDoc (the live one, read by src/excel/read-table). */
   checkSource?: (doc: SourceDoc, opts: { locale: "vi" | "en" }) => Issue[] | Promise<Issue[]>;
+  /** A file whose reading crashed (its worker died): named as unreadable, the others go on. */
+  failedFile?: (path: string, why: string) => ParsedFile;
   /** Checks a file chosen in a plain browser (read, then checked as a SourceDoc). */
   checkFile?: (file: FileInput, opts: { locale: "vi" | "en" }) => Issue[] | Promise<Issue[]>;
 }

@@ -20,7 +20,7 @@ export function makeParser(engine: Engine, opts: ParserOptions): Parser | undefi
   const parse = engine.parseFile;
   if (!parse) return undefined;
   const url = opts.workerUrl;
-  if (url && typeof Worker !== "undefined") return workerParser(url, opts);
+  if (url && typeof Worker !== "undefined") return workerParser(url, opts, engine.failedFile);
   return async (files, onProgress) => {
     const out: ParsedFile[] = [];
     for (const f of files) {
@@ -33,52 +33,78 @@ export function makeParser(engine: Engine, opts: ParserOptions): Parser | undefi
   };
 }
 
-function workerParser(url: string, opts: ParserOptions): Parser {
+/**
+ * A pool of workers fed one file at a time. A file that kills its worker (out of memory on a hostile
+ * file) is named as unreadable when the engine can say so, and the others still consolidate: a new
+ * worker takes the dead one's place.
+ */
+function workerParser(url: string, opts: ParserOptions, failedFile: Engine["failedFile"]): Parser {
   return (files, onProgress) =>
     new Promise<ParsedFile[]>((resolve, reject) => {
       const count = Math.max(1, Math.min(opts.workers ?? 2, files.length));
-      const pool = Array.from({ length: count }, () => new Worker(url));
       const results: ParsedFile[] = new Array(files.length);
+      const inFlight = new Map<Worker, number>();
       let next = 0;
       let done = 0;
       let failed = false;
-      const stop = (): void => pool.forEach((w) => w.terminate());
-      const feed = (w: Worker): void => {
-        if (next >= files.length) return;
-        const id = next++;
-        const file = files[id] as FileInput;
-        const msg: WorkerRequest = { id, file, locale: opts.locale };
-        w.postMessage(msg);
+      const workers = new Set<Worker>();
+      const stop = (): void => workers.forEach((w) => w.terminate());
+      const finishOne = (id: number, parsed: ParsedFile, w: Worker): void => {
+        results[id] = parsed;
+        inFlight.delete(w);
+        done++;
+        onProgress(done);
+        if (done === files.length) {
+          stop();
+          resolve(results);
+        } else feed(w);
       };
-      for (const w of pool) {
-        w.onmessage = (e: MessageEvent<WorkerReply>) => {
-          if (failed) return;
-          const reply = e.data;
-          if (!reply.ok) {
-            failed = true;
-            stop();
-            reject(new Error(`${files[reply.id]?.path ?? "?"}: ${reply.error}`));
-            return;
-          }
-          results[reply.id] = reply.parsed;
+      const fail = (id: number | undefined, why: string, w: Worker): void => {
+        if (failed) return;
+        if (id !== undefined && failedFile) {
+          // The file is named in the report; this worker is spent, a fresh one carries on.
+          w.terminate();
+          workers.delete(w);
+          inFlight.delete(w);
+          results[id] = failedFile(files[id]?.path ?? "?", why);
           done++;
           onProgress(done);
           if (done === files.length) {
             stop();
             resolve(results);
-          } else feed(w);
+          } else feed(spawn());
+          return;
+        }
+        failed = true;
+        stop();
+        reject(new Error(`${id !== undefined ? (files[id]?.path ?? "?") : "?"}: ${why}`));
+      };
+      const feed = (w: Worker): void => {
+        if (next >= files.length) return;
+        const id = next++;
+        inFlight.set(w, id);
+        const msg: WorkerRequest = { id, file: files[id] as FileInput, locale: opts.locale };
+        w.postMessage(msg);
+      };
+      const spawn = (): Worker => {
+        const w = new Worker(url);
+        workers.add(w);
+        w.onmessage = (e: MessageEvent<WorkerReply>) => {
+          if (failed) return;
+          const reply = e.data;
+          if (reply.ok) finishOne(reply.id, reply.parsed, w);
+          else fail(reply.id, reply.error, w);
         };
         w.onerror = (e) => {
-          if (failed) return;
-          failed = true;
-          stop();
-          reject(new Error(e.message || "worker error"));
+          e.preventDefault?.();
+          fail(inFlight.get(w), e.message || "worker error", w);
         };
-        feed(w);
-      }
+        return w;
+      };
       if (files.length === 0) {
-        stop();
         resolve([]);
+        return;
       }
+      for (let i = 0; i < count; i++) feed(spawn());
     });
 }

@@ -87,6 +87,7 @@ const vi = {
     run: "Tổng hợp",
     reading: (done: number, total: number) => `Đang đọc tệp ${done}/${total}`,
     computing: "Đang tổng hợp…",
+    writing: "Đang ghi bảng tổng hợp vào sổ…",
     noFiles: "Chọn ít nhất một tệp báo cáo.",
     unavailable: (n: number) =>
       `Đã đọc ${n} tệp trên máy này, nhưng chức năng tổng hợp chưa có trong bản này (bộ máy tổng hợp đang được hoàn thiện). Không tệp nào bị thay đổi hay gửi đi.`,
@@ -222,6 +223,7 @@ const en: Strings = {
     run: "Consolidate",
     reading: (done: number, total: number) => `Reading file ${done}/${total}`,
     computing: "Consolidating…",
+    writing: "Writing the summary into this workbook…",
     noFiles: "Choose at least one report file.",
     unavailable: (n: number) =>
       `Read ${n} files on this computer, but consolidation is not available in this build yet (the engine is being finished). No file was changed or sent anywhere.`,

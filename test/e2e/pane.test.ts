@@ -1,6 +1,6 @@
 import axe from "axe-core";
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -132,6 +132,56 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "son-la");
+
+/** The sample province's submissions, as a person would pick them in the file chooser. */
+function sampleFiles(): string[] {
+  const dir = path.join(SAMPLE, "bao-cao");
+  return readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+interface TruthIndicator {
+  code: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reporting: number;
+}
+
+/** The figures the sample province must give, computed when it was generated (never read back). */
+function sampleTruth(): { indicators: TruthIndicator[] } {
+  return JSON.parse(readFileSync(path.join(SAMPLE, "expected.json"), "utf8")) as {
+    indicators: TruthIndicator[];
+  };
+}
+
+/** The scope figures of a downloaded summary workbook, from its ChiTieu table, as another program reads them. */
+async function summaryFigures(
+  file: string,
+): Promise<Map<string, { value: number | null; reporting: number }>> {
+  const wb = await readXlsx(file);
+  const ws = wb.getWorksheet("Tổng hợp")!;
+  const t = (
+    ws as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }
+  ).tables[TABLE_NAME]!.table;
+  const cols = t.columns.map((c) => c.name);
+  const [top, bottom] = t.tableRef.split(":").map((a) => Number(/\d+/.exec(a)![0])) as [number, number];
+  const col = (name: string): number => cols.indexOf(name) + 1;
+  const out = new Map<string, { value: number | null; reporting: number }>();
+  for (let r = top + 1; r <= bottom; r++) {
+    const code = ws.getCell(r, col("Mã chỉ tiêu")).value;
+    if (typeof code !== "string" || !code) continue;
+    const v = ws.getCell(r, col("Thực hiện"));
+    const raw = typeof v.value === "number" ? v.value : null;
+    // Rates are written as fractions under a % format, as Excel keeps percentages.
+    const value = raw === null ? null : /%/.test(v.numFmt ?? "") ? raw * 100 : raw;
+    out.set(code, { value, reporting: Number(ws.getCell(r, col("Số đơn vị báo cáo")).value) });
+  }
+  return out;
+}
+
 async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -180,22 +230,38 @@ suite("standalone, in a plain browser without office.js", () => {
     expect(await axeViolations(s.page)).toEqual([]);
   });
 
-  it("reads chosen files on the computer and says consolidation is not available yet", async () => {
-    await s.page.getByLabel("Tệp báo cáo").setInputFiles([
-      {
-        name: "muong-leo.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from("ma_don_vi,ky_bao_cao\n04240,2026\n"),
-      },
-      {
-        name: "sop-cop.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from("ma_don_vi,ky_bao_cao\n04241,2026\n"),
-      },
-    ]);
+  it("consolidates the sample province and offers the summary workbook by Tải về, with the right figures", async () => {
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(sampleFiles());
+    await s.page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(SAMPLE, "roster.csv"));
+    await s.page.getByLabel("Kế hoạch").setInputFiles(path.join(SAMPLE, "plan-son-la.csv"));
     await s.page.getByRole("button", { name: "Tổng hợp" }).click();
-    await s.page.getByText(/Đã đọc 2 tệp trên máy này/).waitFor();
-    await shot(s.page, "2-standalone-tong-hop-chua-co");
+    const table = s.page.getByRole("table", { name: "Số liệu tổng hợp" });
+    await table.waitFor({ timeout: 60_000 });
+    // The pane's own table: HO_NGHEO as the truth has it, written the Vietnamese way.
+    const truth = sampleTruth();
+    const hoNgheo = truth.indicators.find((i) => i.code === "HO_NGHEO")!;
+    const shown = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(hoNgheo.value!);
+    await expect(table.getByRole("row", { name: /HO_NGHEO/ }).innerText()).resolves.toContain(shown);
+    await shot(s.page, "2-standalone-tong-hop-ket-qua");
+    expect(await axeViolations(s.page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("button", { name: "Tải về" }).click(),
+    ]);
+    const file = path.join(
+      mkdtempSync(path.join(tmpdir(), "chitieu-e2e-sum-")),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(file);
+    const figures = await summaryFigures(file);
+    for (const t of truth.indicators) {
+      const got = figures.get(t.code);
+      expect([t.code, got === undefined ? "missing" : "found"]).toEqual([t.code, "found"]);
+      if (t.value === null) expect(got!.value).toBeNull();
+      else expect(got!.value).toBeCloseTo(t.value, 9);
+      expect(got!.reporting).toBe(t.reporting);
+    }
   });
 
   it("Mẫu biểu → Chèn mẫu downloads a template workbook that reads back", async () => {
@@ -224,30 +290,36 @@ suite("standalone, in a plain browser without office.js", () => {
     await s.page.getByText("Đã tạo tệp ktxh-xa_04240_2026.xlsx.").waitFor();
   });
 
-  it("Kiểm tra says checking is not available yet", async () => {
+  it("Kiểm tra checks a chosen file and lists its problems with their cells", async () => {
     await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
-    await s.page.getByLabel("Tệp báo cáo đơn vị").setInputFiles({
-      name: "xa.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("ma_don_vi\n"),
-    });
+    await s.page
+      .getByLabel("Tệp báo cáo đơn vị")
+      .setInputFiles(path.join(SAMPLE, "bao-cao", "ktxh-xa_03847_2026.xlsx"));
     await s.page.getByRole("button", { name: "Kiểm tra" }).click();
-    await s.page.getByText(/Chức năng kiểm tra chưa có/).waitFor();
+    // In a plain browser there is no workbook to take the person to: the issue is text with its place.
+    await s.page.getByText(/Tử số \(21\) lớn hơn mẫu số \(20\)/).waitFor();
+    await s.page.getByText("tệp ktxh-xa_03847_2026.xlsx, trang Chỉ tiêu, ô E31").waitFor();
     await shot(s.page, "4-standalone-kiem-tra");
     expect(await axeViolations(s.page)).toEqual([]);
   });
 
-  it("runs the parsing Web Worker under the page's policy (it answers: engine not wired yet)", async () => {
-    const reply = await s.page.evaluate(
+  it("runs the parsing Web Worker under the page's policy, and it reads a submission", async () => {
+    const reply = (await s.page.evaluate(
       () =>
-        new Promise((resolve) => {
+        new Promise<unknown>((resolve) => {
           const w = new Worker("parse-worker.js");
           w.onmessage = (e) => resolve(e.data);
-          w.onerror = (e) => resolve(`worker error: ${e.message}`);
-          w.postMessage({ id: 7, file: { path: "a.csv", bytes: new Uint8Array([65]) }, locale: "vi" });
+          w.onerror = (e) => resolve({ id: -1, ok: false, error: e.message });
+          const csv = "ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so\n04240,2026,HO_NGHEO,592,1480\n";
+          w.postMessage({
+            id: 7,
+            file: { path: "a.csv", bytes: new TextEncoder().encode(csv) },
+            locale: "vi",
+          });
         }),
-    );
-    expect(reply).toEqual({ id: 7, ok: false, error: "parse-unavailable" });
+    )) as { id: number; ok: boolean; parsed: { submissions: { meta: { unit: string } }[] } };
+    expect(reply).toMatchObject({ id: 7, ok: true });
+    expect(reply.parsed.submissions.map((x) => x.meta.unit)).toEqual(["04240"]);
   });
 
   it("sent nothing anywhere and broke no content-security rule", () => {
@@ -300,15 +372,82 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
       [sheet, address],
     );
 
-  it("opens on the tab the ribbon button asked for", async () => {
+  /** The row of a code in column B of a sheet the add-in wrote. */
+  const findRow = async (page: Page, sheet: string, code: string): Promise<number> => {
+    for (let r = 1; r < 200; r++) {
+      const c = await cell(page, sheet, `B${r}`);
+      if (c?.value === code) return r;
+    }
+    throw new Error(`${code} not found on ${sheet}`);
+  };
+
+  it("opens on the tab the ribbon button asked for, and says when the workbook holds no ChiTieu table", async () => {
     const s = await open("excel", "?tab=check");
     await expect(s.page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).resolves.toBe(
       "true",
     );
     await expect(s.page.getByText(/Đang chạy ngoài Excel/).count()).resolves.toBe(0);
     await s.page.getByRole("button", { name: "Kiểm tra" }).click();
-    await s.page.getByText(/Chức năng kiểm tra chưa có/).waitFor();
-    await shot(s.page, "5-excel-kiem-tra");
+    await s.page
+      .getByText(/ChiTieu/)
+      .first()
+      .waitFor();
+    await shot(s.page, "5-excel-kiem-tra-chua-co-bang");
+    await s.page.close();
+  });
+
+  it("checks the template inserted in this workbook; clicking an issue selects its cell", async () => {
+    const s = await open("excel", "?tab=template");
+    await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
+    await s.page.getByText(/Đã chèn mẫu vào/).waitFor();
+    await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await s.page.getByRole("button", { name: "Kiểm tra" }).click();
+    const issue = s.page.getByRole("button", { name: /HO_NGHEO: chưa có tử số và mẫu số/ });
+    await issue.waitFor();
+    await issue.click();
+    let selection: unknown = null;
+    for (let i = 0; i < 50 && !selection; i++) {
+      selection = (await snapshot(s.page)).selection;
+      if (!selection) await s.page.waitForTimeout(100);
+    }
+    expect(selection).toMatchObject({ sheet: MAIN_SHEET, address: "E19" });
+    await shot(s.page, "5b-excel-kiem-tra-mau-trong");
+    expect(s.problems).toEqual([]);
+    await s.page.close();
+  });
+
+  it("consolidates into new sheets of this workbook within 6 syncs, leaving the user's sheet alone", async () => {
+    const s = await open("excel", "?tab=consolidate", {
+      sheets: ["Sổ của tôi"],
+      cells: [["Sổ của tôi", "A1", "Bảng của tôi"]],
+    });
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(sampleFiles());
+    await s.page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(SAMPLE, "roster.csv"));
+    await s.page.getByRole("button", { name: "Tổng hợp" }).click();
+    await s.page.getByText(/Đã chèn bảng tổng hợp vào/).waitFor({ timeout: 60_000 });
+    await s.page.getByRole("table", { name: "Số liệu tổng hợp" }).waitFor();
+    await shot(s.page, "8-excel-tong-hop");
+    const snap = await snapshot(s.page);
+    expect(snap.sheets[0]!.name).toBe("Sổ của tôi");
+    await expect(cell(s.page, "Sổ của tôi", "A1")).resolves.toMatchObject({ value: "Bảng của tôi" });
+    expect(snap.sheets.map((x) => x.name)).toEqual(
+      expect.arrayContaining(["Tổng hợp", "Theo đơn vị", "Vấn đề", "Tình trạng nộp"]),
+    );
+    const main = snap.tables.find((t) => t.name === TABLE_NAME)!;
+    expect(main.sheet).toBe("Tổng hợp");
+    expect(main.columns).toEqual(expect.arrayContaining(["Mã chỉ tiêu", "Tử số", "Mẫu số", "Thực hiện"]));
+    // The summary's own write: the last context the pane opened.
+    expect(snap.syncs[snap.syncs.length - 1]).toBeLessThanOrEqual(6);
+    for (const bytes of snap.requests.flat()) expect(bytes).toBeLessThan(5 * 1024 * 1024);
+    // HO_NGHEO's row in the ChiTieu table: numerator and denominator as the truth has them.
+    const truth = sampleTruth().indicators.find((i) => i.code === "HO_NGHEO")!;
+    const row = await findRow(s.page, "Tổng hợp", "HO_NGHEO");
+    await expect(cell(s.page, "Tổng hợp", `E${row}`)).resolves.toMatchObject({ value: truth.numerator });
+    await expect(cell(s.page, "Tổng hợp", `F${row}`)).resolves.toMatchObject({ value: truth.denominator });
+    expect(s.problems).toEqual([]);
+    expectLocalOnly(s);
     await s.page.close();
   });
 

@@ -10,6 +10,7 @@ import { FigureTable } from "./FigureTable";
 import { FilePicker } from "./FilePicker";
 import { IssueList } from "./IssueList";
 import { Notice, Notices, type Message } from "./Notice";
+import { renderedMessages } from "./rendered-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -50,7 +51,11 @@ export interface ConsolidateTabProps {
   download: (name: string, bytes: Uint8Array) => void;
 }
 
-type Phase = { kind: "idle" } | { kind: "reading"; done: number; total: number } | { kind: "computing" };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "reading"; done: number; total: number }
+  | { kind: "computing" }
+  | { kind: "writing" };
 
 async function readFile(f: File): Promise<FileInput> {
   return { path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
@@ -110,6 +115,11 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         locale: t.lang,
       });
       setResult(out);
+      if (excel) {
+        // In Excel the summary goes into this workbook at once: new sheets, or the add-in's own replaced.
+        setPhase({ kind: "writing" });
+        setMessages(renderedMessages(await excel.insertLayout(out.workbook), t, t.consolidate.inserted));
+      }
     } catch (e) {
       setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
     } finally {
@@ -127,18 +137,6 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
       const name = fileName(result);
       download(name, await renderWorkbook(result.workbook));
       setMessages([{ intent: "success", text: t.consolidate.downloaded(name) }]);
-    } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
-    }
-  };
-
-  const insert = async (): Promise<void> => {
-    if (!result || !excel) return;
-    try {
-      const r = await excel.insertLayout(result.workbook);
-      setMessages([
-        { intent: "success", text: t.consolidate.inserted(r.sheets.map((s) => `"${s.name}"`).join(", ")) },
-      ]);
     } catch (e) {
       setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
     }
@@ -202,15 +200,15 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
             {t.consolidate.download}
           </Button>
         ) : null}
-        {result && excel ? (
-          <Button appearance="secondary" onClick={() => void insert()}>
-            {t.consolidate.insert}
-          </Button>
-        ) : null}
       </div>
       {phase.kind === "reading" ? (
         <Field label={t.consolidate.reading(phase.done, phase.total)} validationState="none">
           <ProgressBar value={phase.done} max={phase.total} />
+        </Field>
+      ) : null}
+      {phase.kind === "writing" ? (
+        <Field label={t.consolidate.writing}>
+          <ProgressBar />
         </Field>
       ) : null}
       {phase.kind === "computing" ? (

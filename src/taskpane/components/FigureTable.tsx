@@ -13,7 +13,9 @@ import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  name: { lineHeight: tokens.lineHeightBase200 },
+  code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   caption: {
     textAlign: "left",
     fontSize: tokens.fontSizeBase400,
@@ -22,42 +24,51 @@ const useStyles = makeStyles({
   },
 });
 
-/** The province figures of a consolidation, as the report gives them (not rounded there; here for reading). */
+/**
+ * The province figures of a consolidation, for a narrow task pane: the indicator (name, with its code
+ * beneath), the figure, who reported, and the assessment. Numerators and denominators are in the
+ * workbook; a rate shows them in its row's title.
+ */
 export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
   const t = useStrings();
   const c = t.consolidate.columns;
   const styles = useStyles();
   const fmt = new Intl.NumberFormat(t.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 });
   const num = (v: number | null | undefined): string => (v == null ? "–" : fmt.format(v));
+  const parts = (ind: ReportIndicator): string | undefined =>
+    ind.numerator != null && ind.denominator != null
+      ? `${c.numerator} ${num(ind.numerator)} / ${c.denominator} ${num(ind.denominator)}`
+      : undefined;
+  const hasStatus = indicators.some((i) => i.status && i.status !== "no_target");
   return (
     <div className={styles.wrap}>
       <Table size="small" aria-label={t.consolidate.figuresTitle}>
         <caption className={styles.caption}>{t.consolidate.figuresTitle}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{c.code}</TableHeaderCell>
             <TableHeaderCell>{c.name}</TableHeaderCell>
-            <TableHeaderCell>{c.value}</TableHeaderCell>
-            <TableHeaderCell>{c.numerator}</TableHeaderCell>
-            <TableHeaderCell>{c.denominator}</TableHeaderCell>
-            <TableHeaderCell>{c.reporting}</TableHeaderCell>
-            <TableHeaderCell>{c.status}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{c.value}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{c.reporting}</TableHeaderCell>
+            {hasStatus ? <TableHeaderCell>{c.status}</TableHeaderCell> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
           {indicators.map((ind) => (
-            <TableRow key={ind.code}>
-              <TableCell>{ind.code}</TableCell>
-              <TableCell>{ind.name}</TableCell>
-              <TableCell className={styles.num}>
-                {num(ind.value)} {ind.value == null ? "" : ind.unit}
+            <TableRow key={ind.code} title={parts(ind)}>
+              <TableCell>
+                <div className={styles.name}>{ind.name}</div>
+                <div className={styles.code}>{ind.code}</div>
               </TableCell>
-              <TableCell className={styles.num}>{num(ind.numerator)}</TableCell>
-              <TableCell className={styles.num}>{num(ind.denominator)}</TableCell>
+              <TableCell className={styles.num}>
+                {num(ind.value)}
+                {ind.value == null ? "" : ` ${ind.unit}`}
+              </TableCell>
               <TableCell className={styles.num}>
                 {ind.reporting}/{ind.expected}
               </TableCell>
-              <TableCell>{ind.status ? t.consolidate.planStatus[ind.status] : "–"}</TableCell>
+              {hasStatus ? (
+                <TableCell>{ind.status ? t.consolidate.planStatus[ind.status] : "–"}</TableCell>
+              ) : null}
             </TableRow>
           ))}
         </TableBody>

@@ -14,11 +14,11 @@ import { templateWorkbook } from "../../core/layout/template-layout";
 import { describePeriod, parsePeriod, type Period } from "../../core/periods";
 import type { Roster, RosterUnit } from "../../core/roster";
 import { suggestUnits } from "../../core/suggest";
-import type { RenderResult } from "../../excel/render-layout";
 import type { ExcelPort } from "../excel-port";
 import { describeError, useStrings } from "../i18n";
 import type { Strings } from "../strings";
 import { Notices, type Message } from "./Notice";
+import { renderedMessages } from "./rendered-messages";
 import { UnitPicker } from "./UnitPicker";
 
 const useStyles = makeStyles({
@@ -89,23 +89,6 @@ function check(
   return { ok: { template, unit, period } };
 }
 
-function insertedMessages(result: RenderResult, t: Strings): Message[] {
-  const out: Message[] = [
-    { intent: "success", text: t.template.inserted(result.sheets.map((s) => `"${s.name}"`).join(", ")) },
-  ];
-  if (result.sheets.some((s) => s.replaced)) out.push({ intent: "info", text: t.template.replaced });
-  const beside = result.sheets.find((s) => s.name !== s.layout && !s.replaced);
-  if (beside) out.push({ intent: "info", text: t.template.beside(beside.name) });
-  if (result.skipped.length > 0) {
-    const list = result.skipped
-      .map((f) => `${t.lang === "vi" ? f.vi : f.en} (${t.features.version(f.version)})`)
-      .join("; ");
-    out.push({ intent: "warning", text: t.template.skipped(list) });
-  }
-  for (const w of result.warnings) out.push({ intent: "warning", text: t.lang === "vi" ? w.vi : w.en });
-  return out;
-}
-
 /** Mẫu biểu: a template for a unit and period, into this workbook or as a file. */
 export function TemplateTab({ state, onChange, excel, download, units }: TemplateTabProps) {
   const t = useStrings();
@@ -139,7 +122,7 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
     setBusy(true);
     try {
       if (mode === "insert" && excel) {
-        setMessages(insertedMessages(await excel.insertLayout(layout), t));
+        setMessages(renderedMessages(await excel.insertLayout(layout), t));
       } else {
         // ExcelJS is loaded only when a file is made: it is most of the pane's weight.
         const { renderWorkbook } = await import("../../io/xlsx-writer");
