@@ -482,6 +482,21 @@ function writeSheet(
     for (const c of l.conditionalFormats) op(200, () => addConditional(ws().getRange(c.range), c));
   }
 
+  for (const chart of l.charts ?? []) {
+    if (!use("charts")) break;
+    const [from, to] = chart.anchor.split(":") as [string, string];
+    op(chart.title.length + chart.data.length + 80, () => {
+      const type = chart.kind === "barClustered" ? "BarClustered" : "ColumnClustered";
+      const ch = ws().charts.add(
+        type as Excel.ChartType,
+        ws().getRange(chart.data),
+        "Columns" as Excel.ChartSeriesBy,
+      );
+      ch.title.text = chart.title;
+      ch.setPosition(from, to);
+    });
+  }
+
   const notes: { address: string; text: string }[] = [];
   l.cells.forEach((row, r) =>
     row.forEach((c, ci) => {

@@ -26,6 +26,7 @@ export const FEATURES = {
     vi: "tên xác định ChiTieu_* và dấu nhận biết trang của phần bổ trợ",
     en: "ChiTieu_* defined names and the add-in's sheet marker",
   },
+  charts: { version: "1.1", vi: "biểu đồ thực hiện so với kế hoạch", en: "actual-versus-target chart" },
   conditionalFormats: { version: "1.6", vi: "định dạng có điều kiện", en: "conditional formats" },
   freeze: { version: "1.7", vi: "cố định hàng tiêu đề", en: "frozen panes" },
   links: { version: "1.7", vi: "liên kết trong ô", en: "cell hyperlinks" },

@@ -7,6 +7,7 @@ import { parsePeriod } from "../../src/core/periods";
 import { MARKER_NAME, renderLayout, widthInPoints } from "../../src/excel";
 import { ExcelActionError } from "../../src/excel/errors";
 import { fakeExcel, parseAddress, WorkbookModel } from "../support/fake-excel";
+import { consolidateParsed, parseFile } from "../../src/io/pipeline";
 
 function template(id = "ktxh-xa"): WorkbookLayout {
   return templateWorkbook({
@@ -364,6 +365,75 @@ describe("renderLayout: summary features", () => {
       "iconSet.style": "ThreeTrafficLights1",
       "iconSet.reverseIconOrder": false,
     });
+  });
+});
+
+describe("renderLayout: the figure-versus-target chart", () => {
+  it("draws a bar chart of the rates against their targets beside the ChiTieu table", async () => {
+    const report = consolidateParsed(
+      [
+        parseFile({
+          path: "ml.csv",
+          bytes: new TextEncoder().encode(
+            "ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so\n04240,2026,HO_NGHEO,592,1480\n04240,2026,BHYT,1400,1480\n",
+          ),
+        }),
+      ],
+      {
+        template: findTemplate("ktxh-xa")!,
+        period: parsePeriod("2026")!,
+        plan: {
+          rows: [
+            {
+              unit: "14",
+              indicator: "HO_NGHEO",
+              period: "2026",
+              rule: "muc_tieu",
+              value: 38,
+              at: { file: "p.csv", line: 2 },
+            },
+            {
+              unit: "14",
+              indicator: "BHYT",
+              period: "2026",
+              rule: "muc_tieu",
+              value: 95,
+              at: { file: "p.csv", line: 3 },
+            },
+          ],
+          issues: [],
+        },
+      },
+    );
+    const host = fakeExcel();
+    const result = await renderLayout(host.context, report.workbook, { supports: host.supports });
+    const s = host.model.sheet("Tổng hợp")!;
+    expect(s.charts).toHaveLength(1);
+    const chart = s.charts[0]!;
+    expect(chart).toMatchObject({
+      type: "BarClustered",
+      seriesBy: "Columns",
+      title: "Thực hiện so với kế hoạch (%)",
+    });
+    // The block it is drawn from: header, then HO_NGHEO and BHYT with figure and target.
+    const src = parseAddress(chart.source);
+    const at = (r: number, c: number): unknown => s.cell(r, c)?.value;
+    expect([at(src.top, src.left), at(src.top, src.left + 1), at(src.top, src.left + 2)]).toEqual([
+      "Mã chỉ tiêu",
+      "Thực hiện (%)",
+      "Kế hoạch (%)",
+    ]);
+    const rows = Array.from({ length: src.bottom - src.top }, (_, k) => [
+      at(src.top + 1 + k, src.left),
+      at(src.top + 1 + k, src.left + 2),
+    ]);
+    expect(rows).toEqual([
+      ["HO_NGHEO", 38],
+      ["BHYT", 95],
+    ]);
+    expect(at(src.top + 1, src.left + 1)).toBeCloseTo(40, 9);
+    expect(chart.position).not.toBeNull();
+    expect(result.syncs).toBeLessThanOrEqual(6);
   });
 });
 

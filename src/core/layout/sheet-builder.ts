@@ -1,5 +1,6 @@
 import { a1 } from "../text";
 import type {
+  ChartLayout,
   ConditionalFormat,
   LayoutCell,
   PrintSetup,
@@ -15,6 +16,7 @@ export class SheetBuilder {
   private readonly tables: TableLayout[] = [];
   private readonly validations: Validation[] = [];
   private readonly conditionalFormats: ConditionalFormat[] = [];
+  private readonly charts: ChartLayout[] = [];
   private readonly rowHeights: Record<number, number> = {};
   private columns: number[] = [];
   private freeze?: { rows: number; cols: number };
@@ -73,6 +75,11 @@ export class SheetBuilder {
     return this;
   }
 
+  chart(c: ChartLayout): this {
+    this.charts.push(c);
+    return this;
+  }
+
   freezeAt(rows: number, cols: number): this {
     this.freeze = { rows, cols };
     return this;
@@ -111,6 +118,7 @@ export class SheetBuilder {
       protect: this.protect,
     };
     if (Object.keys(this.rowHeights).length > 0) layout.rowHeights = this.rowHeights;
+    if (this.charts.length > 0) layout.charts = this.charts;
     if (this.freeze) layout.freeze = this.freeze;
     if (this.print) layout.print = this.print;
     if (this.tabColor) layout.tabColor = this.tabColor;

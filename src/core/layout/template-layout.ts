@@ -104,9 +104,9 @@ function templateSheet(req: TemplateRequest): SheetLayout {
   );
   b.merge(3, 7, 3, 8);
   b.set(4, 6, cell(`${text.preparedBy}:`, { style: "label" }));
-  b.set(4, 7, cell(null, { style: "metaInput", unlocked: true })).merge(4, 7, 4, 8);
+  b.set(4, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(4, 7, 4, 8);
   b.set(5, 6, cell(`${text.signedBy}:`, { style: "label" }));
-  b.set(5, 7, cell(null, { style: "metaInput", unlocked: true })).merge(5, 7, 5, 8);
+  b.set(5, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(5, 7, 5, 8);
   b.set(6, 6, cell(text.fillHint, { style: "subtitle" })).merge(6, 6, 7, lastCol);
 
   // English captions above the Vietnamese headers: the headers themselves are the contract.
@@ -203,7 +203,8 @@ function writeIndicatorRow(b: SheetBuilder, r: number, seq: number, ind: Indicat
         )
       : input(valueFormat(ind)),
     input(isRate ? percentFormat(ind.decimals) : valueFormat(ind)),
-    cell(null, { style: "wrap", unlocked: true }),
+    // Free text: formatted as text so a note typed as "=…" or "+…" stays what the person wrote.
+    cell(null, { style: "wrap", numFmt: FMT_TEXT, unlocked: true }),
   ]);
 }
 

@@ -100,6 +100,19 @@ export interface TableLayout {
   style: string;
 }
 
+/**
+ * A chart drawn from a block of the sheet: the first column names the categories, the first row the
+ * series. Drawn by the add-in (Office.js); file writers keep the data block and skip the chart.
+ */
+export interface ChartLayout {
+  title: string;
+  kind: "barClustered" | "columnClustered";
+  /** The data block, header row and category column included, e.g. `P9:R20`. */
+  data: string;
+  /** Where the chart sits, e.g. `P22:W42`. */
+  anchor: string;
+}
+
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   paper: "A4";
@@ -122,6 +135,7 @@ export interface SheetLayout {
   tables: TableLayout[];
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
+  charts?: ChartLayout[];
   /** Rows and columns kept in view. */
   freeze?: { rows: number; cols: number };
   /** Protected: only `unlocked` cells can change. */

@@ -16,6 +16,7 @@ import {
   type Scalar,
   type SheetModel,
   type TableModel,
+  type ChartModel,
   WorkbookModel,
 } from "./model";
 
@@ -579,6 +580,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
 
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, `${this.path}.tables`, () => this.resolve());
+  }
+
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, () => this.resolve(), `${this.path}.charts`);
   }
 
   get names(): FakeNamedItemCollection {
@@ -1213,6 +1218,63 @@ export class FakeSettings extends FakeObject<{ settings: Dict }> {
     Object.defineProperty(font, "color", { set: set("format.font.color"), enumerable: true });
     Object.defineProperty(fill, "color", { set: set("format.fill.color"), enumerable: true });
     return { font, fill } as { font: { color: string }; fill: { color: string } };
+  }
+}
+
+/* ---------- charts ---------- */
+
+const CHART_TYPES = new Set(["BarClustered", "ColumnClustered", "Line", "Pie"]);
+
+export class FakeChartCollection extends FakeObject<SheetModel> {
+  protected readonly specs: Record<string, PropSpec<SheetModel>> = {};
+
+  add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
+    if (!CHART_TYPES.has(type)) throw new ExcelError("InvalidArgument", `Unknown chart type ${type}.`);
+    let created: ChartModel | undefined;
+    this.ctx.enqueue({
+      op: "charts.add",
+      payload: [type, source.path, seriesBy],
+      run: () => {
+        const sheet = this.resolve();
+        const { sheet: from, rect } = source.resolve();
+        if (from !== sheet) throw new ExcelError("InvalidArgument", "A chart's data must be on its sheet.");
+        created = { type, source: rectAddress(rect), seriesBy, title: "", position: null };
+        sheet.charts.push(created);
+        this.ctx.record("charts.add", `${sheet.name}!${rectAddress(rect)}`, type);
+      },
+    });
+    return new FakeChart(this.ctx, () => created ?? null, `${this.path}.add(${type})`);
+  }
+}
+
+export class FakeChart extends FakeObject<ChartModel> {
+  protected readonly specs: Record<string, PropSpec<ChartModel>> = {};
+
+  get title(): { text: string } {
+    const setText = (v: string): void =>
+      this.ctx.enqueue({
+        op: "set chart.title.text",
+        payload: v,
+        run: () => {
+          this.resolve().title = String(v);
+        },
+      });
+    return {
+      get text(): string {
+        throw PROPERTY_NOT_LOADED("text");
+      },
+      set text(v: string) {
+        setText(v);
+      },
+    };
+  }
+
+  setPosition(from: string, to?: string): void {
+    this.call("setPosition", [from, to], (m) => {
+      parseAddress(from);
+      if (to) parseAddress(to);
+      m.position = { from, to: to ?? from };
+    });
   }
 }
 

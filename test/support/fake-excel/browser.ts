@@ -40,6 +40,7 @@ w.__chitieuFake = {
         merges: s.merges.length,
         validations: s.validations.length,
         notes: s.notes.size,
+        charts: s.charts.map((c) => ({ ...c })),
       })),
       tables: model.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, columns: t.columns })),
       names: model.names.map((n) => ({ ...n })),

@@ -236,8 +236,18 @@ export function coerceInput(
 
 let sheetIds = 0;
 
+/** A chart as Excel keeps it: its type, the range it was made from, its title and where it sits. */
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: { from: string; to: string } | null;
+}
+
 export class SheetModel {
   readonly id = `{FAKE-SHEET-${++sheetIds}}`;
+  readonly charts: ChartModel[] = [];
   readonly cells = new Map<string, CellModel>();
   readonly merges: Rect[] = [];
   readonly names: NameModel[] = [];
