@@ -84,7 +84,8 @@ export function readPlan(doc: SourceDoc, locale: "vi" | "en" = "vi"): PlanRead {
       const unit = text("unit");
       const code = text("indicator").toUpperCase();
       const periodText = text("period");
-      const rule = text("rule").toLowerCase() as PlanRuleKind;
+      // "muc_tieu", "Mục tiêu", "MUC TIEU": the rule as a person may type it.
+      const rule = matchKey(text("rule")).replace(/[\s-]+/g, "_") as PlanRuleKind;
       if (!unit) {
         bad("unit", "thiếu mã đơn vị", "no unit code");
         continue;
