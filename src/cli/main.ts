@@ -103,7 +103,9 @@ async function runDemo(args: string[]): Promise<number> {
     template: "ktxh-xa",
     period: "2026",
     due: "2026-12-15",
-    plan: [sub("plan-son-la.csv"), sub("plan-muong-leo.csv")].filter((f) => existsSync(f)),
+    plan: [sub("plan-son-la.csv"), sub("plan-muong-leo.csv"), sub("goc-2025-muong-leo.csv")].filter((f) =>
+      existsSync(f),
+    ),
     out: path.join(outDir, "tong-hop-son-la-2026.xlsx"),
     json: path.join(outDir, "tong-hop-son-la-2026.json"),
   });
@@ -111,6 +113,21 @@ async function runDemo(args: string[]): Promise<number> {
     "DỮ LIỆU MẪU / SAMPLE DATA — tỉnh Sơn La (số liệu minh họa, không phải số liệu thật)\n",
   );
   process.stdout.write(summaryLines(result.report, result.written, true).join("\n") + "\n");
+  const d = (f: string): string => path.join(dir, "de-an-1219", f);
+  if (existsSync(d("bao-cao"))) {
+    const r1219 = await consolidateCommand({
+      inputs: [d("bao-cao")],
+      roster: d("roster.csv"),
+      template: "de-an-1219",
+      period: "2026",
+      due: "2026-12-15",
+      plan: [d("plan-1219.csv")],
+      out: path.join(outDir, "tong-hop-1219-2026.xlsx"),
+      json: path.join(outDir, "tong-hop-1219-2026.json"),
+    });
+    process.stdout.write("\nĐề án 1219 — các xã biên giới (giai đoạn 1: 2026–2027)\n");
+    process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");
+  }
   return 0;
 }
 

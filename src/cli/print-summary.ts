@@ -1,5 +1,5 @@
 import { getIndicator } from "../core/catalog/indicators";
-import { STATUS_TEXT } from "../core/layout/summary-layout";
+import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
 import { formatNumber } from "../core/number-text";
 import type { Report, UnitStatus } from "../core/report-types";
 
@@ -13,6 +13,14 @@ function pad(s: string, width: number, right = false): string {
 function clip(s: string, width: number): string {
   const chars = [...s];
   return chars.length <= width ? s : `${chars.slice(0, width - 1).join("")}…`;
+}
+
+/** A figure with a fixed number of decimals, the Vietnamese way (1.922,90). */
+function fixed(x: number, digits: number): string {
+  const s = formatNumber(Number(x.toFixed(digits)), "vi", digits);
+  if (digits === 0) return s;
+  const [int, frac = ""] = s.split(",");
+  return `${int},${frac.padEnd(digits, "0")}`;
 }
 
 /** The few lines a planner reads in the terminal: who reported, how many problems, where the files went. */
@@ -30,16 +38,19 @@ export function summaryLines(report: Report, written: string[], withFigures: boo
     .map((s) => `${STATUS_TEXT[s].vi.toLowerCase()} ${counts.get(s)}`);
   lines.push(`Đơn vị / units: ${received}/${expected} đã nộp — ${parts.join(", ")}`);
   if (withFigures) {
+    const judged = report.indicators.some((f) => f.status && f.status !== "no_target");
     lines.push("");
     lines.push(
-      `${pad("Mã chỉ tiêu", 20)} ${pad("Chỉ tiêu", 44)} ${pad("Giá trị", 14, true)} ${pad("Đơn vị", 11)} ${pad("Báo cáo", 8, true)}`,
+      `${pad("Mã chỉ tiêu", 20)} ${pad("Chỉ tiêu", 44)} ${pad("Giá trị", 14, true)} ${pad("Đơn vị", 11)} ${pad("Báo cáo", 8, true)}${judged ? `  ${pad("Kế hoạch", 12, true)}  Đánh giá` : ""}`,
     );
     for (const f of report.indicators) {
       const ind = getIndicator(f.code);
       const digits = ind.kind === "rate" || ind.kind === "score" ? 2 : ind.decimals;
-      const value = f.value === null ? "—" : formatNumber(f.value, "vi", digits);
+      const value = f.value === null ? "—" : fixed(f.value, digits);
+      const target = f.target == null ? "" : fixed(f.target, digits);
+      const status = f.status && f.status !== "no_target" ? PLAN_STATUS_TEXT[f.status].vi : "";
       lines.push(
-        `${pad(f.code, 20)} ${pad(clip(ind.name.vi, 44), 44)} ${pad(value, 14, true)} ${pad(clip(ind.unit.vi, 11), 11)} ${pad(`${f.reporting}/${f.expected}`, 8, true)}`,
+        `${pad(f.code, 20)} ${pad(clip(ind.name.vi, 44), 44)} ${pad(value, 14, true)} ${pad(clip(ind.unit.vi, 11), 11)} ${pad(`${f.reporting}/${f.expected}`, 8, true)}${judged ? `  ${pad(target, 12, true)}  ${status}` : ""}`,
       );
     }
     lines.push("");

@@ -2,9 +2,11 @@
 export function formatNumber(x: number, lang: "vi" | "en" = "vi", maxDecimals = 4): string {
   if (!Number.isFinite(x)) return String(x);
   const neg = x < 0;
+  // Trailing zeros go only after a decimal point: 215000 stays 215.000, 2,50 becomes 2,5.
   const fixed = Math.abs(x)
     .toFixed(maxDecimals)
-    .replace(/\.?0+$/, "");
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
   const [int, frac] = fixed.split(".") as [string, string | undefined];
   const group = lang === "vi" ? "." : ",";
   const dec = lang === "vi" ? "," : ".";

@@ -51,6 +51,50 @@ export function muongLeo2026(): Record<string, TrueValue> {
   };
 }
 
+/**
+ * Xã Mường Lèo's 2025 figures as baselines (`goc`), so that its 2030 targets can be judged on track
+ * or behind in 2026. Illustrative: the resolution gives targets, not the 2025 figures; HO_NGHEO's
+ * 43,04 % is what 28,04 % in 2030 at 3 points a year implies.
+ */
+export function muongLeoBaselines2025(unit = MUONG_LEO): PlanEntry[] {
+  const goc = (indicator: string, value: number): PlanEntry => ({
+    unit,
+    indicator,
+    period: "2025",
+    rule: "goc",
+    value,
+  });
+  return [
+    goc("DAN_GIA_SUC", 8000),
+    goc("LD_DAO_TAO", 35),
+    goc("TRUONG_CHUAN", 30),
+    goc("HO_NGHEO", 43.04),
+    goc("BHYT", 97),
+    goc("NTM_TIEU_CHI", 5),
+    goc("TTHC_SO_HOA", 70),
+    goc("DVC_TOAN_TRINH", 50),
+    goc("CHI_KHCN_CDS", 1.2),
+    goc("THU_GOM_CTR", 45),
+    goc("NUOC_HVS", 85),
+    goc("ANTT_CO_QUAN", 90),
+    goc("ANTT_KDC", 85),
+    goc("KMT_CO_QUAN", 95),
+    goc("KMT_KDC", 70),
+    goc("GD_VAN_HOA", 70),
+  ];
+}
+
+/** Project 1219 starts in 2026: nothing supplied, trained or equipped under it before (sample baselines). */
+function deAn1219Baselines(unit: string): PlanEntry[] {
+  return ["TTV_TAI_LIEU", "TTV_TAP_HUAN", "DON_VI_TRANG_BI"].map((indicator) => ({
+    unit,
+    indicator,
+    period: "2025",
+    rule: "goc" as const,
+    value: 0,
+  }));
+}
+
 /** Province targets for 2026 and the plan period: illustrative, in the shape of FORMATS.md §6. */
 export function sonLaTargets(): PlanEntry[] {
   const p = (indicator: string, period: string, rule: PlanEntry["rule"], value: number): PlanEntry => ({
@@ -288,10 +332,14 @@ export async function sampleFiles(): Promise<SampleFile[]> {
   return [
     ...place("son-la", sonLa, [
       { path: "plan-muong-leo.csv", text: planCsv(muongLeoTargets(MUONG_LEO), SAMPLE_MARKER) },
+      { path: "goc-2025-muong-leo.csv", text: planCsv(muongLeoBaselines2025(), SAMPLE_MARKER) },
       { path: "plan-son-la.csv", text: planCsv(sonLaTargets(), SAMPLE_MARKER) },
     ]),
     ...place("son-la/de-an-1219", d1219, [
-      { path: "plan-1219.csv", text: planCsv(deAn1219Targets(SON_LA), SAMPLE_MARKER) },
+      {
+        path: "plan-1219.csv",
+        text: planCsv([...deAn1219Baselines(SON_LA), ...deAn1219Targets(SON_LA)], SAMPLE_MARKER),
+      },
     ]),
   ];
 }
