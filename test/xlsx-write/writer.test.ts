@@ -167,16 +167,17 @@ describe("cell values", () => {
     expect(all(sst, "si")).toHaveLength(3);
   });
 
-  it("writes cells in column order within ascending rows, skipping empty rows", () => {
+  it("writes cells in column order within ascending rows, skipping empty rows but not their heights", () => {
     const bytes = writeLayoutXlsx(
-      book([sheet([[null, text("B1"), null, text("D1")], [], [text("A3")], null as never])], {
-        rowHeights: {},
-      }),
+      book([
+        sheet([[null, text("B1"), null, text("D1")], [], [text("A3")]], { rowHeights: { 3: 30, 5: 20.5 } }),
+      ]),
     );
     const rows = all(sheetXml(bytes), "row");
-    expect(rows.map((r) => [r.attributes.r, r.children.map((c) => c.attributes.r)])).toEqual([
-      ["1", ["B1", "D1"]],
-      ["3", ["A3"]],
+    expect(rows.map((r) => [r.attributes, r.children.map((c) => c.attributes.r)])).toEqual([
+      [{ r: "1" }, ["B1", "D1"]],
+      [{ r: "3", ht: "30", customHeight: "1" }, ["A3"]],
+      [{ r: "5", ht: "20.5", customHeight: "1" }, []],
     ]);
     expect(all(sheetXml(bytes), "dimension")[0]!.attributes.ref).toBe("A1:D3");
   });
