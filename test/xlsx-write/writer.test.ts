@@ -4,6 +4,7 @@ import { cellAt } from "../../src/core/grid";
 import type { LayoutCell, SheetLayout, WorkbookLayout } from "../../src/core/layout/types";
 import { readXlsx } from "../../src/io/xlsx";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
+import { writeLayoutXlsxNode } from "../../src/io/node/xlsx-write";
 import {
   all,
   inSchemaOrder,
@@ -693,5 +694,16 @@ describe("defined names", () => {
       )[0]!.attributes;
     expect(calc(true).fullCalcOnLoad).toBe("1");
     expect(calc(false).fullCalcOnLoad).toBeUndefined();
+  });
+});
+
+describe("deflating with Node's zlib", () => {
+  it("gives the same parts as the portable writer, and a file every reader takes", async () => {
+    const layout = templateLayout("ktxh-xa");
+    const node = writeLayoutXlsxNode(layout);
+    expect(parts(node)).toEqual(parts(writeLayoutXlsx(layout)));
+    expect(readXlsx(node, "n.xlsx").ok).toBe(true);
+    expect((await exceljs(node)).worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Hướng dẫn"]);
+    expect(Buffer.from(writeLayoutXlsxNode(layout)).equals(Buffer.from(node))).toBe(true);
   });
 });

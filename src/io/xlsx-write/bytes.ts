@@ -33,9 +33,18 @@ export class Bytes {
   }
 
   raw(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.n);
-    this.n += b.length;
+    const len = b.length;
+    this.room(len);
+    // A loop beats set() on the few bytes of a cell's markup; set() wins on longer runs.
+    if (len < 24) {
+      const buf = this.buf;
+      let n = this.n;
+      for (let i = 0; i < len; i++) buf[n++] = b[i] as number;
+      this.n = n;
+    } else {
+      this.buf.set(b, this.n);
+      this.n += len;
+    }
   }
 
   /** A string known to be ASCII (references, numbers, fixed markup). */
@@ -48,14 +57,23 @@ export class Bytes {
     this.n = n;
   }
 
-  /** A non-negative integer in decimal. */
+  /** A non-negative integer below 2³¹, in decimal, without making a string of it. */
   int(v: number): void {
+    this.room(10);
+    const buf = this.buf;
     if (v < 10) {
-      this.room(1);
-      this.buf[this.n++] = 48 + v;
+      buf[this.n++] = 48 + v;
       return;
     }
-    this.ascii(String(v));
+    let digits = 1;
+    for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+    let n = this.n + digits;
+    this.n = n;
+    for (let x = v; digits > 0; digits--) {
+      const q = (x / 10) | 0;
+      buf[--n] = 48 + (x - q * 10);
+      x = q;
+    }
   }
 
   /** Any string, UTF-8 encoded. */

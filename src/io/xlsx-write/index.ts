@@ -4,3 +4,4 @@
  * against.
  */
 export { writeLayoutXlsx, DEFAULT_DATE, type WriteOptions } from "./write";
+export type { Deflate } from "./zip";

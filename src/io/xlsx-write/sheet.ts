@@ -241,28 +241,49 @@ export function uniqueName(name: string, taken: Set<string>): string {
 }
 
 const B = {
-  cOpen: utf8('<c r="'),
-  sAttr: utf8('" s="'),
-  empty: utf8('"/>'),
-  shared: utf8('" t="s"><v>'),
-  bool: utf8('" t="b"><v>'),
-  str: utf8('" t="str">'),
-  err: utf8('" t="e">'),
-  num: utf8('"><v>'),
-  open: utf8('">'),
+  numError: utf8("<v>#NUM!</v></c>"),
   vOpen: utf8("<v>"),
   vClose: utf8("</v></c>"),
   cClose: utf8("</c>"),
-  numError: utf8("<v>#NUM!</v></c>"),
   rowOpen: utf8('<row r="'),
   rowClose: utf8("</row>"),
 };
 
-/** Column letters by 1-based column as bytes, computed once per column rather than per cell. */
-const columnBytes: Uint8Array[] = [new Uint8Array(0)];
-function colBytes(col: number): Uint8Array {
-  while (columnBytes.length <= col) columnBytes.push(utf8(columnLetters(columnBytes.length)));
-  return columnBytes[col] as Uint8Array;
+/** `<c r="AB` by 1-based column: computed once per column, not per cell. */
+const cellOpen: Uint8Array[] = [new Uint8Array(0)];
+function cellOpenOf(col: number): Uint8Array {
+  while (cellOpen.length <= col) cellOpen.push(utf8(`<c r="${columnLetters(cellOpen.length)}`));
+  return cellOpen[col] as Uint8Array;
+}
+
+/** What follows a cell's reference, by kind of value, for one cellXfs index (`" s="12" t="s"><v>`). */
+interface AfterRef {
+  empty: Uint8Array;
+  shared: Uint8Array;
+  num: Uint8Array;
+  bool: Uint8Array;
+  str: Uint8Array;
+  err: Uint8Array;
+  formula: Uint8Array;
+}
+
+const afterRef: AfterRef[] = [];
+function afterRefOf(xf: number): AfterRef {
+  let a = afterRef[xf];
+  if (!a) {
+    const s = `" s="${xf}"`;
+    a = {
+      empty: utf8(`${s}/>`),
+      shared: utf8(`${s} t="s"><v>`),
+      num: utf8(`${s}><v>`),
+      bool: utf8(`${s} t="b"><v>`),
+      str: utf8(`${s} t="str">`),
+      err: utf8(`${s} t="e">`),
+      formula: utf8(`${s}>`),
+    };
+    afterRef[xf] = a;
+  }
+  return a;
 }
 
 function sheetData(
@@ -301,7 +322,9 @@ function sheetData(
         any = true;
         if (c < left) left = c;
         if (c > right) right = c;
-        cellXml(out, colBytes(c), rs, styles.xf(cell.style, cell.numFmt, cell.unlocked), cell, strings);
+        out.raw(cellOpenOf(c));
+        out.raw(rs);
+        cellXml(out, afterRefOf(styles.xf(cell.style, cell.numFmt, cell.unlocked)), cell, strings);
         if (cell.note) notes.push({ row: r, col: c, text: cell.note });
         if (cell.link) links.push({ ref: `${colName(c)}${r}`, link: cell.link });
       }
@@ -321,53 +344,44 @@ function sheetData(
 }
 
 /**
- * One `<c>`. Text is always a shared string, whatever it starts with (`=`, `+`, `-`, `@`): only a
- * Formula object becomes `<f>`.
+ * The rest of a `<c>` after its reference. Text is always a shared string, whatever it starts
+ * with (`=`, `+`, `-`, `@`): only a Formula object becomes `<f>`.
  */
-function cellXml(
-  out: Bytes,
-  col: Uint8Array,
-  row: Uint8Array,
-  s: number,
-  cell: LayoutCell,
-  strings: SharedStrings,
-): void {
-  out.raw(B.cOpen);
-  out.raw(col);
-  out.raw(row);
-  out.raw(B.sAttr);
-  out.int(s);
+function cellXml(out: Bytes, after: AfterRef, cell: LayoutCell, strings: SharedStrings): void {
   const v = cell.value;
   if (v === null || v === undefined) {
-    out.raw(B.empty);
+    out.raw(after.empty);
     return;
   }
   switch (typeof v) {
     case "string":
-      out.raw(B.shared);
+      out.raw(after.shared);
       out.int(strings.id(v));
       out.raw(B.vClose);
       return;
     case "number":
       // A non-finite number has no form in a cell: Excel's #NUM! error says so where it sits.
       if (Number.isFinite(v)) {
-        out.raw(B.num);
-        out.ascii(String(v));
+        out.raw(after.num);
+        if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) out.int(v);
+        else out.ascii(String(v));
         out.raw(B.vClose);
       } else {
-        out.raw(B.err);
+        out.raw(after.err);
         out.raw(B.numError);
       }
       return;
     case "boolean":
-      out.raw(B.bool);
+      out.raw(after.bool);
       out.int(v ? 1 : 0);
       out.raw(B.vClose);
       return;
     default: {
       const res = v.result;
       const finite = typeof res !== "number" || Number.isFinite(res);
-      out.raw(res === undefined || typeof res === "number" ? (finite ? B.open : B.err) : B.str);
+      out.raw(
+        res === undefined || typeof res === "number" ? (finite ? after.formula : after.err) : after.str,
+      );
       // SpreadsheetML stores formulas without their leading `=`.
       out.text(`<f>${escapeMarkup(v.formula.replace(/^=/, ""))}</f>`);
       if (res === undefined) out.raw(B.cClose);

@@ -4,7 +4,7 @@ import { SharedStrings } from "./shared-strings";
 import { REL_TYPE, writeSheet, type Relationship, type SheetPart, type WorkbookContext } from "./sheet";
 import { StyleTable } from "./styles";
 import { THEME_XML } from "./theme";
-import { zip, type ZipEntry } from "./zip";
+import { zip, type Deflate, type ZipEntry } from "./zip";
 import { escapeAttr, escapeMarkup, NS_MAIN, NS_PKG_REL, NS_REL, XML_DECLARATION } from "./xml";
 
 /*
@@ -19,8 +19,16 @@ export interface WriteOptions {
    * same layout always gives the same bytes.
    */
   date?: Date;
-  /** Deflate level of the zip entries (0 stores them); 3 by default. */
+  /**
+   * Deflate level of the zip entries (0 stores them); 3 by default: on a national summary it
+   * deflates twice as fast as 6 for a file under a tenth larger.
+   */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /**
+   * A faster raw deflate than fflate's where the platform has one (Node's zlib, through
+   * `writeLayoutXlsxNode`): deflating is most of the time spent on a large workbook.
+   */
+  deflate?: Deflate;
 }
 
 /** The default stamp: any fixed moment will do; this one is the start of the 2026–2030 plan period. */
@@ -110,7 +118,7 @@ export function writeLayoutXlsx(layout: WorkbookLayout, options: WriteOptions = 
   if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CT.sharedStrings);
 
   contentTypes.data = enc.encode(contentTypesXml(overrides, vmlBlock > 1));
-  return zip(files, date);
+  return zip(files, date, options.deflate);
 }
 
 /** Sheet names as Excel allows them: 1–31 characters, none of `[]:*?/\`, unique ignoring case. */

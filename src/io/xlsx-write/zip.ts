@@ -7,6 +7,12 @@ import { crc32 } from "../xlsx/crc32";
  * eight-bytes-at-a-time CRC-32, and lets each part choose its own deflate level.
  */
 
+/** Raw deflate (RFC 1951, no zlib header) of a part at a level from 1 to 9. */
+export type Deflate = (data: Uint8Array, level: number) => Uint8Array;
+
+const fflateDeflate: Deflate = (data, level) =>
+  deflateSync(data, { level: level as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 });
+
 export interface ZipEntry {
   /** ASCII path inside the archive. */
   name: string;
@@ -23,12 +29,12 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
-export function zip(entries: readonly ZipEntry[], when: Date): Uint8Array {
+export function zip(entries: readonly ZipEntry[], when: Date, deflate: Deflate = fflateDeflate): Uint8Array {
   const { date, time } = dosDateTime(when);
   const enc = new TextEncoder();
   const prepared = entries.map((e) => {
     const name = enc.encode(e.name);
-    const body = e.level === 0 ? e.data : deflateSync(e.data, { level: e.level });
+    const body = e.level === 0 ? e.data : deflate(e.data, e.level);
     return { name, body, method: e.level === 0 ? 0 : 8, crc: crc32(e.data), size: e.data.length };
   });
   let localSize = 0;
