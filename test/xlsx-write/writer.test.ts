@@ -654,6 +654,39 @@ describe("determinism", () => {
   });
 });
 
+describe("Excel's limits", () => {
+  it("shortens a cell text past 32,767 characters, with an ellipsis", () => {
+    const long = "ư".repeat(40_000);
+    const bytes = writeLayoutXlsx(book([sheet([[text(long)]])]));
+    const value = cellAt(ours(bytes).sheets[0]!, 1, 1)!.value as string;
+    expect(value).toHaveLength(32_767);
+    expect(value.endsWith("ư…")).toBe(true);
+  });
+
+  it("links at most 65,530 cells of a sheet; the rest keep their text", () => {
+    const cells = Array.from({ length: 65_532 }, (_, i) => [
+      text(`f${i}.xlsx`, { link: { file: `f${i}.xlsx` } }),
+    ]);
+    const bytes = writeLayoutXlsx(book([sheet(cells)]));
+    const x = parts(bytes)["xl/worksheets/sheet1.xml"]!;
+    expect(x.match(/<hyperlink /g)).toHaveLength(65_530);
+    expect(cellAt(ours(bytes).sheets[0]!, 65_532, 1)?.value).toBe("f65531.xlsx");
+  });
+
+  it("keeps widths and heights within Excel's (255 characters, 409 points)", () => {
+    const x = sheetXml(
+      writeLayoutXlsx(book([sheet([[text(1)]], { columns: [300], rowHeights: { 1: 500 } })])),
+    );
+    expect(all(x, "col")[0]!.attributes.width).toBe("255");
+    expect(all(x, "row")[0]!.attributes.ht).toBe("409");
+  });
+
+  it("refuses a sheet larger than Excel's grid", () => {
+    const wide = [Array.from({ length: 16_385 }, () => text(1))];
+    expect(() => writeLayoutXlsx(book([sheet(wide)]))).toThrow(/larger than an Excel sheet/);
+  });
+});
+
 describe("layouts Excel could not open", () => {
   it("refuses a sheet name Excel does not allow", () => {
     expect(() => writeLayoutXlsx(book([sheet([], { name: "a/b" })]))).toThrow(/sheet name/);

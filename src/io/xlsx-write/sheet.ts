@@ -55,9 +55,18 @@ export interface WorkbookContext {
   tableCount: number;
 }
 
-/** Excel's limits on validation messages; past them Excel declares the file damaged. */
+/*
+ * Excel's limits (Excel specifications and limits): past them Excel declares the file damaged and
+ * drops what it cannot hold, so the writer shortens messages and text itself, with "…" to say so.
+ */
 const MAX_TITLE = 32;
 const MAX_MESSAGE = 255;
+const MAX_CELL_TEXT = 32_767;
+const MAX_LINKS = 65_530;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const MAX_WIDTH = 255;
+const MAX_HEIGHT = 409;
 
 /** Margins of a printed layout (inches), as the ExcelJS renderer sets them. */
 const PRINT_MARGINS =
@@ -297,6 +306,11 @@ function sheetData(
   const heights = layout.rowHeights ?? {};
   let lastRow = rows.length;
   for (const k of Object.keys(heights)) lastRow = Math.max(lastRow, Number(k));
+  const widest = rows.reduce((n, row) => Math.max(n, row?.length ?? 0), 0);
+  if (lastRow > MAX_ROWS || widest > MAX_COLUMNS)
+    throw new Error(
+      `Sheet ${layout.name} is larger than an Excel sheet (${MAX_ROWS} rows, ${MAX_COLUMNS} columns)`,
+    );
   let top = 0;
   let left = Infinity;
   let bottom = 0;
@@ -307,7 +321,10 @@ function sheetData(
     const row = rows[r - 1];
     const rs = utf8(String(r));
     const h = heights[r];
-    const ht = h !== undefined && Number.isFinite(h) ? ` ht="${h}" customHeight="1"` : "";
+    const ht =
+      h !== undefined && h >= 0 && Number.isFinite(h)
+        ? ` ht="${Math.min(h, MAX_HEIGHT)}" customHeight="1"`
+        : "";
     const start = out.length;
     out.raw(B.rowOpen);
     out.raw(rs);
@@ -326,7 +343,8 @@ function sheetData(
         out.raw(rs);
         cellXml(out, afterRefOf(styles.xf(cell.style, cell.numFmt, cell.unlocked)), cell, strings);
         if (cell.note) notes.push({ row: r, col: c, text: cell.note });
-        if (cell.link) links.push({ ref: `${colName(c)}${r}`, link: cell.link });
+        // Past Excel's limit of links on a sheet the cell keeps its text (the file's name) unlinked.
+        if (cell.link && links.length < MAX_LINKS) links.push({ ref: `${colName(c)}${r}`, link: cell.link });
       }
     }
     if (any) {
@@ -356,7 +374,7 @@ function cellXml(out: Bytes, after: AfterRef, cell: LayoutCell, strings: SharedS
   switch (typeof v) {
     case "string":
       out.raw(after.shared);
-      out.int(strings.id(v));
+      out.int(strings.id(v.length > MAX_CELL_TEXT ? clip(v, MAX_CELL_TEXT) : v));
       out.raw(B.vClose);
       return;
     case "number":
@@ -416,7 +434,8 @@ function cols(widths: readonly number[]): string {
     const w = widths[i] as number;
     let j = i + 1;
     while (j < widths.length && widths[j] === w) j++;
-    if (Number.isFinite(w) && w > 0) x += `<col min="${i + 1}" max="${j}" width="${w}" customWidth="1"/>`;
+    if (Number.isFinite(w) && w > 0)
+      x += `<col min="${i + 1}" max="${j}" width="${Math.min(w, MAX_WIDTH)}" customWidth="1"/>`;
     i = j;
   }
   return x ? `<cols>${x}</cols>` : "";
