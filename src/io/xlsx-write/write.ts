@@ -145,7 +145,8 @@ function sheetRef(sheet: string, ref: string): string {
 }
 
 function workbookXml(layout: WorkbookLayout): string {
-  let x = `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>`;
+  // The one window the sheets' views refer to (workbookViewId 0), opening on the first sheet.
+  let x = `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>`;
   layout.sheets.forEach((s, i) => {
     x += `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`;
   });
