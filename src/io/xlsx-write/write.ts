@@ -9,7 +9,8 @@ import { escapeAttr, escapeMarkup, NS_MAIN, NS_PKG_REL, NS_REL, XML_DECLARATION 
 
 /*
  * A lean writer of our own layouts to .xlsx: the layout model is small and fixed, so the OOXML it
- * needs is too. Strings are built part by part, encoded once and deflated by fflate. Synchronous
+ * needs is too. The cells go straight into bytes (bytes.ts); the other parts are short strings; the
+ * zip is put together here around fflate's deflate, or a faster one the caller passes. Synchronous
  * and free of Node APIs: it runs the same in Node, in the browser and in a Web Worker.
  */
 
