@@ -98,11 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
-      // ExcelJS's browser build: one self-contained file, no Node built-ins to polyfill.
-      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.min.js") },
+      // papaparse's Node stream reader asks for "stream"; the pane never takes that path.
+      fallback: { stream: false },
     },
     module: {
-      noParse: /exceljs\.min\.js$/,
       rules: [
         {
           test: /\.[cm]?[jt]sx?$/,

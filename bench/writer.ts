@@ -12,7 +12,7 @@
  * the country are consolidated from generated CSV submissions first, which is not timed.
  */
 import type { WorkbookLayout } from "../src/core/layout/types";
-import { renderWorkbook } from "../src/io/xlsx-writer";
+import { renderWorkbook } from "../test/support/exceljs-renderer";
 import { writeLayoutXlsx } from "../src/io/xlsx-write";
 import { writeLayoutXlsxNode } from "../src/io/node/xlsx-write";
 import { readXlsx } from "../src/io/xlsx";

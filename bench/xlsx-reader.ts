@@ -16,7 +16,7 @@ import { TEMPLATES } from "../src/core/catalog/templates";
 import { templateWorkbook, TEMPLATE_GEOMETRY } from "../src/core/layout/template-layout";
 import { parsePeriod } from "../src/core/periods";
 import { readXlsx } from "../src/io/xlsx";
-import { layoutToWorkbook } from "../src/io/xlsx-writer";
+import { layoutToWorkbook } from "../test/support/exceljs-renderer";
 
 const BIG = process.argv[2] === "big";
 const COUNT = BIG ? 0 : Number(process.argv[2] ?? 1000);

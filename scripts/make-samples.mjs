@@ -31,10 +31,6 @@ try {
     format: "esm",
     loader: { ".csv": "text" },
     logLevel: "warning",
-    // ExcelJS is CommonJS and requires Node built-ins at run time.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
   });
   const { sampleFiles } = await import(pathToFileURL(bundle).href);
   const files = await sampleFiles();

@@ -4,12 +4,12 @@ import { TEMPLATES, templateIndicatorCodes, templateTag } from "../src/core/cata
 import { COLUMNS, NAMES, TABLE_NAME } from "../src/core/format";
 import { templateWorkbook } from "../src/core/layout/template-layout";
 import { parsePeriod } from "../src/core/periods";
-import { renderWorkbook } from "../src/io/xlsx-writer";
+import { writeLayoutXlsx } from "../src/io/xlsx-write";
 
 /** Writes a template to bytes and reads it back with ExcelJS, as another program would. */
 async function writeAndRead(templateId: string, lang: "vi" | "en" = "vi"): Promise<ExcelJS.Workbook> {
   const template = TEMPLATES.find((t) => t.id === templateId)!;
-  const bytes = await renderWorkbook(
+  const bytes = writeLayoutXlsx(
     templateWorkbook({
       template,
       unit: { code: "04240", name: "Xã Mường Lèo" },

@@ -6,7 +6,7 @@ import type { Report } from "../core/report-types";
 import { readDate } from "../core/submission/cell-reading";
 import { writeAllOrNothing } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
-import { renderWorkbook } from "../io/xlsx-writer";
+import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
 import { CliError } from "./errors";
 import { collectInputs } from "./inputs";
 import { parseAll } from "./parse-parallel";
@@ -129,7 +129,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     }
     throw e;
   }
-  const bytes = await renderWorkbook(run.workbook);
+  const bytes = writeLayoutXlsxNode(run.workbook);
   const files = [{ path: a.out, data: bytes }];
   if (a.json) files.push({ path: a.json, data: new TextEncoder().encode(reportJson(run.report)) });
   await writeAllOrNothing(files);

@@ -8,7 +8,7 @@ import type { RosterUnit } from "../core/roster";
 import { suggestUnits } from "../core/suggest";
 import { officialUnits } from "../io/official-units";
 import { writeAllOrNothing } from "../io/node/files";
-import { renderWorkbook } from "../io/xlsx-writer";
+import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
 import { CliError } from "./errors";
 import { readRosterFile } from "./roster-file";
 
@@ -148,7 +148,7 @@ export async function templateCommand(opts: TemplateOptions): Promise<string[]> 
   }
   const files: { path: string; data: Uint8Array }[] = [];
   for (const unit of units) {
-    const data = await renderWorkbook(templateWorkbook({ template, unit, period, lang }));
+    const data = writeLayoutXlsxNode(templateWorkbook({ template, unit, period, lang }));
     const target = single
       ? opts.out
       : path.join(opts.out, `${template.id}_${safeFilePart(unit.code)}_${period.code}.xlsx`);

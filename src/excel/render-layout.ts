@@ -17,7 +17,7 @@ import { MARKER_NAME, markerFormula, roleOfMarker } from "./sheet-marker";
 
 /*
  * Draws a WorkbookLayout into the open workbook: the Office.js half of "one layout, two renderers"
- * (src/io/xlsx-writer.ts is the file half). The shape of the work, whatever the number of rows:
+ * (src/io/xlsx-write is the file half). The shape of the work, whatever the number of rows:
  *
  *   sync 1   read what the workbook holds: sheet names, defined names, tables (and its protection);
  *   sync 2   only when a sheet of a layout's name exists or a table name is taken: read the add-in's

@@ -6,7 +6,7 @@ import { rosterFromGrid } from "../../src/core/roster-grid";
 import type { Roster } from "../../src/core/roster";
 import { csvTextToGrid } from "../../src/io/csv-reader";
 import { consolidateParsed, parseFile, type InputFile } from "../../src/io/pipeline";
-import { renderWorkbook } from "../../src/io/xlsx-writer";
+import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 
 /* Summaries of provinces consolidated upward give exactly the nation's figures from its communes. */
 
@@ -87,7 +87,7 @@ describe("consolidating upward", () => {
         { template, period, roster: provinceRoster },
       );
       expect(run.report.scope.code).toBe(p);
-      summaries.push({ path: `tong-hop-${p}.xlsx`, bytes: await renderWorkbook(run.workbook) });
+      summaries.push({ path: `tong-hop-${p}.xlsx`, bytes: writeLayoutXlsx(run.workbook) });
     }
     const provincesOnly = roster([
       "VN,Việt Nam,quoc-gia,,",

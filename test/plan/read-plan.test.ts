@@ -5,7 +5,7 @@ import { consolidateParsed } from "../../src/io/pipeline";
 import { findTemplate } from "../../src/core/catalog/templates";
 import { parsePeriod } from "../../src/core/periods";
 import { muongLeoTargets } from "../../src/core/catalog/seed-plans";
-import { renderWorkbook } from "../../src/io/xlsx-writer";
+import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { SheetBuilder } from "../../src/core/layout/sheet-builder";
 import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
@@ -72,7 +72,7 @@ describe("reading a plan (FORMATS.md §6)", () => {
       { value: 50 },
     ]);
     b.table({ name: "KeHoach", ref: "B3:F4", style: "TableStyleLight1" });
-    const bytes = await renderWorkbook({ sheets: [b.build()], names: [], title: "kh", recalcOnOpen: false });
+    const bytes = writeLayoutXlsx({ sheets: [b.build()], names: [], title: "kh", recalcOnOpen: false });
     const r = readPlanFile({ path: "ke-hoach.xlsx", bytes });
     expect(r.issues).toEqual([]);
     expect(r.rows).toEqual([

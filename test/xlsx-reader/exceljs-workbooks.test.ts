@@ -7,7 +7,7 @@ import { cellAt, type SourceDoc } from "../../src/core/grid";
 import { templateWorkbook, TEMPLATE_GEOMETRY } from "../../src/core/layout/template-layout";
 import { parsePeriod } from "../../src/core/periods";
 import { readXlsx } from "../../src/io/xlsx";
-import { renderWorkbook } from "../../src/io/xlsx-writer";
+import { renderWorkbook } from "../support/exceljs-renderer";
 import { differences } from "./compare";
 
 /*

@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { TEMPLATES } from "../../src/core/catalog/templates";
 import type { WorkbookLayout } from "../../src/core/layout/types";
-import { renderWorkbook } from "../../src/io/xlsx-writer";
+import { renderWorkbook } from "../support/exceljs-renderer";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { exceljsView, type SheetView, type WorkbookView } from "./exceljs-view";
 import { officialSummaryLayout, smallProvinceLayout, templateLayout } from "./layouts";

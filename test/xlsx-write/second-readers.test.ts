@@ -7,7 +7,7 @@ import type { SourceDoc } from "../../src/core/grid";
 import type { WorkbookLayout } from "../../src/core/layout/types";
 import { a1, parseRange } from "../../src/core/text";
 import { readXlsx } from "../../src/io/xlsx";
-import { renderWorkbook } from "../../src/io/xlsx-writer";
+import { renderWorkbook } from "../support/exceljs-renderer";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { officialSummaryLayout, smallProvinceLayout, templateLayout } from "./layouts";
 

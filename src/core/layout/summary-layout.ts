@@ -154,7 +154,8 @@ function aggregationNote(ind: Indicator): string {
 function figuresSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.figures, "summary");
   const cols = SUMMARY_COLUMNS_ORDER.length;
-  b.widths([6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 14, 18, 9, 3, 18, 14, 14]);
+  const widths = [6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 14, 18, 9];
+  b.widths(widths);
   b.set(1, 1, c(`TỔNG HỢP: ${template.name.vi.toLocaleUpperCase("vi")}`, { style: "title" })).merge(
     1,
     1,
@@ -269,7 +270,8 @@ function figuresSheet(report: Report, template: Template, opts: SummaryOptions):
     icons: "3TrafficLights1",
     thresholds: [1, 2],
   });
-  figureVsTarget(b, report, cols + 2, g.headerRow);
+  // The block beside the table (a gap column, then code, figure, target) widens the sheet only when drawn.
+  if (figureVsTarget(b, report, cols + 2, g.headerRow)) b.widths([...widths, 3, 18, 14, 14]);
   b.freezeAt(g.headerRow, 3);
   b.printSetup({
     orientation: "landscape",
@@ -285,11 +287,11 @@ function figuresSheet(report: Report, template: Template, opts: SummaryOptions):
  * Rates against their targets, in a block beside the table and as a bar chart of it (the add-in draws
  * the chart; a file keeps the block). Only rates: one axis in %, comparable across indicators.
  */
-function figureVsTarget(b: SheetBuilder, report: Report, col: number, top: number): void {
+function figureVsTarget(b: SheetBuilder, report: Report, col: number, top: number): boolean {
   const rows = report.indicators.filter(
     (i) => getIndicator(i.code).kind === "rate" && i.value !== null && i.target != null,
   );
-  if (rows.length === 0) return;
+  if (rows.length === 0) return false;
   b.row(top, col, [
     c("Mã chỉ tiêu", { style: "header" }),
     c("Thực hiện (%)", { style: "header", note: "Actual (%)" }),
@@ -309,6 +311,7 @@ function figureVsTarget(b: SheetBuilder, report: Report, col: number, top: numbe
     data: `${a1(top, col)}:${a1(bottom, col + 2)}`,
     anchor: `${a1(bottom + 2, col)}:${a1(bottom + 2 + Math.max(16, rows.length * 2), col + 7)}`,
   });
+  return true;
 }
 
 /** A target in the same form as the figure: rates as a % of a fraction. */

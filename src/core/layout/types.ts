@@ -1,6 +1,6 @@
 /*
- * Layouts: output sheets described as data. Two renderers draw them: ExcelJS into a file
- * (src/io/xlsx-writer) and Office.js into the open workbook (src/excel). A layout change is
+ * Layouts: output sheets described as data. Two renderers draw them: the lean writer into a file
+ * (src/io/xlsx-write) and Office.js into the open workbook (src/excel). A layout change is
  * made once and shows up in both.
  */
 
@@ -156,6 +156,8 @@ export interface WorkbookLayout {
   /** Document properties. */
   title: string;
   subject?: string;
+  /** The document's comments (File ▸ Info in Excel): says, for instance, that figures are sample data. */
+  description?: string;
   /** Ask Excel to recalculate on open (derived % formulas written without results). */
   recalcOnOpen: boolean;
 }

@@ -1,6 +1,6 @@
 /*
  * The xlsx writer: renders a WorkbookLayout (src/core/layout) to .xlsx bytes, synchronously and
- * without Node APIs. The ExcelJS renderer (../xlsx-writer.ts) stays the reference it is tested
+ * without Node APIs. The ExcelJS renderer (test/support/exceljs-renderer.ts) stays the reference it is tested
  * against.
  */
 export { writeLayoutXlsx, DEFAULT_DATE, type WriteOptions } from "./write";

@@ -204,6 +204,7 @@ function coreXml(layout: WorkbookLayout, date: Date): string {
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeMarkup(layout.title)}</dc:title>` +
     (layout.subject ? `<dc:subject>${escapeMarkup(layout.subject)}</dc:subject>` : "") +
+    (layout.description ? `<dc:description>${escapeMarkup(layout.description)}</dc:description>` : "") +
     "<dc:creator>ChiTieu</dc:creator><cp:lastModifiedBy>ChiTieu</cp:lastModifiedBy>" +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +

@@ -1,6 +1,6 @@
 /*
  * The xlsx reader: a lean, streaming reader of the parts a submission needs, hardened against
- * hostile files. Writing stays with ExcelJS (../xlsx-writer.ts).
+ * hostile files. Writing is the lean writer's (../xlsx-write).
  */
 export { readXlsx, type XlsxReadOptions, type XlsxReadResult } from "./read-xlsx";
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";

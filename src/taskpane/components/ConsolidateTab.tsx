@@ -133,9 +133,9 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
   const save = async (): Promise<void> => {
     if (!result) return;
     try {
-      const { renderWorkbook } = await import("../../io/xlsx-writer");
+      const { writeLayoutXlsx } = await import("../../io/xlsx-write");
       const name = fileName(result);
-      download(name, await renderWorkbook(result.workbook));
+      download(name, writeLayoutXlsx(result.workbook));
       setMessages([{ intent: "success", text: t.consolidate.downloaded(name) }]);
     } catch (e) {
       setMessages([{ intent: "error", text: describeError(e, t.lang) }]);

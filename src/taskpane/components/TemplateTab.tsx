@@ -125,9 +125,9 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
         setMessages(renderedMessages(await excel.insertLayout(layout), t));
       } else {
         // ExcelJS is loaded only when a file is made: it is most of the pane's weight.
-        const { renderWorkbook } = await import("../../io/xlsx-writer");
+        const { writeLayoutXlsx } = await import("../../io/xlsx-write");
         const name = `${template.id}_${unit.code}_${period.code}.xlsx`;
-        download(name, await renderWorkbook(layout));
+        download(name, writeLayoutXlsx(layout));
         setMessages([{ intent: "success", text: t.template.downloaded(name) }]);
       }
     } catch (e) {

@@ -1,17 +1,18 @@
 import ExcelJS from "exceljs";
-import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../core/layout/styles";
+import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../src/core/layout/styles";
 import type {
   ConditionalFormat,
   LayoutCell,
   SheetLayout,
   Validation,
   WorkbookLayout,
-} from "../core/layout/types";
-import { parseRange, a1 } from "../core/text";
+} from "../../src/core/layout/types";
+import { parseRange, a1 } from "../../src/core/text";
 
 /*
- * Renders a WorkbookLayout into an .xlsx file with ExcelJS: the file half of "one layout, two
- * renderers" (the other half draws into the live workbook through Office.js, src/excel).
+ * A reference renderer of layouts with ExcelJS, for tests only. The project writes its files with
+ * its own lean writer (src/io/xlsx-write); this renderer, whose files Excel is known to open, is
+ * what the lean writer's output is compared with, and it makes "foreign" workbooks for the reader.
  */
 
 type Fill = ExcelJS.Fill;
@@ -230,6 +231,7 @@ export function layoutToWorkbook(layout: WorkbookLayout): ExcelJS.Workbook {
   wb.creator = "ChiTieu";
   wb.title = layout.title;
   if (layout.subject) wb.subject = layout.subject;
+  if (layout.description) wb.description = layout.description;
   for (const sheet of layout.sheets) renderSheet(wb, sheet);
   for (const n of layout.names) {
     wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${n.cell.replace(/(\d+)$/, "$$$1")}`, n.name);
