@@ -96,9 +96,10 @@ export function validateRows(
   }
 
   const figures = new Map<string, UnitFigure>();
+  const requiredCodes = requiredIndicatorCodes(template);
   for (const [code, rows] of byCode) {
     const ind = findIndicator(code) as Indicator;
-    const required = requiredIndicatorCodes(template).includes(code);
+    const required = requiredCodes.includes(code);
     const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     if (rows.length === 1) {
       const r = reads[0]!;
@@ -143,7 +144,7 @@ export function validateRows(
     }
   }
 
-  for (const code of requiredIndicatorCodes(template)) {
+  for (const code of requiredCodes) {
     if (!byCode.has(code)) {
       issue(
         ctx,
