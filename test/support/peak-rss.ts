@@ -36,7 +36,11 @@ export function canMeasure(): boolean {
 
 /** `node bin/chitieu.js …args`, measured; asynchronous, so the test's own event loop keeps running. */
 export function runCliMeasured(args: string[], cwd = ROOT): Promise<MeasuredRun> {
-  const command = [process.execPath, path.join(ROOT, "bin", "chitieu.js"), ...args];
+  return runMeasured([process.execPath, path.join(ROOT, "bin", "chitieu.js"), ...args], cwd);
+}
+
+/** Any command, measured the same way. */
+export function runMeasured(command: string[], cwd = ROOT): Promise<MeasuredRun> {
   const env = { ...process.env, NO_COLOR: "1" };
   return new Promise((resolve, reject) => {
     if (!canMeasure()) {
