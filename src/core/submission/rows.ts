@@ -5,6 +5,7 @@ import { COLUMNS } from "../format";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { nums } from "../number-text";
 import { editDistance } from "../suggest";
+import { convertUnit } from "../values/units";
 import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
 import type { FoundCell, RawRow, RawSubmission } from "./types";
 
@@ -315,7 +316,10 @@ function readQuantity(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx):
   }
   if (conv.kind === "converted") {
     const before = nums(value);
-    value = value * conv.factor;
+    // By the whole-number ratio of the two units (37637 tạ / 10 is 3763.7), never × 0.1, whose
+    // 3763.7000000000003 would make sums depend on how units are grouped into summaries.
+    const exact = convertUnit(value, conv.text, ind.unit);
+    value = exact.kind === "converted" ? exact.value : value * conv.factor;
     const after = nums(value);
     issue(
       ctx,
