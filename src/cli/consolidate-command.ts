@@ -61,6 +61,27 @@ async function readInput(file: string, opt: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The link from the summary, written in `outDir`, to an input file: a relative path with `/`, as the
+ * workbook writer takes it (it percent-encodes it with encodeURI and may append `#'sheet'!cell`).
+ * A file name is a user's text: the link must lead to that very file and nowhere else. So
+ * - a name with `#` or `?` gets no link (encodeURI keeps them, and they would start the cell or a
+ *   query: `bao cao #2.csv` would link to `bao cao `), nor one with `\`, which the writer and Excel
+ *   take for a folder separator (`x\..\..\a.csv`, a legal name on Linux, would lead two folders up);
+ * - a first segment with `:` (`http:x.csv`, `javascript:…`, `C:x.csv`) is written `./http:x.csv`, so
+ *   it cannot read as a scheme or a drive;
+ * - a file on another drive (no relative path exists) gets no link.
+ * The file is still named in the cell; only the link is left out.
+ */
+export function fileLink(outDir: string, abs: string): string | undefined {
+  const rel = path.relative(outDir, abs);
+  if (rel === "" || path.isAbsolute(rel)) return undefined;
+  const segments = rel.split(path.sep);
+  if (segments.some((s) => /[#?\\]/.test(s))) return undefined;
+  const link = segments.join("/");
+  return segments[0]!.includes(":") ? `./${link}` : link;
+}
+
 export interface ConsolidateResult {
   report: Report;
   written: string[];
@@ -117,7 +138,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     run = consolidateParsed(parsed, ctx, {
       linkTo: (file) => {
         const abs = absolute.get(file);
-        return abs ? path.relative(outDir, abs).split(path.sep).join("/") : undefined;
+        return abs ? fileLink(outDir, abs) : undefined;
       },
     });
   } catch (e) {
