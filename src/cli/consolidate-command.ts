@@ -82,6 +82,30 @@ export function fileLink(outDir: string, abs: string): string | undefined {
   return segments[0]!.includes(":") ? `./${link}` : link;
 }
 
+/** The outputs must not land on each other, nor on the roster, plan or previous summary the run reads. */
+function refuseOverwritingInputs(a: ConsolidateArgs): void {
+  const same = (x: string, y: string): boolean => path.resolve(x) === path.resolve(y);
+  if (a.out && a.json && same(a.out, a.json)) {
+    throw new CliError(`--out và --json cùng là ${a.json}`, `--out and --json are the same file: ${a.json}`);
+  }
+  const read: [string, string | undefined][] = [
+    ["--roster", a.roster],
+    ["--previous", a.previous],
+    ...(a.plan ?? []).map((p): [string, string] => ["--plan", p]),
+  ];
+  for (const out of [a.out, a.json]) {
+    if (!out) continue;
+    for (const [opt, file] of read) {
+      if (file && same(out, file)) {
+        throw new CliError(
+          `Tệp ra ${out} trùng tệp ${opt}: tệp đầu vào không bao giờ bị ghi đè`,
+          `The output ${out} is the ${opt} file: inputs are never overwritten`,
+        );
+      }
+    }
+  }
+}
+
 export interface ConsolidateResult {
   report: Report;
   written: string[];
@@ -124,6 +148,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   }
 
   const outputs = [a.out, ...(a.json ? [a.json] : [])];
+  refuseOverwritingInputs(a);
   // The run's own files are never submissions, even when they sit in the folder being read.
   const own = [...outputs, ...[a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f)];
   const inputs = await collectInputs(a.inputs, own);
