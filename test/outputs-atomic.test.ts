@@ -114,6 +114,49 @@ describe("the command, when the JSON report cannot be written", () => {
   });
 });
 
+describe("outputs inside the submissions folder", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "chitieu-atomic-"));
+    nodeFs.cpSync(path.join(SAMPLE, "bao-cao"), path.join(dir, "bao-cao"), { recursive: true });
+  });
+
+  const run = (out: string, json?: string) =>
+    runCli(
+      [
+        "consolidate",
+        "bao-cao",
+        "--template",
+        "ktxh-xa",
+        "--period",
+        "2026",
+        "--out",
+        out,
+        ...(json ? ["--json", json] : []),
+      ],
+      dir,
+    );
+
+  it.each([
+    ["--out over a unit's workbook", "bao-cao/ktxh-xa_04240_2026.xlsx", undefined, "ktxh-xa_04240_2026.xlsx"],
+    ["--json over a unit's CSV", "tong-hop.xlsx", "bao-cao/muong-la-2026.csv", "muong-la-2026.csv"],
+  ])("%s: refused, the submission untouched", (_, out, json, victim) => {
+    const before = readFileSync(path.join(dir, "bao-cao", victim));
+    const r = run(out, json);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("inputs are never overwritten");
+    expect(readFileSync(path.join(dir, "bao-cao", victim))).toEqual(before);
+    expect(existsSync(path.join(dir, "tong-hop.xlsx"))).toBe(false);
+  });
+
+  it("a previous summary there is replaced, run after run", () => {
+    expect(run("bao-cao/tong-hop.xlsx").status).toBe(0);
+    const r = run("bao-cao/tong-hop.xlsx");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
 describe("writeAllOrNothing, when a rename fails half-way", () => {
   let dir: string;
   beforeEach(() => {

@@ -7,8 +7,10 @@ import { readDate } from "../core/submission/cell-reading";
 import { writeAllOrNothing } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
 import { renderWorkbook } from "../io/xlsx-writer";
+import { readXlsx } from "../io/xlsx";
+import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
 import { CliError } from "./errors";
-import { collectInputs } from "./inputs";
+import { collectInputs, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
@@ -106,6 +108,24 @@ function refuseOverwritingInputs(a: ConsolidateArgs): void {
   }
 }
 
+/**
+ * An output that names a file the run would otherwise read: allowed only for `--out` over a previous
+ * ChiTieu summary (written into the submissions folder, run again); a unit's submission, or any
+ * other spreadsheet there, is an input, and inputs are never overwritten.
+ */
+async function refuseOverwritingSubmission(f: FoundInput, a: ConsolidateArgs): Promise<void> {
+  if (a.out && path.resolve(f.absolute) === path.resolve(a.out)) {
+    const bytes = new Uint8Array(await fs.readFile(f.absolute));
+    const r = readXlsx(bytes, f.path, { tables: [] });
+    if (r.ok && r.doc.sheetNames.includes(SUMMARY_SHEETS.status)) return;
+  }
+  const opt = a.json && path.resolve(f.absolute) === path.resolve(a.json) ? "--json" : "--out";
+  throw new CliError(
+    `Tệp ra ${opt} ${f.path} là một tệp báo cáo đầu vào, không phải bảng tổng hợp của ChiTieu: tệp đầu vào không bao giờ bị ghi đè; hãy chọn tên khác`,
+    `The ${opt} output ${f.path} is one of the submissions read, not a ChiTieu summary: inputs are never overwritten; choose another name`,
+  );
+}
+
 export interface ConsolidateResult {
   report: Report;
   written: string[];
@@ -149,9 +169,13 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
 
   const outputs = [a.out, ...(a.json ? [a.json] : [])];
   refuseOverwritingInputs(a);
-  // The run's own files are never submissions, even when they sit in the folder being read.
-  const own = [...outputs, ...[a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f)];
-  const inputs = await collectInputs(a.inputs, own);
+  // The run's own files are never submissions, even when they sit in the folder being read; but an
+  // output may only replace a file there that is the run's own too (a previous summary).
+  const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
+  const found = await collectInputs(a.inputs, readOnly);
+  const outAbs = new Set(outputs.map((o) => path.resolve(o)));
+  for (const f of found) if (outAbs.has(path.resolve(f.absolute))) await refuseOverwritingSubmission(f, a);
+  const inputs = found.filter((f) => !outAbs.has(path.resolve(f.absolute)));
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n));
   progress.done();
