@@ -1,10 +1,11 @@
 import type { GridRow } from "../core/grid";
+import { ownString } from "../core/text";
 
 /**
  * Turns parsed CSV records into grid rows one at a time: numbers each record with the 1-based line
  * it starts on (a quoted field may span lines), puts text in NFC per field (a chunk boundary may fall
  * between a letter and its tone mark, so never per chunk), and skips blank lines. Each field is
- * its own string, never a view into the parser's chunk (see `own`).
+ * its own string, never a view into the parser's chunk (`ownString`).
  */
 export class RecordLines {
   private line = 1;
@@ -17,21 +18,11 @@ export class RecordLines {
     const cells = record.map((field) => {
       spans += countNewlines(field);
       if (blank && field.trim() !== "") blank = false;
-      return { value: own(field.normalize("NFC")) };
+      return { value: ownString(field.normalize("NFC")) };
     });
     this.line = n + 1 + spans;
     return blank ? undefined : { n, cells };
   }
-}
-
-/**
- * A string that holds its own characters. The parser cuts fields out of each chunk of text, and a
- * JavaScript engine may keep such a cut as a view into the chunk (V8 does from 13 characters): one
- * kept field, an indicator code such as `SL_LUONG_THUC`, then keeps its whole chunk alive, and a
- * streamed file ends up held whole after all. Short strings are always copies already.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (" " + s).slice(1);
 }
 
 function countNewlines(s: string): number {
