@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -124,7 +124,11 @@ describe("a hostile corpus beside the Sơn La sample", () => {
       : ({ issues: [] } as never);
   }, 180_000);
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // The corpus is about 60 MB (the 50 MB line): not left in the temporary folder.
+    rmSync(run.dir, { recursive: true, force: true });
+  });
 
   it("exits 0 and writes both outputs", () => {
     expect(run.result.stderr).toBe("");

@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -105,6 +106,9 @@ describe("a long CSV of 300,300 rows", () => {
     );
     report = JSON.parse(readFileSync(path.join(dir, "tong-hop.json"), "utf8")) as Report;
   }, 600_000);
+
+  // About 130 MB of generated files: not left in the temporary folder.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("is long, and large enough to be streamed", () => {
     expect(rows).toBeGreaterThanOrEqual(300_000);
