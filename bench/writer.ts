@@ -1,6 +1,6 @@
 /*
  * How fast the lean xlsx writer (src/io/xlsx-write) renders our layouts, against the ExcelJS
- * renderer (src/io/xlsx-writer), on the same layouts in one run:
+ * renderer (test/support/exceljs-renderer.ts), on the same layouts in one run:
  *
  *   node bench/run.mjs writer          a template, a 130-commune province, the whole country
  *   node bench/run.mjs writer quick    the same without the country (ExcelJS takes seconds on it)

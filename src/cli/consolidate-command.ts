@@ -7,8 +7,10 @@ import { readDate } from "../core/submission/cell-reading";
 import { writeAllOrNothing } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
 import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
+import { readXlsx } from "../io/xlsx";
+import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
 import { CliError } from "./errors";
-import { collectInputs } from "./inputs";
+import { collectInputs, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
@@ -61,6 +63,69 @@ async function readInput(file: string, opt: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The link from the summary, written in `outDir`, to an input file: a relative path with `/`, as the
+ * workbook writer takes it (it percent-encodes it with encodeURI and may append `#'sheet'!cell`).
+ * A file name is a user's text: the link must lead to that very file and nowhere else. So
+ * - a name with `#` or `?` gets no link (encodeURI keeps them, and they would start the cell or a
+ *   query: `bao cao #2.csv` would link to `bao cao `), nor one with `\`, which the writer and Excel
+ *   take for a folder separator (`x\..\..\a.csv`, a legal name on Linux, would lead two folders up);
+ * - a first segment with `:` (`http:x.csv`, `javascript:…`, `C:x.csv`) is written `./http:x.csv`, so
+ *   it cannot read as a scheme or a drive;
+ * - a file on another drive (no relative path exists) gets no link.
+ * The file is still named in the cell; only the link is left out.
+ */
+export function fileLink(outDir: string, abs: string): string | undefined {
+  const rel = path.relative(outDir, abs);
+  if (rel === "" || path.isAbsolute(rel)) return undefined;
+  const segments = rel.split(path.sep);
+  if (segments.some((s) => /[#?\\]/.test(s))) return undefined;
+  const link = segments.join("/");
+  return segments[0]!.includes(":") ? `./${link}` : link;
+}
+
+/** The outputs must not land on each other, nor on the roster, plan or previous summary the run reads. */
+function refuseOverwritingInputs(a: ConsolidateArgs): void {
+  const same = (x: string, y: string): boolean => path.resolve(x) === path.resolve(y);
+  if (a.out && a.json && same(a.out, a.json)) {
+    throw new CliError(`--out và --json cùng là ${a.json}`, `--out and --json are the same file: ${a.json}`);
+  }
+  const read: [string, string | undefined][] = [
+    ["--roster", a.roster],
+    ["--previous", a.previous],
+    ...(a.plan ?? []).map((p): [string, string] => ["--plan", p]),
+  ];
+  for (const out of [a.out, a.json]) {
+    if (!out) continue;
+    for (const [opt, file] of read) {
+      if (file && same(out, file)) {
+        throw new CliError(
+          `Tệp ra ${out} trùng tệp ${opt}: tệp đầu vào không bao giờ bị ghi đè`,
+          `The output ${out} is the ${opt} file: inputs are never overwritten`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * An output that names a file the run would otherwise read: allowed only for `--out` over a previous
+ * ChiTieu summary (written into the submissions folder, run again); a unit's submission, or any
+ * other spreadsheet there, is an input, and inputs are never overwritten.
+ */
+async function refuseOverwritingSubmission(f: FoundInput, a: ConsolidateArgs): Promise<void> {
+  if (a.out && path.resolve(f.absolute) === path.resolve(a.out)) {
+    const bytes = new Uint8Array(await fs.readFile(f.absolute));
+    const r = readXlsx(bytes, f.path, { tables: [] });
+    if (r.ok && r.doc.sheetNames.includes(SUMMARY_SHEETS.status)) return;
+  }
+  const opt = a.json && path.resolve(f.absolute) === path.resolve(a.json) ? "--json" : "--out";
+  throw new CliError(
+    `Tệp ra ${opt} ${f.path} là một tệp báo cáo đầu vào, không phải bảng tổng hợp của ChiTieu: tệp đầu vào không bao giờ bị ghi đè; hãy chọn tên khác`,
+    `The ${opt} output ${f.path} is one of the submissions read, not a ChiTieu summary: inputs are never overwritten; choose another name`,
+  );
+}
+
 export interface ConsolidateResult {
   report: Report;
   written: string[];
@@ -103,9 +168,14 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   }
 
   const outputs = [a.out, ...(a.json ? [a.json] : [])];
-  // The run's own files are never submissions, even when they sit in the folder being read.
-  const own = [...outputs, ...[a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f)];
-  const inputs = await collectInputs(a.inputs, own);
+  refuseOverwritingInputs(a);
+  // The run's own files are never submissions, even when they sit in the folder being read; but an
+  // output may only replace a file there that is the run's own too (a previous summary).
+  const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
+  const found = await collectInputs(a.inputs, readOnly);
+  const outAbs = new Set(outputs.map((o) => path.resolve(o)));
+  for (const f of found) if (outAbs.has(path.resolve(f.absolute))) await refuseOverwritingSubmission(f, a);
+  const inputs = found.filter((f) => !outAbs.has(path.resolve(f.absolute)));
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n));
   progress.done();
@@ -117,7 +187,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     run = consolidateParsed(parsed, ctx, {
       linkTo: (file) => {
         const abs = absolute.get(file);
-        return abs ? path.relative(outDir, abs).split(path.sep).join("/") : undefined;
+        return abs ? fileLink(outDir, abs) : undefined;
       },
     });
   } catch (e) {

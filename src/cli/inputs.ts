@@ -9,7 +9,11 @@ export interface FoundInput {
   size: number;
 }
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|csv)$/i;
+/**
+ * Files read as submissions. Workbooks ChiTieu cannot read (.xls, .xlsb, .ods) are taken too, so
+ * that a unit that sent one is told how to save it as .xlsx instead of being silently "missing".
+ */
+const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|ods|csv)$/i;
 
 /** Excel's lock files (`~$báo cáo.xlsx`) and hidden files are not submissions. */
 function skipped(name: string): boolean {

@@ -4,6 +4,17 @@ export function nfc(s: string): string {
 }
 
 /**
+ * A string that holds its own characters. Parsers cut values out of the text they read, and a
+ * JavaScript engine may keep such a cut as a view into that text (V8 does from 13 characters):
+ * one kept value, an indicator code such as `SL_LUONG_THUC`, then keeps its whole chunk of CSV or
+ * XML alive, and a file read piece by piece ends up held whole after all. Short strings are
+ * copies already; concatenating and slicing makes a flat copy of a longer one.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/**
  * A key for matching labels the way FORMATS.md asks: ignoring case, surrounding and repeated
  * spaces, Vietnamese diacritics (đ included) and a trailing colon.
  */

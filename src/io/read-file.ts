@@ -13,7 +13,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return "ole";
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return "png";
   if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return "pdf";
-  // UTF-16 text has NULs by design; anything else with NULs or many control bytes is not text.
+  // UTF-16 text has NULs by design; anything else with more than a stray NUL or many control bytes
+  // is not text. A few NULs in text are a damaged file: the CSV reader names the line.
   if ((b(0) === 0xff && b(1) === 0xfe) || (b(0) === 0xfe && b(1) === 0xff)) return "text";
   const n = Math.min(bytes.length, 4096);
   let control = 0;
@@ -24,15 +25,19 @@ export function sniff(bytes: Uint8Array): Sniffed {
     else if (x < 9 || (x > 13 && x < 32 && x !== 27)) control++;
   }
   if (nul > n * 0.3 && nul < n * 0.6) return "text"; // UTF-16 without a BOM
-  if (nul > 0 || control > n * 0.05) return "binary";
+  if (nul > 4 || control > n * 0.05) return "binary";
   return "text";
 }
 
 const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: string; reason: string }> = {
-  empty: { vi: "Tệp rỗng (0 byte)", en: "The file is empty (0 bytes)", reason: "empty" },
+  empty: {
+    vi: "Tệp rỗng (0 byte), không có dữ liệu: hãy đề nghị đơn vị gửi lại tệp báo cáo",
+    en: "The file is empty (0 bytes): ask the unit to send its report again",
+    reason: "empty",
+  },
   png: {
-    vi: "Tệp là ảnh PNG, không phải bảng tính",
-    en: "The file is a PNG image, not a spreadsheet",
+    vi: "Tệp là ảnh PNG, không phải bảng tính: hãy gửi tệp Excel (.xlsx) hoặc CSV",
+    en: "The file is a PNG image, not a spreadsheet: send the Excel (.xlsx) or CSV file",
     reason: "not-a-spreadsheet",
   },
   pdf: {
@@ -41,8 +46,8 @@ const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: s
     reason: "not-a-spreadsheet",
   },
   binary: {
-    vi: "Tệp không phải bảng tính Excel hay CSV (dữ liệu nhị phân không đọc được)",
-    en: "The file is neither an Excel workbook nor a CSV (unreadable binary data)",
+    vi: "Tệp không phải bảng tính Excel hay CSV (dữ liệu nhị phân không đọc được): hãy gửi tệp Excel (.xlsx) hoặc CSV",
+    en: "The file is neither an Excel workbook nor a CSV (unreadable binary data): send the Excel (.xlsx) or CSV file",
     reason: "not-a-spreadsheet",
   },
 };
@@ -62,18 +67,19 @@ export function classify(head: Uint8Array, file: string): FileKind {
       issue: makeIssue("error", "unreadable-file", { vi: w.vi, en: w.en }, { file, reason: w.reason }),
     };
   }
-  if (/\.(xlsx|xlsm|xls)$/i.test(file)) {
+  if (/\.(xlsx|xlsm|xlsb|xls|ods)$/i.test(file)) {
+    // Text named like a workbook: a web page or an XML Spreadsheet 2003 that some program exported
+    // "to Excel", or a CSV renamed. The workbook reader says which, and how to save it as .xlsx.
+    const r = readXlsx(head, file);
+    const message = r.ok
+      ? {
+          vi: "Tệp không phải là sổ làm việc Excel (.xlsx).",
+          en: "The file is not an Excel workbook (.xlsx).",
+        }
+      : r.message;
     return {
       kind: "unreadable",
-      issue: makeIssue(
-        "error",
-        "unreadable-file",
-        {
-          vi: "Tệp mang đuôi Excel nhưng là văn bản thuần, không phải sổ làm việc Excel: hãy mở bằng Excel và lưu lại dạng .xlsx",
-          en: "The file is named like an Excel file but holds plain text, not a workbook: open it in Excel and save it as .xlsx",
-        },
-        { file, reason: "not-xlsx" },
-      ),
+      issue: makeIssue("error", "unreadable-file", message, { file, reason: "not-xlsx" }),
     };
   }
   return { kind: "csv" };

@@ -206,11 +206,19 @@ const NAME_OF: Record<MetaField, string> = NAMES;
 /** Unit, period, template and date: by defined names first, else by label cells. */
 function workbookMeta(doc: SourceDoc): Partial<Record<MetaField, FoundCell>> {
   const meta: Partial<Record<MetaField, FoundCell>> = {};
+  const dangling: Partial<Record<MetaField, FoundCell>> = {};
   for (const field of Object.keys(NAME_OF) as MetaField[]) {
     const name = doc.names.find((n) => n.name.toLowerCase() === NAME_OF[field].toLowerCase());
     if (!name) continue;
     const grid = doc.sheets.find((s) => s.sheet === name.sheet);
     const pos = parseRange(name.cell);
+    if (!grid && !doc.sheetNames.includes(name.sheet)) {
+      dangling[field] = {
+        cell: undefined,
+        origin: { file: doc.file },
+        dangling: { name: name.name, sheet: name.sheet },
+      };
+    }
     if (!grid || !pos) continue;
     meta[field] = {
       cell: cellAt(grid, pos.top, pos.left),
@@ -219,6 +227,8 @@ function workbookMeta(doc: SourceDoc): Partial<Record<MetaField, FoundCell>> {
   }
   const missing = (Object.keys(META_LABELS) as MetaField[]).filter((f) => !meta[f]);
   if (missing.length > 0) Object.assign(meta, labelMeta(doc, missing));
+  // A name that points nowhere, with no label cell to stand in: said so, rather than "not found".
+  for (const [f, d] of Object.entries(dangling) as [MetaField, FoundCell][]) meta[f] ??= d;
   return meta;
 }
 
@@ -344,6 +354,19 @@ export class CsvExtractor {
   }
 
   finish(): Extracted {
+    if (this.columns && this.groups.size === 0) {
+      this.issues.push(
+        makeIssue(
+          "error",
+          "not-a-submission",
+          {
+            vi: `Tệp CSV chỉ có dòng tiêu đề (dòng ${this.headerLine}), không có dòng số liệu nào`,
+            en: `The CSV file has its header (line ${this.headerLine}) but no rows of figures`,
+          },
+          { file: this.file, line: this.headerLine },
+        ),
+      );
+    }
     if (!this.columns && !this.failed) {
       this.issues.push(
         makeIssue(

@@ -1,9 +1,9 @@
 import { findTemplate, type Template } from "../catalog/templates";
 import { cellText } from "../header-map";
-import { makeIssue, type Issue, type Origin } from "../issues";
+import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { parsePeriod, type Period } from "../periods";
 import { readDate, readLegacy } from "./cell-reading";
-import type { RawSubmission } from "./types";
+import type { FoundCell, RawSubmission } from "./types";
 
 /** What a submission says about itself: who, when, which form. */
 export interface SubmissionMeta {
@@ -36,6 +36,16 @@ function codeText(v: unknown): string {
   return typeof v === "string" ? v.trim().normalize("NFC") : "";
 }
 
+/** The message for a defined name that points at a sheet the workbook does not have. */
+function danglingText(found: FoundCell | undefined, what: { vi: string; en: string }): Message | undefined {
+  const d = found?.dangling;
+  if (!d) return undefined;
+  return {
+    vi: `Tên ${d.name} trỏ tới trang '${d.sheet}' mà sổ làm việc không có, nên không đọc được ${what.vi}: báo cáo bị loại. Hãy dùng mẫu biểu do ChiTieu tạo, hoặc sửa tên cho trỏ đúng ô`,
+    en: `The name ${d.name} points at sheet '${d.sheet}', which the workbook does not have, so there is no ${what.en}: the report is rejected. Use the template ChiTieu makes, or make the name point at the right cell`,
+  };
+}
+
 export function readMeta(sub: RawSubmission): MetaResult {
   const issues: Issue[] = [];
   const where = (o: Origin | undefined): Partial<Origin> => o ?? { file: sub.file };
@@ -58,7 +68,7 @@ export function readMeta(sub: RawSubmission): MetaResult {
       makeIssue(
         "error",
         "missing-metadata",
-        {
+        danglingText(unitCell, { vi: "mã đơn vị", en: "unit code" }) ?? {
           vi: 'Không tìm thấy mã đơn vị (tên ChiTieu_MaDonVi, ô nhãn "Mã đơn vị" hoặc cột ma_don_vi): báo cáo bị loại',
           en: 'No unit code found (name ChiTieu_MaDonVi, a "Mã đơn vị" label cell or a ma_don_vi column): the report is rejected',
         },
@@ -77,15 +87,16 @@ export function readMeta(sub: RawSubmission): MetaResult {
       makeIssue(
         "error",
         "missing-metadata",
-        meta.periodText
-          ? {
-              vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
-              en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
-            }
-          : {
-              vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',
-              en: 'No reporting period found (name ChiTieu_KyBaoCao, a "Kỳ báo cáo" label cell or a ky_bao_cao column): the report is rejected',
-            },
+        danglingText(sub.meta.period, { vi: "kỳ báo cáo", en: "reporting period" }) ??
+          (meta.periodText
+            ? {
+                vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
+                en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
+              }
+            : {
+                vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',
+                en: 'No reporting period found (name ChiTieu_KyBaoCao, a "Kỳ báo cáo" label cell or a ky_bao_cao column): the report is rejected',
+              }),
         { ...where(sub.meta.period?.origin), ...(unit ? { unit } : {}) },
       ),
     );

@@ -5,6 +5,7 @@ import { COLUMNS } from "../format";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { nums } from "../number-text";
 import { editDistance } from "../suggest";
+import { convertUnit } from "../values/units";
 import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
 import type { FoundCell, RawRow, RawSubmission } from "./types";
 
@@ -96,9 +97,10 @@ export function validateRows(
   }
 
   const figures = new Map<string, UnitFigure>();
+  const requiredCodes = requiredIndicatorCodes(template);
   for (const [code, rows] of byCode) {
     const ind = findIndicator(code) as Indicator;
-    const required = requiredIndicatorCodes(template).includes(code);
+    const required = requiredCodes.includes(code);
     const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     if (rows.length === 1) {
       const r = reads[0]!;
@@ -143,7 +145,7 @@ export function validateRows(
     }
   }
 
-  for (const code of requiredIndicatorCodes(template)) {
+  for (const code of requiredCodes) {
     if (!byCode.has(code)) {
       issue(
         ctx,
@@ -314,7 +316,10 @@ function readQuantity(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx):
   }
   if (conv.kind === "converted") {
     const before = nums(value);
-    value = value * conv.factor;
+    // By the whole-number ratio of the two units (37637 tạ / 10 is 3763.7), never × 0.1, whose
+    // 3763.7000000000003 would make sums depend on how units are grouped into summaries.
+    const exact = convertUnit(value, conv.text, ind.unit);
+    value = exact.kind === "converted" ? exact.value : value * conv.factor;
     const after = nums(value);
     issue(
       ctx,

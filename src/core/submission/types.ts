@@ -5,6 +5,8 @@ import type { Origin } from "../issues";
 export interface FoundCell {
   cell: GridCell | undefined;
   origin: Origin;
+  /** Not found: the defined name meant to say where points at a sheet the workbook does not have. */
+  dangling?: { name: string; sheet: string };
 }
 
 /** One indicator row of a submission, before its values are interpreted. */

@@ -3,8 +3,8 @@ import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Papa from "papaparse";
 import { CsvExtractor, type Extracted } from "../../core/submission/extract";
-import { RecordLines } from "../csv-records";
-import { baseName } from "../csv-submissions";
+import { CsvTextGuard, RecordLines, type CsvTextFault } from "../csv-records";
+import { baseName, csvFaulty } from "../csv-submissions";
 import { detectDelimiter } from "../csv-reader";
 import { detectEncoding, type TextEncodingName } from "../text-decode";
 
@@ -13,12 +13,41 @@ const SAMPLE = 64 * 1024;
 
 class NotUtf8 extends Error {}
 
+/** The guard found text that cannot be read as records: reading stops there. */
+class Faulty extends Error {
+  constructor(readonly fault: CsvTextFault) {
+    super(fault.message.en);
+  }
+}
+
+/** Passes text through the guard, stopping the stream at the first fault. */
+class Guard extends Transform {
+  private readonly guard: CsvTextGuard;
+
+  constructor(delimiter: string) {
+    super({ decodeStrings: false, encoding: "utf8" });
+    this.guard = new CsvTextGuard(delimiter);
+  }
+
+  override _transform(chunk: string | Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (typeof chunk !== "string") chunk = chunk.toString("utf8");
+    if (this.guard.feed(chunk)) done(null, chunk);
+    else done(new Faulty(this.guard.fault as CsvTextFault));
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.guard.finish()) done();
+    else done(new Faulty(this.guard.fault as CsvTextFault));
+  }
+}
+
 /** Decodes a byte stream in the chosen encoding; UTF-8 strictly, so a Windows-1258 file shows itself. */
 class Decode extends Transform {
   private readonly decoder: TextDecoder;
 
   constructor(encoding: TextEncodingName, strict: boolean) {
-    super({ readableObjectMode: false, decodeStrings: false });
+    // Text out as strings: the guard and the parser read characters, not bytes.
+    super({ decodeStrings: false, encoding: "utf8" });
     this.decoder = new TextDecoder(encoding, { fatal: strict });
   }
 
@@ -72,9 +101,17 @@ async function run(
   await pipeline(
     createReadStream(path, { start: skip, highWaterMark: 256 * 1024 }),
     new Decode(encoding, encoding === "utf-8"),
+    new Guard(delimiter),
     parser,
   );
   return x.finish();
+}
+
+function faulty(file: string): (e: unknown) => Extracted {
+  return (e) => {
+    if (e instanceof Faulty) return csvFaulty(file, e.fault);
+    throw e;
+  };
 }
 
 /**
@@ -92,7 +129,7 @@ export async function extractCsvStream(path: string, file: string): Promise<Extr
   try {
     return await run(path, file, encoding, bom, delimiter);
   } catch (e) {
-    if (e instanceof NotUtf8) return run(path, file, "windows-1258", false, delimiter);
-    throw e;
+    if (e instanceof NotUtf8) return run(path, file, "windows-1258", false, delimiter).catch(faulty(file));
+    return faulty(file)(e);
   }
 }

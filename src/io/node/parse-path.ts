@@ -1,7 +1,10 @@
 import { promises as fs } from "node:fs";
 import type { ParsedFile } from "../../core/consolidate/types";
+import { makeIssue } from "../../core/issues";
 import { failedParse, parseFile, parsedFrom } from "../parse-file";
 import { classify, csvFailure } from "../read-file";
+import { DEFAULT_XLSX_LIMITS } from "../xlsx";
+import { tooLarge } from "../xlsx/failure";
 import { extractCsvStream } from "./csv-stream";
 
 /** CSV files larger than this are streamed from disk rather than read whole. */
@@ -19,8 +22,9 @@ async function head(path: string, n: number): Promise<Uint8Array> {
 }
 
 /**
- * Reads one file from disk into its submissions; a large CSV is streamed. Never throws for what
- * is in the file; a file that cannot be opened at all is an I/O error for the caller.
+ * Reads one file from disk into its submissions; a large CSV is streamed, and a large file that is
+ * not one is judged by its first bytes and its size, never read whole. Never throws for what is in
+ * the file; a file that cannot be opened at all is an I/O error for the caller.
  */
 export async function parsePath(absolute: string, path: string, size: number): Promise<ParsedFile> {
   if (size > STREAM_CSV_BYTES) {
@@ -31,6 +35,15 @@ export async function parsePath(absolute: string, path: string, size: number): P
       } catch (e) {
         return { file: path, submissions: [], issues: [csvFailure(path, e)] };
       }
+    }
+    if (c.kind === "unreadable") return { file: path, submissions: [], issues: [c.issue] };
+    const max = DEFAULT_XLSX_LIMITS.maxFileBytes;
+    if (size > max) {
+      const issue = makeIssue("error", "unreadable-file", tooLarge("maxFileBytes", max).text, {
+        file: path,
+        reason: "too-large",
+      });
+      return { file: path, submissions: [], issues: [issue] };
     }
   }
   const bytes = new Uint8Array(await fs.readFile(absolute));

@@ -38,6 +38,7 @@ const nf = {
 };
 
 function amount(limit: keyof XlsxLimits, value: number, lang: "vi" | "en"): string {
+  if (limit === "maxInflateRatio") return `${nf[lang].format(value)} ×`;
   if (limit.endsWith("Bytes")) {
     const mib = value / (1024 * 1024);
     return mib >= 1 ? `${nf[lang].format(Math.round(mib * 10) / 10)} MB` : `${nf[lang].format(value)} byte`;
@@ -50,6 +51,10 @@ const LIMIT_TEXT: Record<keyof XlsxLimits, Bilingual> = {
   maxEntries: { vi: "số mục trong tệp nén", en: "number of entries in the zip" },
   maxEntryBytes: { vi: "dung lượng giải nén của một phần", en: "inflated size of one part" },
   maxTotalBytes: { vi: "tổng dung lượng giải nén", en: "total inflated size" },
+  maxInflateRatio: {
+    vi: "tỷ lệ giải nén của một phần (dấu hiệu tệp bom nén)",
+    en: "inflation ratio of one part (the mark of a zip bomb)",
+  },
   maxRows: { vi: "số dòng của trang tính", en: "row number on a sheet" },
   maxColumns: { vi: "số cột của trang tính", en: "column number on a sheet" },
   maxCells: { vi: "số ô của bảng dữ liệu", en: "number of cells in the grid" },
@@ -108,15 +113,21 @@ export const DAMAGE = {
 /** A zip or XML part that cannot be read; `detail` says what was wrong. */
 export function corrupt(part: string | undefined, detail: Bilingual): XlsxError {
   const where = part ? { vi: ` (phần ${part})`, en: ` (part ${part})` } : { vi: "", en: "" };
+  // A file cut short (an interrupted download or copy) will not open in Excel either.
+  const incomplete = detail === DAMAGE.truncated || detail === DAMAGE.noDirectory;
   return new XlsxError(
     "corrupt",
     {
       vi:
         `Tệp bị hỏng, không đọc được như một sổ làm việc Excel${where.vi}: ${detail.vi}. ` +
-        "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại.",
+        (incomplete
+          ? "Bản nhận được có thể không đầy đủ: hãy đề nghị đơn vị gửi lại tệp."
+          : "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại."),
       en:
         `The file is damaged and cannot be read as an Excel workbook${where.en}: ${detail.en}. ` +
-        "Open it in Excel, save it again as .xlsx and send it again.",
+        (incomplete
+          ? "The copy received may be incomplete: ask the unit to send the file again."
+          : "Open it in Excel, save it again as .xlsx and send it again."),
     },
     part,
   );

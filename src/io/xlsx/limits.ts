@@ -19,6 +19,13 @@ export interface XlsxLimits {
   maxEntryBytes: number;
   /** Bytes inflated from all parts read, together. 512 MiB. */
   maxTotalBytes: number;
+  /**
+   * Bytes a part may inflate per compressed byte, checked once it has given 16 MiB. 100 (Apache
+   * POI's default too): SpreadsheetML compresses 5 to 30 times, deflate itself cannot exceed about
+   * 1,032, and a bomb of valid XML (hundreds of MB of `<x/>`) would otherwise be parsed up to
+   * maxEntryBytes, tens of seconds of work for a file of 2 MB.
+   */
+  maxInflateRatio: number;
   /** Highest row number on a sheet. 1,048,576: Excel's own grid. */
   maxRows: number;
   /** Highest column number on a sheet. 16,384 (XFD): Excel's own grid. */
@@ -46,6 +53,7 @@ export const DEFAULT_XLSX_LIMITS: Readonly<XlsxLimits> = Object.freeze({
   maxEntries: 10_000,
   maxEntryBytes: 256 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
+  maxInflateRatio: 100,
   maxRows: 1_048_576,
   maxColumns: 16_384,
   maxCells: 5_000_000,
@@ -53,6 +61,9 @@ export const DEFAULT_XLSX_LIMITS: Readonly<XlsxLimits> = Object.freeze({
   maxCellText: 100_000,
   maxDepth: 128,
 });
+
+/** Bytes a part inflates before its ratio is checked: small parts may be as repetitive as they like. */
+export const INFLATE_RATIO_GRACE = 16 * 1024 * 1024;
 
 /** How long an unbroken run of XML source (no `<`) may be, in characters, for a given cell text limit. */
 export function maxXmlRun(limits: XlsxLimits): number {

@@ -1,5 +1,5 @@
 import type { DefinedName } from "../../core/grid";
-import { nfc } from "../../core/text";
+import { nfc, ownString } from "../../core/text";
 import { tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
 import { builtinFormat } from "./number-formats";
@@ -237,7 +237,7 @@ export class SharedStringsHandler implements XmlHandler {
       if (this.strings.length >= this.limits.maxSharedStrings) {
         throw tooLarge("maxSharedStrings", this.limits.maxSharedStrings, this.part);
       }
-      this.strings.push(this.keep ? nfc(decodeOoxmlEscapes(this.current)) : "");
+      this.strings.push(this.keep ? ownString(nfc(decodeOoxmlEscapes(this.current))) : "");
       if (this.strings.length >= this.used.length) throw StopParsing.instance;
     }
   }

@@ -28,7 +28,8 @@ import { InflateBudget, ZipArchive } from "./zip";
 export interface XlsxReadOptions {
   /**
    * Tables the caller needs (e.g. `["ChiTieu"]`, matched ignoring case as Excel does). When one
-   * of them exists, only the sheets holding them are parsed; otherwise every sheet is.
+   * of them exists, only the sheets holding them, and those the workbook's defined names point at,
+   * are parsed; otherwise every sheet is.
    */
   tables?: string[];
   limits?: Partial<XlsxLimits>;
@@ -172,7 +173,10 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   if (wanted && wanted.length > 0) {
     const keys = wanted.map(key);
     const holding = chosen.filter((i) => keys.some((k) => tableKeys[i]!.has(k)));
-    if (holding.length > 0) chosen = holding;
+    // The sheets the workbook's names point at come too: the unit and the period may sit on a
+    // sheet of their own beside the table's.
+    const named = new Set(wb.names.map((n) => n.sheet));
+    if (holding.length > 0) chosen = chosen.filter((i) => holding.includes(i) || named.has(sheets[i]!.name));
   }
 
   const byType = (type: string): string | undefined => wbRels.find((x) => x.type === type)?.target;

@@ -1,5 +1,5 @@
 import type { CellValue, Grid, GridCell, GridRow } from "../../core/grid";
-import { nfc } from "../../core/text";
+import { nfc, ownString } from "../../core/text";
 import { bi, corrupt, tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
 import { isDateFormat } from "./number-formats";
@@ -294,16 +294,16 @@ export class SheetReader implements XmlHandler {
         }
         break;
       case "inlineStr":
-        if (this.inlineText !== null) value = nfc(decodeOoxmlEscapes(this.inlineText));
-        else if (v !== null) value = nfc(decodeOoxmlEscapes(v));
+        if (this.inlineText !== null) value = ownString(nfc(decodeOoxmlEscapes(this.inlineText)));
+        else if (v !== null) value = ownString(nfc(decodeOoxmlEscapes(v)));
         break;
       case "str":
-        if (v !== null) value = nfc(decodeOoxmlEscapes(v));
+        if (v !== null) value = ownString(nfc(decodeOoxmlEscapes(v)));
         break;
       case "b":
         if (v === "1" || v === "true") value = true;
         else if (v === "0" || v === "false") value = false;
-        else if (v !== null && v !== "") value = nfc(v);
+        else if (v !== null && v !== "") value = ownString(nfc(v));
         break;
       case "e":
         if (v !== null && v !== "") error = v.trim();
@@ -311,7 +311,7 @@ export class SheetReader implements XmlHandler {
       case "d":
         if (v !== null && v !== "") {
           const serial = isoToSerial(v);
-          if (serial === undefined) value = nfc(v);
+          if (serial === undefined) value = ownString(nfc(v));
           else {
             value = serial;
             date = true;
@@ -376,7 +376,7 @@ function toNumber(v: string): CellValue {
   const n = +v;
   if (Number.isFinite(n) && NUMBER.test(v)) return n;
   const t = v.trim();
-  return NUMBER.test(t) && Number.isFinite(+t) ? +t : nfc(v);
+  return NUMBER.test(t) && Number.isFinite(+t) ? +t : ownString(nfc(v));
 }
 
 export function columnLetters(col: number): string {

@@ -1,7 +1,7 @@
 import { Inflate, inflateSync } from "fflate";
 import { crc32 } from "./crc32";
 import { bi, corrupt, DAMAGE, tooLarge, XlsxError } from "./failure";
-import type { XlsxLimits } from "./limits";
+import { INFLATE_RATIO_GRACE, type XlsxLimits } from "./limits";
 
 /*
  * Just enough of the zip format to stream the few parts a submission needs: the central
@@ -194,6 +194,8 @@ export class ZipArchive {
     if (end > this.bytes.length) throw corrupt(part, DAMAGE.truncated);
 
     let produced = 0;
+    /** Compressed bytes handed to the inflater so far. */
+    let consumed = 0;
     let wanted = true;
     let crc = 0;
     // Once `sink` has what it needs, the rest is still inflated (not decoded or parsed) so that the
@@ -204,6 +206,9 @@ export class ZipArchive {
       if (produced > this.limits.maxEntryBytes) {
         throw tooLarge("maxEntryBytes", this.limits.maxEntryBytes, part);
       }
+      if (produced > INFLATE_RATIO_GRACE && produced > consumed * this.limits.maxInflateRatio) {
+        throw tooLarge("maxInflateRatio", this.limits.maxInflateRatio, part);
+      }
       budget.add(chunk.length, part);
       crc = crc32(chunk, crc);
       if (wanted) wanted = sink(chunk);
@@ -213,8 +218,10 @@ export class ZipArchive {
     };
 
     if (entry.method === 0) {
-      for (let off = start; off < end; off += SLICE)
-        take(this.bytes.subarray(off, Math.min(end, off + SLICE)));
+      for (let off = start; off < end; off += SLICE) {
+        consumed = Math.min(end, off + SLICE) - start;
+        take(this.bytes.subarray(off, consumed + start));
+      }
       return verify();
     }
     if (entry.method !== 8)
@@ -235,6 +242,7 @@ export class ZipArchive {
       } catch {
         throw corrupt(part, DAMAGE.compressedData);
       }
+      consumed = end - start;
       if (out.length <= entry.declaredSize) {
         take(out);
         return verify();
@@ -244,6 +252,7 @@ export class ZipArchive {
     try {
       for (let off = start; ; off += SLICE) {
         const last = off + SLICE >= end;
+        consumed = Math.min(end, off + SLICE) - start;
         inflater.push(this.bytes.subarray(off, Math.min(end, off + SLICE)), last);
         if (last) break;
       }
