@@ -13,6 +13,7 @@ import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
 import { resolvePeriod, resolveTemplate } from "./template-command";
+import { phase } from "./timing";
 
 export interface ConsolidateArgs {
   inputs: string[];
@@ -105,21 +106,29 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const outputs = [a.out, ...(a.json ? [a.json] : [])];
   // The run's own files are never submissions, even when they sit in the folder being read.
   const own = [...outputs, ...[a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f)];
+  phase("options");
   const inputs = await collectInputs(a.inputs, own);
+  phase("collect");
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n));
   progress.done();
+  phase("parse");
 
   const absolute = new Map(inputs.map((f) => [f.path, path.resolve(f.absolute)]));
   const outDir = path.dirname(path.resolve(a.out));
   let run;
   try {
-    run = consolidateParsed(parsed, ctx, {
-      linkTo: (file) => {
-        const abs = absolute.get(file);
-        return abs ? path.relative(outDir, abs).split(path.sep).join("/") : undefined;
+    run = consolidateParsed(
+      parsed,
+      ctx,
+      {
+        linkTo: (file) => {
+          const abs = absolute.get(file);
+          return abs ? path.relative(outDir, abs).split(path.sep).join("/") : undefined;
+        },
       },
-    });
+      phase,
+    );
   } catch (e) {
     if (e instanceof NoPeriodError) {
       throw new CliError(
@@ -130,8 +139,11 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     throw e;
   }
   const bytes = await renderWorkbook(run.workbook);
+  phase("write-xlsx");
   const files = [{ path: a.out, data: bytes }];
   if (a.json) files.push({ path: a.json, data: new TextEncoder().encode(reportJson(run.report)) });
+  phase("json");
   await writeAllOrNothing(files);
+  phase("save");
   return { report: run.report, written: files.map((f) => f.path) };
 }

@@ -6,6 +6,7 @@ import type { ParsedFile } from "../core/consolidate/types";
 import { parseFile } from "../io/parse-file";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
+import { note } from "./timing";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 export const PARALLEL_THRESHOLD = 48;
@@ -54,6 +55,7 @@ export async function parseAll(
     });
   const results: ParsedFile[] = new Array(inputs.length);
   let done = 0;
+  const started = performance.now();
   await Promise.all(
     shares
       .filter((s) => s.length > 0)
@@ -73,6 +75,7 @@ export async function parseAll(
                 return;
               }
               results[m.index] = m.parsed as ParsedFile;
+              if (done === 0) note("first-parsed", performance.now() - started);
               onProgress(++done);
             });
             w.on("error", reject);
