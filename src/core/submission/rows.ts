@@ -64,6 +64,8 @@ export function validateRows(
 ): RowsResult {
   const ctx: Ctx = { unit, locale, issues: [] };
   const allowed = new Set(templateIndicatorCodes(template));
+  const requiredCodes = requiredIndicatorCodes(template);
+  const requiredSet = new Set(requiredCodes);
   // A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read.
   const derived = new Set(template.derived ?? []);
   const byCode = new Map<string, RawRow[]>();
@@ -98,7 +100,7 @@ export function validateRows(
   const figures = new Map<string, UnitFigure>();
   for (const [code, rows] of byCode) {
     const ind = findIndicator(code) as Indicator;
-    const required = requiredIndicatorCodes(template).includes(code);
+    const required = requiredSet.has(code);
     const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     if (rows.length === 1) {
       const r = reads[0]!;
@@ -143,7 +145,7 @@ export function validateRows(
     }
   }
 
-  for (const code of requiredIndicatorCodes(template)) {
+  for (const code of requiredCodes) {
     if (!byCode.has(code)) {
       issue(
         ctx,
