@@ -237,7 +237,9 @@ const PYTHON = process.env.PYTHON ?? (existsSync("/usr/bin/python3") ? "/usr/bin
 interface Sample {
   seconds: number;
   rssMb: number;
+  /** CHITIEU_TIMING=1: seconds per phase, and RSS (MB) after each phase. */
   timing?: Record<string, number>;
+  memory?: Record<string, number>;
 }
 
 interface Contender {
@@ -277,14 +279,20 @@ function measure(c: Contender, scratch: string): Sample {
   if (m.status !== 0) throw new Error(`${c.label} exited with ${m.status}:\n${stderr.slice(-2000)}`);
   c.stdout = readFileSync(outFile, "utf8");
   const sample: Sample = { seconds: m.seconds, rssMb: m.peak_rss_kib / 1024 };
-  const timing = /^chitieu timing: (.*)$/m.exec(stderr);
-  if (timing) {
-    sample.timing = {};
-    for (const pair of (timing[1] as string).split(" ")) {
+  const pairs = (line: RegExp): Record<string, number> | undefined => {
+    const m = line.exec(stderr);
+    if (!m) return undefined;
+    const out: Record<string, number> = {};
+    for (const pair of (m[1] as string).split(" ")) {
       const [k, v] = pair.split("=");
-      if (k && v) sample.timing[k] = Number(v);
+      if (k && v) out[k] = Number(v);
     }
-  }
+    return out;
+  };
+  const timing = pairs(/^chitieu timing: (.*)$/m);
+  if (timing) sample.timing = timing;
+  const memory = pairs(/^chitieu memory \(RSS MB after each phase\): (.*)$/m);
+  if (memory) sample.memory = memory;
   c.samples.push(sample);
   return sample;
 }
@@ -467,6 +475,12 @@ function table(results: SizeResult[], rounds: number): string[] {
       const keys = Object.keys(timings[0] as Record<string, number>);
       const parts = keys.map((k) => `${k} ${fmt(medianOf(timings.map((t) => t[k] ?? 0)))}`);
       lines.push(`- ChiTieu's phases (CHITIEU_TIMING=1, median s): ${parts.join(", ")}`);
+    }
+    const memories = r.chitieu.samples.flatMap((s) => (s.memory ? [s.memory] : []));
+    if (memories.length > 0) {
+      const keys = Object.keys(memories[0] as Record<string, number>);
+      const parts = keys.map((k) => `${k} ${int(medianOf(memories.map((t) => t[k] ?? 0)))}`);
+      lines.push(`- ChiTieu's RSS after each phase (median MB): ${parts.join(", ")}`);
     }
     const goals = goalsFor(r, ratioFloor, ratioPeer);
     if (goals.length > 0) lines.push(`- goals: ${goals.join("; ")}`);

@@ -1,11 +1,14 @@
 /*
  * CHITIEU_TIMING=1: how long each phase of a run took, as one line on stderr when the command ends
- * (`chitieu timing: start-up=0.182 collect=0.011 parse=1.204 …`, seconds). For the benchmark
+ * (`chitieu timing: start-up=0.182 collect=0.011 parse=1.204 …`, seconds), and one with the
+ * resident memory after each phase (`chitieu memory (RSS MB after each phase): …`). For the benchmark
  * (npm run bench) and for anyone asking where the time goes; off by default, and then free.
  */
 
 const enabled = process.env.CHITIEU_TIMING === "1";
 const phases: [string, number][] = [];
+/** Resident memory when each phase ended, MB. */
+const memory: [string, number][] = [];
 let last = 0;
 
 /** Times measured before the bundle ran (bin/chitieu.js), in ms since the process started. */
@@ -40,6 +43,7 @@ export function phase(name: string): void {
   if (!enabled) return;
   const now = performance.now();
   phases.push([name, now - last]);
+  memory.push([name, process.memoryUsage.rss() / 2 ** 20]);
   last = now;
 }
 
@@ -52,4 +56,7 @@ export function printTiming(): void {
   if (!enabled) return;
   const parts = phases.map(([name, ms]) => `${name}=${(ms / 1000).toFixed(3)}`);
   process.stderr.write(`chitieu timing: ${parts.join(" ")} total=${(performance.now() / 1000).toFixed(3)}\n`);
+  const rss = memory.map(([name, mb]) => `${name}=${Math.round(mb)}`);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(`chitieu memory (RSS MB after each phase): ${rss.join(" ")} peak=${peak}\n`);
 }
