@@ -6,6 +6,7 @@ import type { ParsedFile } from "../core/consolidate/types";
 import { parseFile } from "../io/parse-file";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
+import { StringPool } from "./string-pool";
 import { note } from "./timing";
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -54,6 +55,7 @@ export async function parseAll(
       load[k]! += inputs[i]!.size + 4096;
     });
   const results: ParsedFile[] = new Array(inputs.length);
+  const pool = new StringPool();
   let done = 0;
   const started = performance.now();
   await Promise.all(
@@ -74,7 +76,7 @@ export async function parseAll(
                 );
                 return;
               }
-              results[m.index] = m.parsed as ParsedFile;
+              results[m.index] = pool.share(m.parsed as ParsedFile);
               if (done === 0) note("first-parsed", performance.now() - started);
               onProgress(++done);
             });
