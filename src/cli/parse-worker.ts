@@ -1,21 +1,24 @@
 import { readFileSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { parseFile } from "../io/parse-file";
+import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
-/* A worker thread: reads and parses its share of the files, answering file by file for progress. */
+/*
+ * A worker thread: reads and parses the files the main thread hands it, one answer per file, until
+ * it is told there are no more (null).
+ */
 
-interface Job {
-  files: { index: number; path: string; absolute: string }[];
-}
-
-const job = workerData as Job;
-for (const f of job.files) {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(f.absolute);
-  } catch (e) {
-    parentPort?.postMessage({ index: f.index, error: (e as Error).message });
-    continue;
+const port = parentPort;
+port?.on("message", (f: WorkerJob) => {
+  if (f === null) {
+    port.close();
+    return;
   }
-  parentPort?.postMessage({ index: f.index, parsed: parseFile({ path: f.path, bytes }) });
-}
+  let answer: WorkerAnswer;
+  try {
+    answer = { index: f.index, parsed: parseFile({ path: f.path, bytes: readFileSync(f.absolute) }) };
+  } catch (e) {
+    answer = { index: f.index, error: (e as Error).message };
+  }
+  port.postMessage(answer);
+});
