@@ -55,6 +55,7 @@ import {
 } from "./national";
 
 const ROOT = path.join(__dirname, "..");
+const LOAD_AT_START = os.loadavg()[0] ?? 0;
 const CACHE = path.join(ROOT, ".bench-cache", "consolidate");
 
 // ---------------------------------------------------------------------------------------------
@@ -236,6 +237,8 @@ const PYTHON = process.env.PYTHON ?? (existsSync("/usr/bin/python3") ? "/usr/bin
 
 interface Sample {
   seconds: number;
+  /** User + system CPU time of the process (all its threads). */
+  cpu: number;
   rssMb: number;
   /** CHITIEU_TIMING=1: seconds per phase, and RSS (MB) after each phase. */
   timing?: Record<string, number>;
@@ -273,12 +276,18 @@ function measure(c: Contender, scratch: string): Sample {
   const m = JSON.parse(readFileSync(result, "utf8")) as {
     seconds: number;
     peak_rss_kib: number;
+    user_seconds: number;
+    system_seconds: number;
     status: number;
   };
   const stderr = readFileSync(errFile, "utf8");
   if (m.status !== 0) throw new Error(`${c.label} exited with ${m.status}:\n${stderr.slice(-2000)}`);
   c.stdout = readFileSync(outFile, "utf8");
-  const sample: Sample = { seconds: m.seconds, rssMb: m.peak_rss_kib / 1024 };
+  const sample: Sample = {
+    seconds: m.seconds,
+    cpu: m.user_seconds + m.system_seconds,
+    rssMb: m.peak_rss_kib / 1024,
+  };
   const pairs = (line: RegExp): Record<string, number> | undefined => {
     const m = line.exec(stderr);
     if (!m) return undefined;
@@ -305,6 +314,9 @@ const medianOf = (xs: number[]): number => {
 };
 const median = (c: Contender): number => medianOf(c.samples.map((s) => s.seconds));
 const peak = (c: Contender): number => Math.max(...c.samples.map((s) => s.rssMb));
+/** CPU time of the best round. */
+const cpuOfBest = (c: Contender): number =>
+  c.samples.reduce((b, s) => (s.seconds < b.seconds ? s : b), c.samples[0] as Sample).cpu;
 
 function chitieuArgs(p: PreparedSet): string[] {
   return [
@@ -429,7 +441,7 @@ function machine(): string[] {
   return [
     `- machine: ${os.availableParallelism?.() ?? os.cpus().length} cores (nproc), ${cpu?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; Python ${py.stdout?.trim() || "?"}${pandas ? `, pandas ${pandas}, openpyxl ${openpyxl}` : " (no pandas/openpyxl)"}`,
-    `- date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`,
+    `- date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}; load average (1 min) ${fmt(LOAD_AT_START)} at the start, ${fmt(os.loadavg()[0] ?? 0)} at the end: other work on the machine slows the two-thread ChiTieu more than the one-thread floor and peer`,
   ];
 }
 
@@ -441,12 +453,12 @@ function table(results: SizeResult[], rounds: number): string[] {
     lines.push(
       `### ${int(p.set.size)} workbooks: ${p.set.label} (${fmt(p.bytes / 1e6, 1)} MB, ${fmt(p.bytes / p.set.size / 1024, 1)} KB each)`,
       "",
-      `| process | seconds (best of ${rounds}) | median | files/s | peak RSS MB |`,
-      "| --- | ---: | ---: | ---: | ---: |",
+      `| process | seconds (best of ${rounds}) | median | files/s | CPU s (best round) | peak RSS MB |`,
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
     );
     const row = (c: Contender, mark = ""): void => {
       lines.push(
-        `| ${c.label}${mark} | ${fmt(best(c))} | ${fmt(median(c))} | ${int(p.set.size / best(c))} | ${int(peak(c))} |`,
+        `| ${c.label}${mark} | ${fmt(best(c))} | ${fmt(median(c))} | ${int(p.set.size / best(c))} | ${fmt(cpuOfBest(c))} | ${int(peak(c))} |`,
       );
     };
     row(r.chitieu);
@@ -564,7 +576,8 @@ function bundleModules(): Map<string, { line: number; module: string }[]> {
     readFileSync(file, "utf8")
       .split("\n")
       .forEach((text, i) => {
-        const m = /^\/\/ ((?:src|data|node_modules)\/\S+)$/.exec(text);
+        // Modules of this checkout (src/…), and packages, wherever node_modules really lives.
+        const m = /^\s*\/\/ (?:\.\.\/)*(?:[\w.-]+\/)*?((?:src|data)\/\S+|node_modules\/\S+)$/.exec(text);
         if (m)
           marks.push({
             line: i,
