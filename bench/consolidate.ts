@@ -649,6 +649,20 @@ function summarizeProfile(
 
 // ---------------------------------------------------------------------------------------------
 
+/** Replaces what lies between the README's bench markers; false when it has none. */
+function updateReadme(lines: string[]): boolean {
+  const file = path.join(ROOT, "README.md");
+  const text = readFileSync(file, "utf8");
+  const start = "<!-- bench:results -->";
+  const end = "<!-- /bench:results -->";
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return false;
+  const body = lines.map((l) => l.replace(/^### /, "#### ")).join("\n");
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
+  return true;
+}
+
 function pythonHas(mods: string): boolean {
   return spawnSync(PYTHON, ["-c", `import ${mods}`], { stdio: "ignore" }).status === 0;
 }
@@ -726,10 +740,14 @@ async function main(argv: string[]): Promise<void> {
     "",
     ...table(results, o.rounds),
   ];
+  const tables = [...lines];
   if (o.profile) lines.push(...profile(sets[sets.length - 1] as PreparedSet));
   console.log(`\n${lines.join("\n")}`);
   writeFileSync(path.join(ROOT, "bench", "results.md"), `${lines.join("\n")}\n`);
   console.log(`(written to bench/results.md)`);
+  // A full run (the three sizes of issue 7, the peer included) is the README's latest table.
+  if (withPeer && [130, 1000, 3321].every((n) => o.sizes.includes(n)) && updateReadme(tables.slice(2)))
+    console.log("(and to the README's performance section)");
   const failed = results.some((r) => r.exact.length > 0);
   if (failed) process.exitCode = 1;
 }
