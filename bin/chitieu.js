@@ -2,6 +2,7 @@
 "use strict";
 // The `chitieu` command. Runs the bundle in dist/cli, rebuilding it first when a source file is
 // newer (a checkout right after `npm install` already has it: the install builds it).
+const binStart = performance.now();
 const fs = require("node:fs");
 const path = require("node:path");
 
@@ -37,8 +38,10 @@ async function run() {
       process.chdir(cwd);
     }
   }
+  const bundleStart = performance.now();
   const { main } = require(bundle);
-  process.exitCode = await main(process.argv.slice(2));
+  const boot = { binStart, bundleStart, bundleLoaded: performance.now() };
+  process.exitCode = await main(process.argv.slice(2), boot);
 }
 
 run().catch((e) => {

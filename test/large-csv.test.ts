@@ -178,7 +178,9 @@ describe("a long CSV of 300,300 rows", () => {
     );
     expect(b.peakMb).toBeLessThan(grid.peakMb as number);
     expect(extraMb).toBeGreaterThan(90);
-    // Read whole, the Buffer alone would add `extraMb`; streamed, well under half of it.
-    expect(grew).toBeLessThan(extraMb / 2);
+    // Read whole, the Buffer alone would add `extraMb` and its decoded text as much again; streamed,
+    // it adds what the collector leaves standing between chunks, which moves from run to run (36–55 MB
+    // measured on this machine): the bound says "not read whole" without depending on the GC's timing.
+    expect(grew).toBeLessThan(extraMb * 0.8);
   }, 300_000);
 });

@@ -15,6 +15,7 @@ import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
 import { resolvePeriod, resolveTemplate } from "./template-command";
+import { phase } from "./timing";
 
 export interface ConsolidateArgs {
   inputs: string[];
@@ -172,24 +173,32 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   // The run's own files are never submissions, even when they sit in the folder being read; but an
   // output may only replace a file there that is the run's own too (a previous summary).
   const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
+  phase("options");
   const found = await collectInputs(a.inputs, readOnly);
   const outAbs = new Set(outputs.map((o) => path.resolve(o)));
   for (const f of found) if (outAbs.has(path.resolve(f.absolute))) await refuseOverwritingSubmission(f, a);
   const inputs = found.filter((f) => !outAbs.has(path.resolve(f.absolute)));
+  phase("collect");
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n));
   progress.done();
+  phase("parse");
 
   const absolute = new Map(inputs.map((f) => [f.path, path.resolve(f.absolute)]));
   const outDir = path.dirname(path.resolve(a.out));
   let run;
   try {
-    run = consolidateParsed(parsed, ctx, {
-      linkTo: (file) => {
-        const abs = absolute.get(file);
-        return abs ? fileLink(outDir, abs) : undefined;
+    run = consolidateParsed(
+      parsed,
+      ctx,
+      {
+        linkTo: (file) => {
+          const abs = absolute.get(file);
+          return abs ? fileLink(outDir, abs) : undefined;
+        },
       },
-    });
+      phase,
+    );
   } catch (e) {
     if (e instanceof NoPeriodError) {
       throw new CliError(
@@ -200,8 +209,11 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     throw e;
   }
   const bytes = writeLayoutXlsxNode(run.workbook);
+  phase("write-xlsx");
   const files = [{ path: a.out, data: bytes }];
   if (a.json) files.push({ path: a.json, data: new TextEncoder().encode(reportJson(run.report)) });
+  phase("json");
   await writeAllOrNothing(files);
+  phase("save");
   return { report: run.report, written: files.map((f) => f.path) };
 }

@@ -6,6 +6,7 @@ import { checkCommand } from "./check-command";
 import { consolidateCommand } from "./consolidate-command";
 import { summaryLines } from "./print-summary";
 import { templateCommand } from "./template-command";
+import { printTiming, startTiming, type BootTimes } from "./timing";
 
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
 
@@ -138,7 +139,16 @@ const COMMANDS: Record<string, Handler> = {
   demo: runDemo,
 };
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], boot?: BootTimes): Promise<number> {
+  startTiming(boot);
+  try {
+    return await run(argv);
+  } finally {
+    printTiming();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(USAGE);

@@ -6,10 +6,26 @@ import type { ParsedFile } from "../core/consolidate/types";
 import { parsePath } from "../io/node/parse-path";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
+import { StringPool } from "./string-pool";
+import { note } from "./timing";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 export const PARALLEL_THRESHOLD = 48;
 
+/** Files handed to a worker ahead of its answers, so it never waits for the main thread. */
+const AHEAD = 8;
+
+/** What the main thread sends a worker: a file to read, or null when there are no more. */
+export type WorkerJob = { index: number; path: string; absolute: string; size: number } | null;
+
+/** What a worker answers, file by file. */
+export interface WorkerAnswer {
+  index: number;
+  parsed?: ParsedFile;
+  error?: string;
+}
+
+/** Parses one file from disk (a large CSV streamed); a file that cannot be opened stops the run. */
 async function parseOrFail(f: FoundInput): Promise<ParsedFile> {
   try {
     return await parsePath(f.absolute, f.path, f.size);
@@ -22,8 +38,10 @@ async function parseOrFail(f: FoundInput): Promise<ParsedFile> {
 }
 
 /**
- * Parses every input, on worker threads when there are enough files (both cores of this machine),
- * in the calling thread otherwise. Results come back in the inputs' order.
+ * Parses every input. With enough files, worker threads and the main thread share the work: one
+ * worker fewer than there are cores, since the main thread reads files too and would otherwise sit
+ * idle while still having to receive (deserialize) every worker's results. Files are taken from
+ * one queue, largest first, so all finish together. Results come back in the inputs' order.
  */
 export async function parseAll(
   inputs: FoundInput[],
@@ -40,53 +58,83 @@ export async function parseAll(
     }
     return out;
   }
-  const shares: { index: number; path: string; absolute: string; size: number }[][] = Array.from(
-    { length: Math.min(cores, 4) },
-    () => [],
-  );
-  // Deal the files by size, largest first, to the least loaded share.
-  const load = shares.map(() => 0);
-  [...inputs.keys()]
-    .sort((a, b) => inputs[b]!.size - inputs[a]!.size)
-    .forEach((i) => {
-      const k = load.indexOf(Math.min(...load));
-      shares[k]!.push({
-        index: i,
-        path: inputs[i]!.path,
-        absolute: inputs[i]!.absolute,
-        size: inputs[i]!.size,
-      });
-      load[k]! += inputs[i]!.size + 4096;
-    });
+
   const results: ParsedFile[] = new Array(inputs.length);
+  const pool = new StringPool();
+  const queue = [...inputs.keys()].sort((a, b) => inputs[b]!.size - inputs[a]!.size);
+  let next = 0;
   let done = 0;
-  await Promise.all(
-    shares
-      .filter((s) => s.length > 0)
-      .map(
-        (files) =>
-          new Promise<void>((resolve, reject) => {
-            const w = new Worker(workerFile, { workerData: { files } });
-            w.on("message", (m: { index: number; parsed?: ParsedFile; error?: string }) => {
-              if (m.error !== undefined) {
-                const f = inputs[m.index]!;
-                reject(
-                  new CliError(
-                    `Không đọc được tệp ${f.path}: ${m.error}`,
-                    `Cannot read ${f.path}: ${m.error}`,
-                  ),
-                );
-                return;
-              }
-              results[m.index] = m.parsed as ParsedFile;
-              onProgress(++done);
-            });
-            w.on("error", reject);
-            w.on("exit", (code) =>
-              code === 0 ? resolve() : reject(new Error(`parse worker exited with ${code}`)),
-            );
-          }),
-      ),
+  const started = performance.now();
+  const take = (): number | undefined => (next < queue.length ? queue[next++] : undefined);
+  const finish = (index: number, parsed: ParsedFile): void => {
+    results[index] = pool.share(parsed);
+    if (done === 0) note("first-parsed", performance.now() - started);
+    onProgress(++done);
+  };
+
+  const workers = Array.from({ length: Math.min(cores - 1, 3) }, () =>
+    runWorker(workerFile, inputs, take, finish),
   );
+  let failure: unknown;
+  // If a worker fails, the main thread stops taking files and the failure is reported.
+  const watched = Promise.all(workers).catch((e: unknown) => {
+    failure ??= e;
+    next = queue.length;
+  });
+  for (let i = take(); i !== undefined && failure === undefined; i = take()) {
+    const f = inputs[i]!;
+    finish(i, await parseOrFail(f));
+    // Let the workers' answers in (and hand them more files) between two files.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await watched;
+  if (failure !== undefined) throw failure;
   return results;
+}
+
+/** One worker: keeps AHEAD files in hand, takes another from the queue for each answer. */
+function runWorker(
+  workerFile: string,
+  inputs: FoundInput[],
+  take: () => number | undefined,
+  finish: (index: number, parsed: ParsedFile) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const w = new Worker(workerFile);
+    let outstanding = 0;
+    let closed = false;
+    const feed = (): void => {
+      while (!closed && outstanding < AHEAD) {
+        const i = take();
+        if (i === undefined) {
+          if (outstanding === 0) {
+            closed = true;
+            w.postMessage(null satisfies WorkerJob);
+          }
+          return;
+        }
+        const f = inputs[i]!;
+        outstanding++;
+        w.postMessage({ index: i, path: f.path, absolute: f.absolute, size: f.size } satisfies WorkerJob);
+      }
+    };
+    w.on("message", (m: WorkerAnswer) => {
+      outstanding--;
+      if (m.error !== undefined) {
+        const f = inputs[m.index]!;
+        closed = true;
+        void w.terminate();
+        reject(new CliError(`Không đọc được tệp ${f.path}: ${m.error}`, `Cannot read ${f.path}: ${m.error}`));
+        return;
+      }
+      finish(m.index, m.parsed as ParsedFile);
+      feed();
+    });
+    w.on("error", (e) => {
+      closed = true;
+      reject(e);
+    });
+    w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`parse worker exited with ${code}`))));
+    feed();
+  });
 }

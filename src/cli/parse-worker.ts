@@ -1,21 +1,27 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { parsePath } from "../io/node/parse-path";
+import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
-/* A worker thread: reads and parses its share of the files, answering file by file for progress. */
+/*
+ * A worker thread: reads and parses the files the main thread hands it, one answer per file, until
+ * it is told there are no more (null). Files are parsed one after another, in the order given, so a
+ * worker never holds more than one file's parse in memory.
+ */
 
-interface Job {
-  files: { index: number; path: string; absolute: string; size: number }[];
-}
-
-async function main(): Promise<void> {
-  const job = workerData as Job;
-  for (const f of job.files) {
-    try {
-      parentPort?.postMessage({ index: f.index, parsed: await parsePath(f.absolute, f.path, f.size) });
-    } catch (e) {
-      parentPort?.postMessage({ index: f.index, error: (e as Error).message });
+const port = parentPort;
+let chain: Promise<void> = Promise.resolve();
+port?.on("message", (f: WorkerJob) => {
+  chain = chain.then(async () => {
+    if (f === null) {
+      port.close();
+      return;
     }
-  }
-}
-
-void main();
+    let answer: WorkerAnswer;
+    try {
+      answer = { index: f.index, parsed: await parsePath(f.absolute, f.path, f.size) };
+    } catch (e) {
+      answer = { index: f.index, error: (e as Error).message };
+    }
+    port.postMessage(answer);
+  });
+});

@@ -37,16 +37,29 @@ export class ExactSum {
   private digits = 0n;
   private scale = 0;
   private terms = 0;
+  /**
+   * Whole-number terms (counts, households…), added as doubles while every partial sum stays a safe
+   * integer, so exactly: most figures are whole and need no decimal arithmetic.
+   */
+  private whole = 0;
 
   add(x: number): this {
     if (!Number.isFinite(x)) throw new Error(`Cannot add ${x}`);
+    this.terms++;
+    if (Number.isSafeInteger(x)) {
+      // The double sum of two safe integers is a safe integer exactly when it is exact.
+      const s = this.whole + x;
+      if (Number.isSafeInteger(s)) {
+        this.whole = s;
+        return this;
+      }
+    }
     const v = toScaled(x);
     if (v.scale > this.scale) {
       this.digits *= 10n ** BigInt(v.scale - this.scale);
       this.scale = v.scale;
     }
     this.digits += rescale(v, this.scale);
-    this.terms++;
     return this;
   }
 
@@ -56,9 +69,11 @@ export class ExactSum {
 
   /** The sum, rounded once to the nearest double. */
   value(): number {
-    if (this.scale === 0) return Number(this.digits);
-    const neg = this.digits < 0n;
-    const abs = neg ? -this.digits : this.digits;
+    if (this.digits === 0n && this.scale === 0) return this.whole;
+    const digits = this.digits + BigInt(this.whole) * 10n ** BigInt(this.scale);
+    if (this.scale === 0) return Number(digits);
+    const neg = digits < 0n;
+    const abs = neg ? -digits : digits;
     const s = abs.toString().padStart(this.scale + 1, "0");
     const text = `${neg ? "-" : ""}${s.slice(0, s.length - this.scale)}.${s.slice(s.length - this.scale)}`;
     return Number(text);

@@ -55,11 +55,15 @@ export interface RunOutput {
   workbook: WorkbookLayout;
 }
 
-/** Consolidates parsed files into the report and the summary workbook's layout. */
+/**
+ * Consolidates parsed files into the report and the summary workbook's layout. `phase` is told
+ * when each step ends ("consolidate", "report", "layout"), for timings.
+ */
 export function consolidateParsed(
   parsed: ParsedFile[],
   ctx: RunContext,
   summary: SummaryOptions = {},
+  phase: (name: string) => void = () => {},
 ): RunOutput {
   const opts: ConsolidateOptions = { locale: ctx.locale ?? "vi", official: officialUnits() };
   if (ctx.template) opts.template = ctx.template;
@@ -74,7 +78,9 @@ export function consolidateParsed(
   if (ctx.plan && ctx.plan.issues.length > 0) {
     consolidation.issues = [...consolidation.issues, ...ctx.plan.issues].sort(compareIssues);
   }
+  phase("consolidate");
   const report = buildReport(consolidation);
+  phase("report");
   const reportDate = consolidation.units
     .filter((u) => u.figures && u.reportDate)
     .map((u) => u.reportDate as string)
@@ -87,5 +93,6 @@ export function consolidateParsed(
     unitNames: names,
     plan: consolidation.plan.applied,
   });
+  phase("layout");
   return { consolidation, report, workbook };
 }

@@ -227,13 +227,15 @@ function chooseAmong(list: Accepted[], issues: Issue[]): Accepted | undefined {
 
 /** Without a roster: the units that sent something, under their common parent if the official list knows one. */
 function rosterOfSenders(accepted: Accepted[], official: Roster | undefined): Roster {
-  const codes = [...new Set(accepted.map((a) => a.unit))].sort();
+  const first = new Map<string, Accepted>();
+  for (const a of accepted) if (!first.has(a.unit)) first.set(a.unit, a);
+  const codes = [...first.keys()].sort();
   const parents = new Set(codes.map((c) => official?.get(c)?.parent ?? ""));
   const parentCode = parents.size === 1 ? ([...parents][0] as string) : "";
   const parent = parentCode ? official?.get(parentCode) : undefined;
   const units: RosterUnit[] = parent ? [{ ...parent, parent: "", groups: [] }] : [];
   for (const code of codes) {
-    const a = accepted.find((x) => x.unit === code) as Accepted;
+    const a = first.get(code) as Accepted;
     units.push({
       code,
       name: official?.get(code)?.name ?? (a.sub.meta.unitName || code),
@@ -298,7 +300,10 @@ function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: strin
       expected += tree.expected.get(child.code) ?? 0;
       for (const [code, list] of sub) {
         if (list.length > 0) anyBelow = true;
-        parts.set(code, [...(parts.get(code) ?? []), ...list]);
+        // Appended in place: copying the list for every child made a wide roster quadratic.
+        const mine = parts.get(code);
+        if (!mine) parts.set(code, [...list]);
+        else for (const c of list) mine.push(c);
       }
     }
     tree.expected.set(u.code, expected);

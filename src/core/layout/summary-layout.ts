@@ -418,13 +418,17 @@ function orderedUnits(report: Report): string[] {
   const listed = new Set<string>();
   const children = new Map<string, string[]>();
   for (const u of report.units) {
-    if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u.code]);
+    if (!u.parent) continue;
+    const list = children.get(u.parent);
+    if (list) list.push(u.code);
+    else children.set(u.parent, [u.code]);
   }
-  const inner = [...new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit))].sort();
+  const innerSet = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
+  const inner = [...innerSet].sort();
   const out: string[] = [];
   const leavesOf = (code: string): void => {
     for (const ch of (children.get(code) ?? []).sort()) {
-      if (inner.includes(ch)) continue;
+      if (innerSet.has(ch)) continue;
       if (!listed.has(ch)) {
         listed.add(ch);
         out.push(ch);

@@ -79,10 +79,11 @@ export function applyPlan(
   }
 
   const units = new Map<string, Map<string, Assessment>>();
+  const outcomes = new Map(c.units.map((u) => [u.code, u]));
   for (const [unit, figs] of c.unitFigures) {
     if (unit === c.scope.code) continue;
     const rowsForUnit = byUnit.get(unit) ?? [];
-    const outcome = c.units.find((u) => u.code === unit);
+    const outcome = outcomes.get(unit);
     const m = new Map<string, Assessment>();
     for (const code of codes) {
       const f = figs.get(code);

@@ -65,6 +65,8 @@ export function validateRows(
 ): RowsResult {
   const ctx: Ctx = { unit, locale, issues: [] };
   const allowed = new Set(templateIndicatorCodes(template));
+  const requiredCodes = requiredIndicatorCodes(template);
+  const requiredSet = new Set(requiredCodes);
   // A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read.
   const derived = new Set(template.derived ?? []);
   const byCode = new Map<string, RawRow[]>();
@@ -97,10 +99,9 @@ export function validateRows(
   }
 
   const figures = new Map<string, UnitFigure>();
-  const requiredCodes = requiredIndicatorCodes(template);
   for (const [code, rows] of byCode) {
     const ind = findIndicator(code) as Indicator;
-    const required = requiredCodes.includes(code);
+    const required = requiredSet.has(code);
     const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     if (rows.length === 1) {
       const r = reads[0]!;

@@ -335,12 +335,27 @@ function convincing(s: Score): boolean {
   return s.evidence > s.against && (s.strong >= 1 || s.evidence >= 2);
 }
 
+/** Answers already given, by text (null: no legacy encoding); cleared when full. */
+const DETECTED = new Map<string, LegacyEncoding | null>();
+const DETECTED_MAX = 4096;
+
 /**
  * Whether `text` looks like TCVN3 or VNI shown in a Unicode font; undefined when it looks like
  * anything else (Unicode Vietnamese, English, names, codes) or when it is too short to tell
  * (`hé` is both TCVN3 for hộ and a Vietnamese word).
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | undefined {
+  // Every submission repeats the same indicator names and notes: a national run asks about the same
+  // few hundred texts tens of thousands of times. The answer depends on the text alone.
+  const known = DETECTED.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = detect(text);
+  if (DETECTED.size >= DETECTED_MAX) DETECTED.clear();
+  DETECTED.set(text, found ?? null);
+  return found;
+}
+
+function detect(text: string): LegacyEncoding | undefined {
   const nfc = text.normalize("NFC");
   if (!/[\u00a1-\u00ff]/.test(nfc)) return undefined;
   const words = (nfc.match(WORDS) ?? []).filter((w) => /[\u00a1-\u00ff]/.test(w));
