@@ -19,8 +19,9 @@ export async function checkCommand(a: CheckArgs): Promise<{ report: Report; line
   if (a.inputs.length === 0)
     throw new CliError("Cần ít nhất một tệp để kiểm tra", "Give at least one file to check");
   const inputs = await collectInputs(a.inputs, a.json ? [a.json] : []);
-  const parsed = await parseAll(inputs);
-  const report = checkSubmissions(parsed, resolveLocale(a.locale));
+  const locale = resolveLocale(a.locale);
+  const parsed = await parseAll(inputs, () => {}, { locale });
+  const report = checkSubmissions(parsed, locale);
   if (a.json) await writeAllOrNothing([{ path: a.json, data: new TextEncoder().encode(reportJson(report)) }]);
   const lines = report.issues.map(
     (i) =>

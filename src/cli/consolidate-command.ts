@@ -180,7 +180,10 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const inputs = found.filter((f) => !outAbs.has(path.resolve(f.absolute)));
   phase("collect");
   const progress = new Progress(inputs.length, "Đọc báo cáo");
-  const parsed = await parseAll(inputs, (n) => progress.update(n));
+  const parsed = await parseAll(inputs, (n) => progress.update(n), {
+    ...(ctx.template ? { template: ctx.template.id } : {}),
+    locale: ctx.locale ?? "vi",
+  });
   progress.done();
   phase("parse");
 

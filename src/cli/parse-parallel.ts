@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ParsedFile } from "../core/consolidate/types";
 import { parsePath } from "../io/node/parse-path";
+import type { ParseOptions } from "../io/parse-file";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
 import { StringPool } from "./string-pool";
@@ -26,9 +27,9 @@ export interface WorkerAnswer {
 }
 
 /** Parses one file from disk (a large CSV streamed); a file that cannot be opened stops the run. */
-async function parseOrFail(f: FoundInput): Promise<ParsedFile> {
+async function parseOrFail(f: FoundInput, opts: ParseOptions): Promise<ParsedFile> {
   try {
-    return await parsePath(f.absolute, f.path, f.size);
+    return await parsePath(f.absolute, f.path, f.size, opts);
   } catch (e) {
     throw new CliError(
       `Không đọc được tệp ${f.path}: ${(e as Error).message}`,
@@ -46,6 +47,7 @@ async function parseOrFail(f: FoundInput): Promise<ParsedFile> {
 export async function parseAll(
   inputs: FoundInput[],
   onProgress: (done: number) => void = () => {},
+  opts: ParseOptions = {},
 ): Promise<ParsedFile[]> {
   const workerFile = path.join(__dirname, "parse-worker.cjs");
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
@@ -53,7 +55,7 @@ export async function parseAll(
   if (!parallel) {
     const out: ParsedFile[] = [];
     for (const f of inputs) {
-      out.push(await parseOrFail(f));
+      out.push(await parseOrFail(f, opts));
       onProgress(out.length);
     }
     return out;
@@ -73,7 +75,7 @@ export async function parseAll(
   };
 
   const workers = Array.from({ length: Math.min(cores - 1, 3) }, () =>
-    runWorker(workerFile, inputs, take, finish),
+    runWorker(workerFile, inputs, take, finish, opts),
   );
   let failure: unknown;
   // If a worker fails, the main thread stops taking files and the failure is reported.
@@ -83,7 +85,7 @@ export async function parseAll(
   });
   for (let i = take(); i !== undefined && failure === undefined; i = take()) {
     const f = inputs[i]!;
-    finish(i, await parseOrFail(f));
+    finish(i, await parseOrFail(f, opts));
     // Let the workers' answers in (and hand them more files) between two files.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -98,9 +100,10 @@ function runWorker(
   inputs: FoundInput[],
   take: () => number | undefined,
   finish: (index: number, parsed: ParsedFile) => void,
+  opts: ParseOptions,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const w = new Worker(workerFile);
+    const w = new Worker(workerFile, { workerData: opts });
     let outstanding = 0;
     let closed = false;
     const feed = (): void => {

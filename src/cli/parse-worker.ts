@@ -1,5 +1,6 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { parsePath } from "../io/node/parse-path";
+import type { ParseOptions } from "../io/parse-file";
 import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
 /*
@@ -9,6 +10,7 @@ import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
  */
 
 const port = parentPort;
+const opts = (workerData ?? {}) as ParseOptions;
 let chain: Promise<void> = Promise.resolve();
 port?.on("message", (f: WorkerJob) => {
   chain = chain.then(async () => {
@@ -18,7 +20,7 @@ port?.on("message", (f: WorkerJob) => {
     }
     let answer: WorkerAnswer;
     try {
-      answer = { index: f.index, parsed: await parsePath(f.absolute, f.path, f.size) };
+      answer = { index: f.index, parsed: await parsePath(f.absolute, f.path, f.size, opts) };
     } catch (e) {
       answer = { index: f.index, error: (e as Error).message };
     }

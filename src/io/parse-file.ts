@@ -1,6 +1,9 @@
-import type { ParsedFile } from "../core/consolidate/types";
+import { findTemplate } from "../core/catalog/templates";
+import type { ParsedFile, ParsedSubmission } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
 import { readMeta } from "../core/submission/meta";
+import { validateRows } from "../core/submission/rows";
+import type { RawSubmission } from "../core/submission/types";
 import { extractCsvBytes } from "./csv-submissions";
 import { classify, csvFailure, readWorkbook } from "./read-file";
 
@@ -12,14 +15,38 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-/** Submissions found, with their metadata read: what a worker sends back. */
-export function parsedFrom(file: string, extracted: Extracted): ParsedFile {
+export interface ParseOptions {
+  /** The run's template, when the person gave it (`--template`). */
+  template?: string;
+  locale?: "vi" | "en";
+}
+
+/**
+ * A submission's rows read where it was parsed, when the template is known there (the run's, or the
+ * one the file names): a worker then sends back a few figures and issues instead of every cell it
+ * read, which costs the main thread less to receive and keep than the raw rows.
+ */
+function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOptions): ParsedSubmission {
+  if (sub.rejected) return sub;
+  const template = (opts.template ? findTemplate(opts.template) : undefined) ?? sub.meta.template;
+  if (!template) return sub;
+  const locale = opts.locale ?? "vi";
+  const rows = validateRows(raw, template, sub.meta.unit, locale);
+  return {
+    ...sub,
+    raw: { ...raw, rows: [], stray: [] },
+    pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues },
+  };
+}
+
+/** Submissions found, with their metadata read (and rows, where the template is known): what a worker sends back. */
+export function parsedFrom(file: string, extracted: Extracted, opts: ParseOptions = {}): ParsedFile {
   return {
     file,
     issues: extracted.issues,
     submissions: extracted.submissions.map((raw) => {
       const m = readMeta(raw);
-      return { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected };
+      return validatedHere(raw, { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected }, opts);
     }),
   };
 }
@@ -44,20 +71,20 @@ export function failedParse(file: string, e: unknown): ParsedFile {
 }
 
 /** Reads one file into the submissions it holds, with their metadata; never throws. */
-export function parseFile(input: InputFile): ParsedFile {
+export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile {
   try {
     const c = classify(input.bytes, input.path);
     if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
     if (c.kind === "csv") {
       try {
-        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path));
+        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path), opts);
       } catch (e) {
         return { file: input.path, submissions: [], issues: [csvFailure(input.path, e)] };
       }
     }
     const read = readWorkbook(input.bytes, input.path);
     if (!read.ok) return { file: input.path, submissions: [], issues: [read.issue] };
-    return parsedFrom(input.path, extractSubmissions(read.doc));
+    return parsedFrom(input.path, extractSubmissions(read.doc), opts);
   } catch (e) {
     return failedParse(input.path, e);
   }

@@ -17,6 +17,12 @@ import type { Engine, FileInput } from "./engine";
 
 class InputError extends Error {}
 
+/**
+ * How numbers typed as text are read: Vietnamese (`1.922,9`). The pane's language switch changes the
+ * words on screen, never how a commune's figures are read.
+ */
+const NUMBERS = "vi" as const;
+
 function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
   const read = readSourceFile(file.bytes, file.path);
   if (!read.ok) throw new InputError(`${file.path}: ${read.issue.message} / ${read.issue.messageEn}`);
@@ -27,12 +33,12 @@ function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
 }
 
 export const engine: Engine = {
-  parseFile: (file) => parseFile(file),
+  parseFile: (file) => parseFile(file, { locale: NUMBERS }),
   failedFile: (path, why) => failedParse(path, new Error(why)),
   consolidateParsed: (parsed, input) => {
-    const ctx: RunContext = { locale: input.locale };
+    const ctx: RunContext = { locale: NUMBERS };
     if (input.roster) ctx.roster = rosterOf(input.roster);
-    if (input.plan) ctx.plan = readPlanFile(input.plan, input.locale);
+    if (input.plan) ctx.plan = readPlanFile(input.plan, NUMBERS);
     if (input.template) {
       const t = findTemplate(input.template);
       if (!t)

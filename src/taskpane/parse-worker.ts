@@ -14,7 +14,8 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, file } = event.data;
   let reply: WorkerReply;
   try {
-    reply = { id, ok: true, parsed: parseFile(file) };
+    // Figures typed as text are read the Vietnamese way whatever the pane's language (engine-wiring.ts).
+    reply = { id, ok: true, parsed: parseFile(file, { locale: "vi" }) };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

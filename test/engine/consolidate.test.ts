@@ -34,12 +34,15 @@ function file(path: string, text: string): InputFile {
 }
 
 function run(files: InputFile[], r?: Roster, due?: string): Report {
-  return consolidateParsed(files.map(parseFile), {
-    template: findTemplate("ktxh-xa")!,
-    period: parsePeriod("2026")!,
-    ...(r ? { roster: r } : {}),
-    ...(due ? { due } : {}),
-  }).report;
+  return consolidateParsed(
+    files.map((f) => parseFile(f)),
+    {
+      template: findTemplate("ktxh-xa")!,
+      period: parsePeriod("2026")!,
+      ...(r ? { roster: r } : {}),
+      ...(due ? { due } : {}),
+    },
+  ).report;
 }
 
 const ROSTER = roster(

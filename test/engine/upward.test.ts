@@ -74,11 +74,14 @@ describe("consolidating upward", () => {
   let upwardOnFullRoster: Report;
 
   beforeAll(async () => {
-    direct = consolidateParsed(Object.values(communes).map(parseFile), {
-      template,
-      period,
-      roster: national,
-    }).report;
+    direct = consolidateParsed(
+      Object.values(communes).map((f) => parseFile(f)),
+      {
+        template,
+        period,
+        roster: national,
+      },
+    ).report;
     const summaries: InputFile[] = [];
     for (const [p, list] of Object.entries(PROVINCES)) {
       const provinceRoster = roster([`${p},Tỉnh ${p},tinh,,`, ...list.map((c) => `${c},Xã ${c},xa,${p},`)]);
@@ -93,12 +96,18 @@ describe("consolidating upward", () => {
       "VN,Việt Nam,quoc-gia,,",
       ...Object.keys(PROVINCES).map((p) => `${p},Tỉnh ${p},tinh,VN,`),
     ]);
-    upward = consolidateParsed(summaries.map(parseFile), { template, period, roster: provincesOnly }).report;
-    upwardOnFullRoster = consolidateParsed(summaries.map(parseFile), {
-      template,
-      period,
-      roster: national,
-    }).report;
+    upward = consolidateParsed(
+      summaries.map((f) => parseFile(f)),
+      { template, period, roster: provincesOnly },
+    ).report;
+    upwardOnFullRoster = consolidateParsed(
+      summaries.map((f) => parseFile(f)),
+      {
+        template,
+        period,
+        roster: national,
+      },
+    ).report;
   });
 
   it("reads every province summary as a clean submission", () => {

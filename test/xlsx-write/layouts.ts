@@ -97,11 +97,14 @@ export function officialSummaryLayout(scope: string): WorkbookLayout {
     .forEach((u, i) => {
       if (i % 25 !== 24) files.push({ path: `${u.code}.csv`, bytes: enc.encode(communeCsv(u.code, rand)) });
     });
-  const run = consolidateParsed(files.map(parseFile), {
-    template: findTemplate("ktxh-xa")!,
-    period: parsePeriod("2026")!,
-    roster: read.roster,
-    due: "2026-12-15",
-  });
+  const run = consolidateParsed(
+    files.map((f) => parseFile(f)),
+    {
+      template: findTemplate("ktxh-xa")!,
+      period: parsePeriod("2026")!,
+      roster: read.roster,
+      due: "2026-12-15",
+    },
+  );
   return run.workbook;
 }

@@ -49,7 +49,10 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
       const template = sub.meta.template ?? decideTemplate([{ ...f, submissions: [sub] }]);
       templates.add(template.id);
       if (sub.meta.period) periods.add(sub.meta.period.code);
-      const rows = validateRows(sub.raw, template, unit || undefined, locale);
+      const rows =
+        sub.pre && sub.pre.template === template.id && sub.pre.locale === locale
+          ? sub.pre
+          : validateRows(sub.raw, template, unit || undefined, locale);
       issues.push(...rows.issues);
       for (const code of summaryIndicatorCodes(template)) {
         const fig = rows.figures.get(code);

@@ -17,6 +17,18 @@ export interface Accepted {
  * are named once for why, not again for every row they hold.
  */
 export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: Issue[]): void {
+  const pre = a.sub.pre;
+  if (pre && pre.template === template.id && pre.locale === locale) {
+    // Read where the file was parsed; only the unit code may since have been matched to the roster.
+    const unit = a.sub.meta.unit;
+    issues.push(
+      ...(unit === a.unit
+        ? pre.issues
+        : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i))),
+    );
+    a.figures = pre.figures;
+    return;
+  }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
   issues.push(...rows.issues);
   a.figures = rows.figures;

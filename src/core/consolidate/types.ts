@@ -10,12 +10,25 @@ import type { Aggregate } from "./aggregate";
 import type { PlanOutcome, PreviousFigures } from "../plan/apply-plan";
 import type { PlanRow } from "../plan/read-plan";
 
-/** A submission as the reading step leaves it: found, its metadata read, not yet validated. */
+/** A submission as the reading step leaves it: found, its metadata read, and (see `pre`) validated. */
 export interface ParsedSubmission {
   raw: RawSubmission;
   meta: SubmissionMeta;
   metaIssues: Issue[];
   rejected: boolean;
+  /**
+   * Its rows already read against a template, where the reading step knew the template (the run's,
+   * or the one the file names): the worker sends back figures and issues instead of every cell, and
+   * `raw.rows` is then emptied. Used when the run's template and locale are these.
+   */
+  pre?: PreValidated;
+}
+
+export interface PreValidated {
+  template: string;
+  locale: "vi" | "en";
+  figures: Map<string, UnitFigure>;
+  issues: Issue[];
 }
 
 /**

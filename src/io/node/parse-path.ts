@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import type { ParsedFile } from "../../core/consolidate/types";
 import { makeIssue } from "../../core/issues";
-import { failedParse, parseFile, parsedFrom } from "../parse-file";
+import { failedParse, parseFile, parsedFrom, type ParseOptions } from "../parse-file";
 import { classify, csvFailure } from "../read-file";
 import { DEFAULT_XLSX_LIMITS } from "../xlsx";
 import { tooLarge } from "../xlsx/failure";
@@ -26,12 +26,17 @@ async function head(path: string, n: number): Promise<Uint8Array> {
  * not one is judged by its first bytes and its size, never read whole. Never throws for what is in
  * the file; a file that cannot be opened at all is an I/O error for the caller.
  */
-export async function parsePath(absolute: string, path: string, size: number): Promise<ParsedFile> {
+export async function parsePath(
+  absolute: string,
+  path: string,
+  size: number,
+  opts: ParseOptions = {},
+): Promise<ParsedFile> {
   if (size > STREAM_CSV_BYTES) {
     const c = classify(await head(absolute, 4096), path);
     if (c.kind === "csv") {
       try {
-        return parsedFrom(path, await extractCsvStream(absolute, path));
+        return parsedFrom(path, await extractCsvStream(absolute, path), opts);
       } catch (e) {
         return { file: path, submissions: [], issues: [csvFailure(path, e)] };
       }
@@ -48,7 +53,7 @@ export async function parsePath(absolute: string, path: string, size: number): P
   }
   const bytes = new Uint8Array(await fs.readFile(absolute));
   try {
-    return parseFile({ path, bytes });
+    return parseFile({ path, bytes }, opts);
   } catch (e) {
     return failedParse(path, e);
   }
