@@ -1,52 +1,16 @@
-import { build } from "esbuild";
-import * as path from "node:path";
-import ts from "typescript";
+import { browserBundle, workerOnlyDiagnostics } from "../support/browser-safe";
 
-/*
- * The reader runs in the browser task pane and in a Web Worker as well as in Node: bundling it for
- * the browser must need no Node module, and the bundle must not touch Node's globals.
- */
-
-const ROOT = path.join(__dirname, "..", "..");
-
+// The reader parses submissions in the task pane's Web Worker as well as in the CLI's worker threads.
 describe("the xlsx reader outside Node", () => {
   it("bundles for the browser with no Node built-in, Buffer or process", async () => {
-    const out = await build({
-      entryPoints: [path.join(ROOT, "src/io/xlsx/index.ts")],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-      // Any Node built-in would fail to resolve for the browser platform; say so plainly if one does.
-      plugins: [
-        {
-          name: "no-node",
-          setup(b) {
-            b.onResolve({ filter: /^node:|^(fs|path|buffer|stream|zlib|util|crypto|os)$/ }, (args) => ({
-              errors: [{ text: `Node module ${args.path} imported by ${args.importer}` }],
-            }));
-          },
-        },
-      ],
-    });
-    expect(out.errors).toEqual([]);
-    const code = out.outputFiles[0]!.text;
+    const { errors, code } = await browserBundle("src/io/xlsx/index.ts");
+    expect(errors).toEqual([]);
     expect(code).not.toMatch(/\bBuffer\.|\bprocess\.|\brequire\(/);
   });
 
   it("type-checks against the Web Worker library alone, without Node's types", () => {
-    const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
-    const config = ts.getParsedCommandLineOfConfigFile(
-      path.join(ROOT, "src/io/xlsx/tsconfig.json"),
-      {},
-      host,
-    )!;
-    expect(config.options.types).toEqual([]);
-    const program = ts.createProgram(config.fileNames, config.options);
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const { types, problems } = workerOnlyDiagnostics("src/io/xlsx/tsconfig.json");
+    expect(types).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

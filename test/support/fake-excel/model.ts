@@ -73,6 +73,9 @@ export class ExcelError extends Error {
 
 /* ---------- addresses ---------- */
 
+// Written again rather than imported from src/core/text: the fake stands for Excel, and an address
+// bug in the code under test must not be hidden by the fake sharing it.
+
 export function colLetters(col: number): string {
   let s = "";
   let n = col;
