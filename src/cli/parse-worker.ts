@@ -1,5 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { parsePath } from "../io/node/parse-path";
+import { nodeZipCodec } from "../io/node/zip-codec";
+import { useZipCodec } from "../io/xlsx";
 import type { ParseOptions } from "../io/parse-file";
 import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
@@ -9,6 +11,7 @@ import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
  * worker never holds more than one file's parse in memory.
  */
 
+useZipCodec(nodeZipCodec);
 const port = parentPort;
 const opts = (workerData ?? {}) as ParseOptions;
 let chain: Promise<void> = Promise.resolve();

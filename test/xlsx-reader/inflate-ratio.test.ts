@@ -1,5 +1,6 @@
 import { strToU8 } from "fflate";
-import { readXlsx } from "../../src/io/xlsx";
+import { readXlsx, useZipCodec } from "../../src/io/xlsx";
+import { nodeZipCodec } from "../../src/io/node/zip-codec";
 import { deflateBomb, handParts, NS, rawZip, zipParts } from "./hand-built";
 
 /*
@@ -20,27 +21,41 @@ function bombBook(sheet: Uint8Array): Uint8Array {
   ]);
 }
 
-describe("the inflate ratio", () => {
-  const bomb = bombBook(deflateBomb(`<worksheet xmlns="${NS}"><sheetData><x/>`, 4, 300 * 1024 * 1024));
+// The same files through both inflaters: fflate (the browser's) and Node's zlib (the CLI's).
+describe.each([
+  ["fflate", undefined],
+  ["Node's zlib", nodeZipCodec],
+] as const)("inflating with %s", (_name, codec) => {
+  beforeAll(() => useZipCodec(codec));
+  afterAll(() => useZipCodec(undefined));
 
-  it("stops a bomb of valid XML with the default limits", () => {
-    const r = readXlsx(bomb, "b.xlsx");
-    expect(r).toMatchObject({ ok: false, reason: "too-large", limit: "maxInflateRatio" });
-    if (!r.ok) expect(r.message.en).toContain("zip bomb");
-  });
+  describe("the inflate ratio", () => {
+    const bomb = bombBook(deflateBomb(`<worksheet xmlns="${NS}"><sheetData><x/>`, 4, 300 * 1024 * 1024));
 
-  it("is a limit like the others: raised, it lets the part run on to the part limit", () => {
-    const r = readXlsx(bomb, "b.xlsx", { limits: { maxInflateRatio: 1e6, maxEntryBytes: 32 * 1024 * 1024 } });
-    expect(r).toMatchObject({ ok: false, limit: "maxEntryBytes" });
-  });
+    it("stops a bomb of valid XML with the default limits", () => {
+      const r = readXlsx(bomb, "b.xlsx");
+      expect(r).toMatchObject({ ok: false, reason: "too-large", limit: "maxInflateRatio" });
+      if (!r.ok) expect(r.message.en).toContain("zip bomb");
+    });
 
-  it("leaves a large (over 16 MB), repetitive but honest sheet alone", () => {
-    const rows: string[] = [];
-    for (let i = 1; i <= 250_000; i++)
-      rows.push(
-        `<row r="${i}" spans="1:3"><c r="A${i}" s="0"/><c r="B${i}"/><c r="C${i}"><v>0</v></c></row>`,
+    it("is a limit like the others: raised, it lets the part run on to the part limit", () => {
+      const r = readXlsx(bomb, "b.xlsx", {
+        limits: { maxInflateRatio: 1e6, maxEntryBytes: 32 * 1024 * 1024 },
+      });
+      expect(r).toMatchObject({ ok: false, limit: "maxEntryBytes" });
+    });
+
+    it("leaves a large (over 16 MB), repetitive but honest sheet alone", () => {
+      const rows: string[] = [];
+      for (let i = 1; i <= 250_000; i++)
+        rows.push(
+          `<row r="${i}" spans="1:3"><c r="A${i}" s="0"/><c r="B${i}"/><c r="C${i}"><v>0</v></c></row>`,
+        );
+      const r = readXlsx(
+        zipParts(handParts({ sheets: [{ name: "S", rows: rows.join("") }] }), 9),
+        "big.xlsx",
       );
-    const r = readXlsx(zipParts(handParts({ sheets: [{ name: "S", rows: rows.join("") }] }), 9), "big.xlsx");
-    expect(r.ok && r.doc.sheets[0]!.rows.length).toBe(250_000);
+      expect(r.ok && r.doc.sheets[0]!.rows.length).toBe(250_000);
+    });
   });
 });

@@ -5,3 +5,4 @@
 export { readXlsx, type XlsxReadOptions, type XlsxReadResult } from "./read-xlsx";
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from "./limits";
 export type { XlsxFailure, Bilingual } from "./failure";
+export { useZipCodec, type ZipCodec } from "./zip";

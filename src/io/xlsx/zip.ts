@@ -40,6 +40,27 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const U32_MAX = 0xffffffff;
 
+/**
+ * A faster inflater and checksum a platform may lend the reader (Node's zlib, in C); fflate and the
+ * CRC-32 of ./crc32 otherwise, as in the browser. Both give the same bytes: every part's checksum is
+ * verified whoever inflated it.
+ */
+export interface ZipCodec {
+  /**
+   * Inflates raw deflate data whole, or returns undefined when it would give more than `limit` bytes
+   * (the part then goes down the counted streaming path). Throws on damaged data.
+   */
+  inflateRaw(data: Uint8Array, limit: number): Uint8Array | undefined;
+  crc32(data: Uint8Array, crc: number): number;
+}
+
+let codec: ZipCodec | undefined;
+
+/** Lends the reader a platform's codec for the rest of the process (or takes it back). */
+export function useZipCodec(c: ZipCodec | undefined): void {
+  codec = c;
+}
+
 /** Bytes inflated so far over the whole workbook, checked against the total limit. */
 export class InflateBudget {
   private total = 0;
@@ -210,7 +231,7 @@ export class ZipArchive {
         throw tooLarge("maxInflateRatio", this.limits.maxInflateRatio, part);
       }
       budget.add(chunk.length, part);
-      crc = crc32(chunk, crc);
+      crc = codec ? codec.crc32(chunk, crc) : crc32(chunk, crc);
       if (wanted) wanted = sink(chunk);
     };
     const verify = (): void => {
@@ -236,14 +257,17 @@ export class ZipArchive {
       // Most parts are small: inflate in one call into a buffer one byte larger than declared. Its
       // output cannot exceed ~17 MB (one slice); if it fills the buffer, the declared size was a
       // lie and the part goes through the streaming path like any other.
-      let out: Uint8Array;
+      let out: Uint8Array | undefined;
+      const data = this.bytes.subarray(start, end);
       try {
-        out = inflateSync(this.bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
+        out = codec
+          ? codec.inflateRaw(data, entry.declaredSize + 1)
+          : inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
       } catch {
         throw corrupt(part, DAMAGE.compressedData);
       }
       consumed = end - start;
-      if (out.length <= entry.declaredSize) {
+      if (out && out.length <= entry.declaredSize) {
         take(out);
         return verify();
       }
