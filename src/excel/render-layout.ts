@@ -63,6 +63,10 @@ export interface RenderResult {
   requests: number[];
 }
 
+/*
+ * Bytes a request may carry: Excel on the web refuses one over 5 MB, and the estimate below counts the
+ * data exactly but Office.js's envelope of each operation only roughly, so a fifth is kept in hand.
+ */
 const DEFAULT_BUDGET = 4_000_000;
 /* What one queued operation costs in a request besides its data (object path, ids, property name). */
 const OP_BYTES = 120;
@@ -203,7 +207,7 @@ export async function renderLayout(
     const content: Op[] = [];
     const finish: Op[] = [];
     const cosmetic: Op[] = [];
-    for (const p of plan) writeSheet(context, p, content, cosmetic, finalName, use);
+    for (const p of plan) writeSheet(context, p, content, cosmetic, finalName, use, budget);
     finishOps(context, layout, plan, staleNames, finish, use, opts.activate !== false);
 
     const essential = [...content, ...finish];
@@ -353,8 +357,19 @@ function cellFormat(c: LayoutCell | null | undefined): string | null {
   return c.numFmt ?? null;
 }
 
+/** Bytes of `v` as JSON in UTF-8, as a request carries it: Vietnamese letters take 2–3 bytes each. */
 function jsonBytes(v: unknown): number {
-  return JSON.stringify(v).length;
+  return utf8Length(JSON.stringify(v));
+}
+
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair is two code units and four bytes: 1 more for each unit.
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+  }
+  return n;
 }
 
 function writeSheet(
@@ -364,6 +379,7 @@ function writeSheet(
   cosmetic: Op[],
   finalName: Map<string, string>,
   use: (f: FeatureKey) => boolean,
+  budget: number,
 ): void {
   const l = p.layout;
   const ws = (): Excel.Worksheet => p.ws as Excel.Worksheet;
@@ -398,7 +414,7 @@ function writeSheet(
       font.name = FONT_NAME;
       font.size = FONT_SIZE;
     });
-    writeValues(l, rows, cols, ws, ops);
+    writeValues(l, rows, cols, ws, ops, budget);
   }
 
   for (const t of l.tables) {
@@ -505,7 +521,7 @@ function writeSheet(
   );
   if (notes.length > 0 && use("notes")) {
     for (const n of notes) {
-      op(n.text.length + n.address.length + 20, () => {
+      op(utf8Length(n.text) + n.address.length + 20, () => {
         ws().notes.add(ws().getRange(n.address), n.text);
       });
     }
@@ -549,9 +565,19 @@ function writeSheet(
   }
 }
 
-/** Values and number formats in row bands sized for the request budget; formats before values. */
-function writeValues(l: SheetLayout, rows: number, cols: number, ws: () => Excel.Worksheet, ops: Op[]): void {
-  const bandBudget = 1_000_000;
+/**
+ * Values and number formats in row bands sized for the request budget (a band is one operation and
+ * cannot be split between requests, so several fit in one); formats before values.
+ */
+function writeValues(
+  l: SheetLayout,
+  rows: number,
+  cols: number,
+  ws: () => Excel.Worksheet,
+  ops: Op[],
+  budget: number,
+): void {
+  const bandBudget = Math.min(1_000_000, budget / 4);
   let top = 1;
   while (top <= rows) {
     const values: (string | number | boolean | null)[][] = [];

@@ -459,3 +459,34 @@ describe("renderLayout: a large summary", () => {
     60_000,
   );
 });
+
+describe("renderLayout: request sizes count bytes, not characters", () => {
+  it("splits Vietnamese text by its UTF-8 size, so Excel never refuses a request", async () => {
+    // Each "ờ", "ễ", "ộ" is one character and three bytes: counted in characters, these requests
+    // would be about half again as large as estimated and Excel would refuse them.
+    const b = new SheetBuilder("Tổng hợp", "summary");
+    b.widths([30, 30]);
+    for (let r = 1; r <= 4_000; r++) {
+      b.row(r, 1, [
+        { value: `Xã Mường Lèo ${r}` },
+        { value: "Bản Huổi Lếch, Pá Ngừa, Nậm Lạnh: hộ nghèo giảm đều mỗi năm" },
+      ]);
+    }
+    const layout: WorkbookLayout = { sheets: [b.build()], names: [], title: "vi", recalcOnOpen: false };
+    const limit = 200_000;
+    const host = fakeExcel({ maxPayloadBytes: limit });
+    const result = await renderLayout(host.context, layout, {
+      supports: host.supports,
+      maxRequestBytes: limit * 0.95,
+    });
+    expect(host.fake.requests.every((bytes) => bytes <= limit)).toBe(true);
+    // The adapter's estimate of each write request against the bytes the fake counts, as Excel does
+    // (the first request only loads the sheet list): never more than 5 % short.
+    const sent = host.fake.requests.slice(1);
+    expect(sent.length).toBe(result.requests.length);
+    expect(sent.length).toBeGreaterThan(3);
+    sent.forEach((bytes, i) => expect(result.requests[i]!).toBeGreaterThan(bytes * 0.95));
+    expect(result.sheets.map((s) => s.name)).toEqual(["Tổng hợp"]);
+    expect(host.model.sheet("Tổng hợp")!.at("A4000").value).toBe("Xã Mường Lèo 4000");
+  });
+});

@@ -14,6 +14,18 @@ import { useStrings } from "../i18n";
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Headers wrap: the pane is ~320–450 px wide and "Đơn vị báo cáo" must not run into "Đánh giá".
+  numHead: {
+    textAlign: "right",
+    whiteSpace: "normal",
+    "& > div, & > button": { justifyContent: "flex-end" },
+  },
+  // A long unit ("triệu đồng") goes under its number rather than into the next column.
+  value: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "normal" },
+  nowrap: { whiteSpace: "nowrap" },
+  met: { color: tokens.colorPaletteGreenForeground1 },
+  behind: { color: tokens.colorPaletteMarigoldForeground1 },
+  missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { lineHeight: tokens.lineHeightBase200 },
   code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   caption: {
@@ -39,6 +51,15 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
     ind.numerator != null && ind.denominator != null
       ? `${c.numerator} ${num(ind.numerator)} / ${c.denominator} ${num(ind.denominator)}`
       : undefined;
+  // The workbook's traffic lights, as text colours: the word itself says the status to everyone.
+  const statusClass = (s: ReportIndicator["status"]): string | undefined =>
+    s === "met" || s === "on_track"
+      ? styles.met
+      : s === "behind"
+        ? styles.behind
+        : s === "missed"
+          ? styles.missed
+          : undefined;
   const hasStatus = indicators.some((i) => i.status && i.status !== "no_target");
   return (
     <div className={styles.wrap}>
@@ -47,8 +68,8 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{c.name}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{c.value}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{c.reporting}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{c.value}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{c.reporting}</TableHeaderCell>
             {hasStatus ? <TableHeaderCell>{c.status}</TableHeaderCell> : null}
           </TableRow>
         </TableHeader>
@@ -59,15 +80,22 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
                 <div className={styles.name}>{ind.name}</div>
                 <div className={styles.code}>{ind.code}</div>
               </TableCell>
-              <TableCell className={styles.num}>
-                {num(ind.value)}
-                {ind.value == null ? "" : ` ${ind.unit}`}
+              <TableCell className={styles.value}>
+                <span className={styles.nowrap}>{num(ind.value)}</span>
+                {ind.value == null ? null : (
+                  <>
+                    {" "}
+                    <span className={styles.nowrap}>{ind.unit}</span>
+                  </>
+                )}
               </TableCell>
               <TableCell className={styles.num}>
                 {ind.reporting}/{ind.expected}
               </TableCell>
               {hasStatus ? (
-                <TableCell>{ind.status ? t.consolidate.planStatus[ind.status] : "–"}</TableCell>
+                <TableCell className={statusClass(ind.status)}>
+                  {ind.status ? t.consolidate.planStatus[ind.status] : "–"}
+                </TableCell>
               ) : null}
             </TableRow>
           ))}

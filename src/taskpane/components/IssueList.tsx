@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     minHeight: "auto",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
+  // The badge keeps its width when a long message wraps beside it.
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   text: { display: "flex", flexDirection: "column" },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -54,6 +56,7 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
           const body = (
             <>
               <Badge
+                className={styles.badge}
                 appearance="tint"
                 color={issue.severity === "error" ? "danger" : "warning"}
                 aria-label={severity}

@@ -150,10 +150,13 @@ export class FakeRequestContext {
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 }
 
+const UTF8 = new TextEncoder();
+
+/** Bytes of `v` as JSON in UTF-8: Excel counts a request's size in bytes, not characters. */
 function jsonSize(v: unknown): number {
   if (v === undefined) return 0;
   try {
-    return JSON.stringify(v).length;
+    return UTF8.encode(JSON.stringify(v)).length;
   } catch {
     return 100;
   }
