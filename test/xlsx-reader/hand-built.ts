@@ -1,4 +1,6 @@
 import { inflateSync, strToU8, zipSync, type Zippable } from "fflate";
+import { nodeZipCodec } from "../../src/io/node/zip-codec";
+import { useZipCodec } from "../../src/io/xlsx";
 import { crc32 } from "../../src/io/xlsx/crc32";
 
 /*
@@ -277,4 +279,16 @@ export function compoundFile(streams: string[]): Uint8Array {
     out[off + 0x42] = i === 0 ? 5 : 2;
   });
   return out;
+}
+
+/** Runs the tests `body` declares once per inflater: fflate (the task pane's) and Node's zlib (the CLI's). */
+export function withEachInflater(body: () => void): void {
+  describe.each([
+    ["fflate", undefined],
+    ["Node's zlib", nodeZipCodec],
+  ] as const)("inflating with %s", (_name, codec) => {
+    beforeAll(() => useZipCodec(codec));
+    afterAll(() => useZipCodec(undefined));
+    body();
+  });
 }

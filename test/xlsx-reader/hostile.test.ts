@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from "fflate";
-import { readXlsx, useZipCodec, type XlsxLimits, type XlsxReadResult } from "../../src/io/xlsx";
-import { nodeZipCodec } from "../../src/io/node/zip-codec";
+import { readXlsx, type XlsxLimits, type XlsxReadResult } from "../../src/io/xlsx";
 import {
+  withEachInflater,
   compoundFile,
   deflateBomb,
   handBook,
@@ -66,14 +66,7 @@ function withRawSheet(
 
 const SHEET_START = `<worksheet xmlns="${NS}"><sheetData>`;
 
-// The same files through both inflaters: fflate (the browser's) and Node's zlib (the CLI's).
-describe.each([
-  ["fflate", undefined],
-  ["Node's zlib", nodeZipCodec],
-] as const)("inflating with %s", (_name, codec) => {
-  beforeAll(() => useZipCodec(codec));
-  afterAll(() => useZipCodec(undefined));
-
+withEachInflater(() => {
   describe("files that are not workbooks", () => {
     it("an empty file", () => {
       expect(fail(new Uint8Array(0)).reason).toBe("empty");
