@@ -8,7 +8,12 @@ import { STRINGS } from "../src/taskpane/strings";
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const SCHEMA = path.join(ROOT, "..", "shared", "schemas", "taskpane", "OfficeAppManifestV1_1.xsd");
+// Microsoft's XSDs live beside the project (../shared/schemas), not in it; CHITIEU_SCHEMAS names another place.
+const SCHEMA = path.join(
+  process.env.CHITIEU_SCHEMAS ?? path.join(ROOT, "..", "shared", "schemas"),
+  "taskpane",
+  "OfficeAppManifestV1_1.xsd",
+);
 const DEV_URL = "https://localhost:3000/";
 
 interface El {
