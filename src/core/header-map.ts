@@ -9,10 +9,7 @@ export function mapHeader<K extends string>(
   row: GridRow,
   aliases: HeaderAliases<K>,
 ): Partial<Record<K, number>> {
-  const wanted = new Map<string, K>();
-  for (const key of Object.keys(aliases) as K[]) {
-    for (const alias of aliases[key]) wanted.set(matchKey(alias), key);
-  }
+  const wanted = wantedKeys(aliases);
   const out: Partial<Record<K, number>> = {};
   row.cells.forEach((c, i) => {
     const text = cellText(c);
@@ -21,6 +18,21 @@ export function mapHeader<K extends string>(
     if (key !== undefined && out[key] === undefined) out[key] = i;
   });
   return out;
+}
+
+const WANTED = new WeakMap<object, Map<string, string>>();
+
+/** Each alias's key, made once per set of aliases (they are constants) rather than once per row. */
+function wantedKeys<K extends string>(aliases: HeaderAliases<K>): Map<string, K> {
+  let wanted = WANTED.get(aliases) as Map<string, K> | undefined;
+  if (!wanted) {
+    wanted = new Map<string, K>();
+    for (const key of Object.keys(aliases) as K[]) {
+      for (const alias of aliases[key]) wanted.set(matchKey(alias), key);
+    }
+    WANTED.set(aliases, wanted);
+  }
+  return wanted;
 }
 
 /** The first row within `limit` rows whose header holds every one of `required`. */

@@ -16,9 +16,27 @@ export function ownString(s: string): string {
 
 /**
  * A key for matching labels the way FORMATS.md asks: ignoring case, surrounding and repeated
- * spaces, Vietnamese diacritics (đ included) and a trailing colon.
+ * spaces, Vietnamese diacritics (đ included) and a trailing colon. Remembered, because the same
+ * headers, labels and indicator names come back in every file of a run and decomposing them
+ * (NFD) is most of what finding a table's columns and a file's labels costs.
  */
 export function matchKey(s: string): string {
+  let key = KEYS.get(s);
+  if (key === undefined) {
+    key = computeKey(s);
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    // Copies, so that a remembered text never keeps alive the chunk of a file it was cut from.
+    if (s.length <= KEY_TEXT_MAX) KEYS.set(ownString(s), ownString(key));
+  }
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 8192;
+/** Long texts (notes, paragraphs) are rarely compared twice and are not kept. */
+const KEY_TEXT_MAX = 200;
+
+function computeKey(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

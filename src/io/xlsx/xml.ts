@@ -1,17 +1,17 @@
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } from "./failure";
 import { maxXmlRun, type XlsxLimits } from "./limits";
+import { DoctypeFound, XmlScanner, type Attributes } from "./xml-scan";
 import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
 
 /*
- * Streams one XML part through saxes: inflated slices are decoded and written as they come, so a
- * part is never held whole. Around saxes, three guards keep hostile XML bounded: no DOCTYPE (so no
- * entity is ever declared, let alone expanded or fetched), a maximum element depth (saxes keeps a
- * stack of open tags), and a maximum run of characters between two `<` (saxes buffers a text
- * node or a tag whole before it reports it; this caps that buffer without looking inside saxes).
+ * Streams one XML part through the scanner (./xml-scan): inflated slices are decoded and written as
+ * they come, so a part is never held whole. Three guards keep hostile XML bounded: no DOCTYPE (so no
+ * entity is ever declared, let alone expanded or fetched), a maximum element depth, and a maximum
+ * run of characters between two `<` (the scanner carries an unfinished text or tag over to the next
+ * slice; this caps what it carries).
  */
 
-export type Attributes = Record<string, string>;
+export type { Attributes };
 
 export interface XmlHandler {
   /** `name` is the local name: prefixes (`x:c`, as some generators write) are dropped. */
@@ -75,32 +75,24 @@ export function parseXmlPart(
   handler: XmlHandler,
 ): void {
   const part = entry.name;
-  const parser = new SaxesParser({ xmlns: false, position: false });
   const maxRun = maxXmlRun(limits);
-  let depth = 0;
-  let sawRoot = false;
   let run = 0;
   let tail = "";
   let decoder: TextDecoder | undefined;
   let stopped = false;
-
-  parser.on("doctype", () => {
-    throw unsafeXml(part);
-  });
-  parser.on("opentag", (tag) => {
-    sawRoot = true;
-    if (++depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
-    handler.open(localName(tag.name), (tag as SaxesTagPlain).attributes);
-  });
-  parser.on("closetag", (tag) => {
-    depth--;
-    handler.close(localName(tag.name));
-  });
-  const onText = handler.text?.bind(handler);
-  if (onText) {
-    parser.on("text", onText);
-    parser.on("cdata", onText);
-  }
+  const parser = new XmlScanner(
+    {
+      open: (name, attrs) => {
+        if (parser.depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
+        handler.open(localName(name), attrs);
+      },
+      close: (name) => handler.close(localName(name)),
+      ...(handler.text ? { text: handler.text.bind(handler) } : {}),
+    },
+    // A construct cut by a slice boundary is carried over; text and tags are capped by the run
+    // check below, comments and CDATA (which may hold `<`) by this.
+    maxRun * 2 + 64,
+  );
 
   const checkRuns = (text: string): void => {
     if (run + text.length <= maxRun) {
@@ -117,9 +109,9 @@ export function parseXmlPart(
     if (run > maxRun) throw tooLarge("maxCellText", limits.maxCellText, part, LONG_RUN);
   };
 
-  // Refuse a DTD before saxes reads it: its internal subset may be large, and saxes buffers it
-  // whole before reporting it. Only the prolog (before the root element) is looked at; if a
-  // comment there hides where the root starts, saxes's own doctype event still refuses it.
+  // Refuse a DTD as soon as it shows, before its internal subset (which may be large) is carried
+  // over from slice to slice. Only the prolog (before the root element) is looked at; if a comment
+  // there hides where the root starts, the scanner still refuses the DOCTYPE when it reaches it.
   let inProlog = true;
   const checkProlog = (text: string): void => {
     const buf = tail + text;
@@ -141,6 +133,12 @@ export function parseXmlPart(
     }
   };
 
+  const fail = (e: unknown): never => {
+    if (e instanceof XlsxError) throw e;
+    if (e instanceof DoctypeFound) throw unsafeXml(part);
+    throw corrupt(part, malformed(e));
+  };
+
   const write = (text: string): boolean => {
     if (text.length === 0) return true;
     checkRuns(text);
@@ -152,8 +150,7 @@ export function parseXmlPart(
         stopped = true;
         return false;
       }
-      if (e instanceof XlsxError) throw e;
-      throw corrupt(part, malformed(e));
+      fail(e);
     }
     return true;
   };
@@ -169,8 +166,7 @@ export function parseXmlPart(
     parser.close();
   } catch (e) {
     if (e instanceof StopParsing) return;
-    if (e instanceof XlsxError) throw e;
-    throw corrupt(part, malformed(e));
+    fail(e);
   }
-  if (!sawRoot) throw corrupt(part, DAMAGE.emptyPart);
+  if (!parser.sawRoot) throw corrupt(part, DAMAGE.emptyPart);
 }

@@ -56,6 +56,12 @@ export interface ZipCodec {
 
 let codec: ZipCodec | undefined;
 
+/**
+ * Compressed bytes below which fflate inflates faster than a native call (Node's zlib sets up a
+ * stream for every call: ~7 µs against fflate's ~2 µs for a 300-byte part).
+ */
+const NATIVE_MIN = 2048;
+
 /** Lends the reader a platform's codec for the rest of the process (or takes it back). */
 export function useZipCodec(c: ZipCodec | undefined): void {
   codec = c;
@@ -260,9 +266,10 @@ export class ZipArchive {
       let out: Uint8Array | undefined;
       const data = this.bytes.subarray(start, end);
       try {
-        out = codec
-          ? codec.inflateRaw(data, entry.declaredSize + 1)
-          : inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
+        out =
+          codec && data.length >= NATIVE_MIN
+            ? codec.inflateRaw(data, entry.declaredSize + 1)
+            : inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
       } catch {
         throw corrupt(part, DAMAGE.compressedData);
       }
