@@ -1,0 +1,64 @@
+"""Lean submissions for timing: one ~7 KB workbook per commune, as openpyxl writes it.
+
+The bench's own workbooks are full ChiTieu templates (~21 KB: notes, validation, the guide sheet).
+Submissions written by other tools are leaner: one sheet, the ChiTieu table and the defined names
+of FORMATS.md, plausible figures. Per-file costs weigh more there, so ChiTieu's ratio to the floor
+is higher (see the README's performance section).
+
+    python3 bench/lean-workbooks.py .bench-cache/consolidate/<key>/n3321 /tmp/lean
+    node bin/chitieu.js consolidate /tmp/lean --roster .bench-cache/consolidate/<key>/n3321/roster.csv \
+        --template ktxh-xa --period 2026 --out /tmp/lean.xlsx
+    python3 bench/floor.py /tmp/lean
+"""
+import csv
+import json
+import os
+import random
+import sys
+
+from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table
+
+SHARES = {"HO_NGHEO": 0.1, "HO_CAN_NGHEO": 0.08, "LD_CO_BANG": 0.2}
+HEADERS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Tử số", "Mẫu số", "Thực hiện", "Kế hoạch", "Ghi chú"]
+
+
+def main(bench_set: str, out: str) -> None:
+    indicators = json.load(open(os.path.join(bench_set, "expected.json"), encoding="utf-8"))["indicators"]
+    with open(os.path.join(bench_set, "roster.csv"), encoding="utf-8") as f:
+        communes = [r for r in csv.DictReader(f) if r["cap"] == "xa"]
+    os.makedirs(out, exist_ok=True)
+    rnd = random.Random(1)
+    for c in communes:
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Chỉ tiêu"
+        for row, (label, value) in enumerate(
+            [("Mã đơn vị", c["ma_don_vi"]), ("Tên đơn vị", c["ten_don_vi"]), ("Kỳ báo cáo", "2026"), ("Mẫu biểu", "ktxh-xa@1")],
+            start=1,
+        ):
+            ws.cell(row, 1, label)
+            ws.cell(row, 2, value)
+        ws.append([])
+        ws.append(HEADERS)
+        # One denominator per commune (the rates that share "households" must agree), fractions kept
+        # in the order the cross-checks expect (trained labour with a diploma ≤ trained labour).
+        den = rnd.randint(950, 1050)
+        for ind in indicators:
+            if ind["numerator"] is not None:
+                share = SHARES.get(ind["code"], 0.5) * rnd.uniform(0.96, 1.04)
+                ws.append([ind["code"], ind["code"].lower(), "%", int(den * share), den, None, None, None])
+            else:
+                ws.append([ind["code"], ind["code"].lower(), "", None, None, rnd.randint(950, 1050), None, None])
+        ws.add_table(Table(displayName="ChiTieu", ref=f"A6:H{6 + len(indicators)}"))
+        for name, cell in [("ChiTieu_MaDonVi", "$B$1"), ("ChiTieu_TenDonVi", "$B$2"), ("ChiTieu_KyBaoCao", "$B$3"), ("ChiTieu_MauBieu", "$B$4")]:
+            wb.defined_names.append(DefinedName(name, attr_text=f"'Chỉ tiêu'!{cell}"))
+        wb.save(os.path.join(out, f"xa_{c['ma_don_vi']}.xlsx"))
+    print(f"{len(communes)} workbooks in {out}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
