@@ -101,9 +101,35 @@ describe("the XML scanner", () => {
     ["a tag cut off at the end", "<a><b c="],
     ["stray markup", "<a><!ELEMENT x></a>"],
     ["an empty tag name", "<a>< b/></a>"],
+    ["a duplicate attribute (it could move a cell)", '<c r="A1" r="B5"/>'],
+    ["a control character in text", "<a>x\u0001y</a>"],
+    ["a control character in an attribute", '<a b="x\u0008"/>'],
+    ["U+FFFF in CDATA", "<a><![CDATA[\uffff]]></a>"],
   ])("refuses %s", (_what, xml) => {
     expect(() => scan([xml])).toThrow(XmlScanError);
     expect(() => reference(xml)).toThrow();
+  });
+
+  it("reads line ends and attribute whitespace as XML does: \\r\\n and \\r are \\n, tabs and line ends in attributes spaces", () => {
+    // ExcelJS writes a cell's "line1\r\nline2" literally into sharedStrings.xml, and a validation
+    // prompt's line break literally into its attribute; Excel reads them as saxes does.
+    const xml = '\ufeff<a p="p1\r\np2\tx&#10;y"><t>line1\r\nline2\rline3</t><![CDATA[c\r\nd]]></a>';
+    expect(scan([xml])).toEqual(reference(xml.slice(1)));
+    expect(scan([xml])).toContainEqual(["text", "line1\nline2\nline3"]);
+    expect(scan([xml])).toContainEqual(["text", "c\nd"]);
+    expect(scan([xml])[0]).toEqual(["open", "a", { p: "p1 p2 x\ny" }]);
+    for (let i = 1; i < xml.length; i++) expect(scan([xml.slice(0, i), xml.slice(i)])).toEqual(scan([xml]));
+  });
+
+  it("reads a long tag and a long comment cut into many pieces as it reads them whole", () => {
+    const attrs = Array.from({ length: 5_000 }, (_, i) => `a${i}='v>${i}'`).join(" ");
+    const xml = `<r ${attrs}><!-- ${"<x> ".repeat(20_000)} --><b/></r>`;
+    const pieces = xml.match(/[\s\S]{1,1000}/g)!;
+    const events = scan(pieces);
+    expect(events).toEqual(scan([xml]));
+    expect(events[0]![0]).toBe("open");
+    expect(Object.keys((events[0] as [string, string, Record<string, string>])[2])).toHaveLength(5_000);
+    expect(events).toContainEqual(["open", "b", {}]);
   });
 
   it("stops at a DOCTYPE, whatever follows it", () => {

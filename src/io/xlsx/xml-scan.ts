@@ -73,6 +73,13 @@ function endsName(c: number): boolean {
   return isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */ || c === 0x3d; /* = */
 }
 
+/** Characters XML 1.0 does not allow anywhere, not even as references (§2.2). */
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
+function checkChars(s: string): void {
+  if (FORBIDDEN.test(s)) throw new XmlScanError("a character XML does not allow");
+}
+
 function onlySpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
   return true;
@@ -83,6 +90,16 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private rootClosed = false;
+  private started = false;
+  /** A piece ended in `\r`: a `\n` starting the next one belongs to it. */
+  private pendingCr = false;
+  /**
+   * How far into the carried construct (which starts with `<`) the last piece was already searched,
+   * and, for a start tag, whether that search ended inside a quoted value: so a construct cut across
+   * many pieces is searched once, not again from its start with every piece.
+   */
+  private searched = 0;
+  private tagQuote = 0;
 
   constructor(
     private readonly events: ScanEvents,
@@ -94,7 +111,16 @@ export class XmlScanner {
     return this.rootSeen;
   }
 
-  write(piece: string): void {
+  write(input: string): void {
+    let piece = input;
+    if (!this.started) {
+      this.started = true;
+      if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    }
+    // Line ends as XML reads them (§2.11): \r\n and a lone \r are \n, even when cut between pieces.
+    if (this.pendingCr && piece.charCodeAt(0) === 0x0a) piece = piece.slice(1);
+    this.pendingCr = piece.charCodeAt(piece.length - 1) === 0x0d;
+    if (piece.indexOf("\r") >= 0) piece = piece.replace(/\r\n?/g, "\n");
     const s = this.carry.length > 0 ? this.carry + piece : piece;
     this.carry = "";
     const rest = this.scan(s);
@@ -117,6 +143,17 @@ export class XmlScanner {
   private scan(s: string): number {
     let pos = 0;
     const n = s.length;
+    // The carried construct, if any, starts at 0 and was searched up to `resume` already.
+    let resume = this.searched;
+    this.searched = 0;
+    /** Where to look for `end` in a construct at `lt` whose own opening is `open` characters long. */
+    const from = (lt: number, open: number, end: string): number =>
+      lt === 0 && resume > 0 ? Math.max(open, resume - end.length + 1) : lt + open;
+    /** Gives up on the construct at `lt` until the next piece, remembering how far it was searched. */
+    const later = (lt: number): number => {
+      this.searched = n - lt;
+      return lt;
+    };
     while (pos < n) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) {
@@ -133,24 +170,26 @@ export class XmlScanner {
       if (lt + 1 >= n) return lt;
       const c = s.charCodeAt(lt + 1);
       if (c === 0x2f /* / */) {
-        const gt = s.indexOf(">", lt + 2);
-        if (gt < 0) return lt;
+        const gt = s.indexOf(">", from(lt, 2, ">"));
+        if (gt < 0) return later(lt);
         this.closeTag(s.slice(lt + 2, gt));
         pos = gt + 1;
       } else if (c === 0x3f /* ? */) {
-        const end = s.indexOf("?>", lt + 2);
-        if (end < 0) return lt;
+        const end = s.indexOf("?>", from(lt, 2, "?>"));
+        if (end < 0) return later(lt);
         pos = end + 2;
       } else if (c === 0x21 /* ! */) {
         if (s.startsWith("<!--", lt)) {
-          const end = s.indexOf("-->", lt + 4);
-          if (end < 0) return lt;
+          const end = s.indexOf("-->", from(lt, 4, "-->"));
+          if (end < 0) return later(lt);
           pos = end + 3;
         } else if (s.startsWith("<![CDATA[", lt)) {
-          const end = s.indexOf("]]>", lt + 9);
-          if (end < 0) return lt;
+          const end = s.indexOf("]]>", from(lt, 9, "]]>"));
+          if (end < 0) return later(lt);
           if (this.stack.length === 0) throw new XmlScanError("CDATA outside the root element");
-          this.events.text?.(s.slice(lt + 9, end));
+          const data = s.slice(lt + 9, end);
+          checkChars(data);
+          this.events.text?.(data);
           pos = end + 3;
         } else if (n - lt < 9) {
           return lt;
@@ -160,15 +199,36 @@ export class XmlScanner {
           throw new XmlScanError(`unexpected markup ${JSON.stringify(s.slice(lt, lt + 9))}`);
         }
       } else {
-        const end = this.openTag(s, lt);
-        if (end < 0) return lt;
-        pos = end;
+        // Find the tag's end first (quote-aware, resuming where the last piece stopped), so that a
+        // long tag cut across pieces is not parsed again from its start with each of them.
+        if (this.tagEnd(s, lt, lt === 0 ? resume : 0) < 0) return later(lt);
+        pos = this.openTag(s, lt);
       }
+      resume = 0;
     }
     return n;
   }
 
+  /** Where the start tag at `lt` ends (its `>`), or -1 when the piece ends first. */
+  private tagEnd(s: string, lt: number, resume: number): number {
+    let q = resume > 0 ? this.tagQuote : 0;
+    this.tagQuote = 0;
+    for (let i = lt + Math.max(1, resume); i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (q !== 0) {
+        if (c === q) q = 0;
+      } else if (c === 0x22 || c === 0x27) {
+        q = c;
+      } else if (c === 0x3e /* > */) {
+        return i;
+      }
+    }
+    this.tagQuote = q;
+    return -1;
+  }
+
   private textOut(t: string): void {
+    checkChars(t);
     if (this.stack.length === 0) {
       if (!onlySpace(t)) throw new XmlScanError("text outside the root element");
       return;
@@ -202,7 +262,7 @@ export class XmlScanner {
     if (name.length === 0 || name.indexOf("<") >= 0 || name.indexOf("&") >= 0) {
       throw new XmlScanError(`bad tag name after "<"`);
     }
-    const attrs: Attributes = {};
+    const attrs: Attributes = Object.create(null) as Attributes;
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -236,7 +296,10 @@ export class XmlScanner {
       if (close < 0) return -1;
       const raw = s.slice(i + 1, close);
       if (raw.indexOf("<") >= 0) throw new XmlScanError(`"<" in attribute ${attr}`);
-      attrs[attr] = decodeEntities(raw);
+      if (attr in attrs) throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
+      checkChars(raw);
+      // Attribute-value normalisation (§3.3.3): each tab or line end is a space; references are not.
+      attrs[attr] = decodeEntities(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, " ") : raw);
       i = close + 1;
       const after = i < n ? s.charCodeAt(i) : -1;
       if (after >= 0 && !isSpace(after) && after !== 0x3e && after !== 0x2f) {
