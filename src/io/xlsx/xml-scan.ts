@@ -73,6 +73,45 @@ function endsName(c: number): boolean {
   return isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */ || c === 0x3d; /* = */
 }
 
+interface Pending {
+  kind: "tag" | "end tag" | "comment" | "CDATA" | "instruction";
+  /** A tag's pieces so far. */
+  parts: string[];
+  /** Characters it has taken so far, for the limit. */
+  size: number;
+  /** The last characters seen of a comment, CDATA or instruction: its end may begin there. */
+  tail: string;
+  /** Inside a start tag: the quote of the attribute value the last piece ended in, or 0. */
+  quote: number;
+}
+
+/** A comment, CDATA or instruction whose content starts at `from` in `s` and has not ended there. */
+function skipping(kind: "comment" | "CDATA" | "instruction", s: string, from: number): Pending {
+  const keep = kind === "instruction" ? 1 : 2;
+  return { kind, parts: [], size: s.length - from, tail: s.slice(Math.max(from, s.length - keep)), quote: 0 };
+}
+
+/**
+ * Where a start tag's `>` is in `s`, searching from `from` (quote-aware: `>` may stand in a quoted
+ * value); -1 when `s` ends first, with `quote.q` then the quote still open.
+ */
+function tagEnd(s: string, from: number, quote: { q: number }): number {
+  let q = quote.q;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (q !== 0) {
+      if (c === q) q = 0;
+    } else if (c === 0x22 || c === 0x27) {
+      q = c;
+    } else if (c === 0x3e /* > */) {
+      quote.q = 0;
+      return i;
+    }
+  }
+  quote.q = q;
+  return -1;
+}
+
 /** Characters XML 1.0 does not allow anywhere, not even as references (§2.2). */
 const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
@@ -94,12 +133,12 @@ export class XmlScanner {
   /** A piece ended in `\r`: a `\n` starting the next one belongs to it. */
   private pendingCr = false;
   /**
-   * How far into the carried construct (which starts with `<`) the last piece was already searched,
-   * and, for a start tag, whether that search ended inside a quoted value: so a construct cut across
-   * many pieces is searched once, not again from its start with every piece.
+   * A tag, comment, CDATA section or processing instruction cut by the end of a piece: its pieces
+   * are kept (a tag's, to parse it once whole) or passed on (CDATA's text) or dropped (a comment's),
+   * and only the new piece is searched for its end, so a long construct in many small pieces costs
+   * time in proportion to its length, not to its length times the number of pieces.
    */
-  private searched = 0;
-  private tagQuote = 0;
+  private pending: Pending | undefined;
 
   constructor(
     private readonly events: ScanEvents,
@@ -121,16 +160,20 @@ export class XmlScanner {
     if (this.pendingCr && piece.charCodeAt(0) === 0x0a) piece = piece.slice(1);
     this.pendingCr = piece.charCodeAt(piece.length - 1) === 0x0d;
     if (piece.indexOf("\r") >= 0) piece = piece.replace(/\r\n?/g, "\n");
+    if (this.pending) {
+      const done = this.resume(this.pending, piece);
+      if (done < 0) return;
+      piece = piece.slice(done);
+    }
+    // What is carried here is short: a `<` or `<!…` too short to tell, or a cut reference.
     const s = this.carry.length > 0 ? this.carry + piece : piece;
     this.carry = "";
     const rest = this.scan(s);
-    if (rest < s.length) {
-      if (s.length - rest > this.maxCarry) throw new XmlScanError("a construct longer than the limit");
-      this.carry = s.slice(rest);
-    }
+    if (rest < s.length) this.carry = s.slice(rest);
   }
 
   close(): void {
+    if (this.pending) throw new XmlScanError(`unexpected end inside ${this.pending.kind}`);
     if (this.carry.length > 0) {
       if (this.carry.charCodeAt(0) === 0x3c /* < */) throw new XmlScanError("unexpected end inside a tag");
       this.textOut(this.carry);
@@ -143,23 +186,13 @@ export class XmlScanner {
   private scan(s: string): number {
     let pos = 0;
     const n = s.length;
-    // The carried construct, if any, starts at 0 and was searched up to `resume` already.
-    let resume = this.searched;
-    this.searched = 0;
-    /** Where to look for `end` in a construct at `lt` whose own opening is `open` characters long. */
-    const from = (lt: number, open: number, end: string): number =>
-      lt === 0 && resume > 0 ? Math.max(open, resume - end.length + 1) : lt + open;
-    /** Gives up on the construct at `lt` until the next piece, remembering how far it was searched. */
-    const later = (lt: number): number => {
-      this.searched = n - lt;
-      return lt;
-    };
     while (pos < n) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) {
         // Text to the end: keep back a reference that may be cut (`&am` … `p;`).
         const amp = s.lastIndexOf("&");
         if (amp >= pos && s.indexOf(";", amp) < 0) {
+          if (n - amp > 12) throw new XmlScanError("bare & in text or attribute");
           if (amp > pos) this.textOut(s.slice(pos, amp));
           return amp;
         }
@@ -170,26 +203,29 @@ export class XmlScanner {
       if (lt + 1 >= n) return lt;
       const c = s.charCodeAt(lt + 1);
       if (c === 0x2f /* / */) {
-        const gt = s.indexOf(">", from(lt, 2, ">"));
-        if (gt < 0) return later(lt);
+        const gt = s.indexOf(">", lt + 2);
+        if (gt < 0)
+          return this.suspend({ kind: "end tag", parts: [s.slice(lt)], size: n - lt, tail: "", quote: 0 }, n);
         this.closeTag(s.slice(lt + 2, gt));
         pos = gt + 1;
       } else if (c === 0x3f /* ? */) {
-        const end = s.indexOf("?>", from(lt, 2, "?>"));
-        if (end < 0) return later(lt);
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) return this.suspend(skipping("instruction", s, lt + 2), n);
         pos = end + 2;
       } else if (c === 0x21 /* ! */) {
         if (s.startsWith("<!--", lt)) {
-          const end = s.indexOf("-->", from(lt, 4, "-->"));
-          if (end < 0) return later(lt);
+          const end = s.indexOf("-->", lt + 4);
+          if (end < 0) return this.suspend(skipping("comment", s, lt + 4), n);
           pos = end + 3;
         } else if (s.startsWith("<![CDATA[", lt)) {
-          const end = s.indexOf("]]>", from(lt, 9, "]]>"));
-          if (end < 0) return later(lt);
           if (this.stack.length === 0) throw new XmlScanError("CDATA outside the root element");
-          const data = s.slice(lt + 9, end);
-          checkChars(data);
-          this.events.text?.(data);
+          const end = s.indexOf("]]>", lt + 9);
+          if (end < 0) {
+            const p = skipping("CDATA", s, lt + 9);
+            this.cdata(s.slice(lt + 9, n - p.tail.length));
+            return this.suspend(p, n);
+          }
+          this.cdata(s.slice(lt + 9, end));
           pos = end + 3;
         } else if (n - lt < 9) {
           return lt;
@@ -201,30 +237,60 @@ export class XmlScanner {
       } else {
         // Find the tag's end first (quote-aware, resuming where the last piece stopped), so that a
         // long tag cut across pieces is not parsed again from its start with each of them.
-        if (this.tagEnd(s, lt, lt === 0 ? resume : 0) < 0) return later(lt);
+        const quote = { q: 0 };
+        if (tagEnd(s, lt + 1, quote) < 0) {
+          return this.suspend(
+            { kind: "tag", parts: [s.slice(lt)], size: n - lt, tail: "", quote: quote.q },
+            n,
+          );
+        }
         pos = this.openTag(s, lt);
       }
-      resume = 0;
     }
     return n;
   }
 
-  /** Where the start tag at `lt` ends (its `>`), or -1 when the piece ends first. */
-  private tagEnd(s: string, lt: number, resume: number): number {
-    let q = resume > 0 ? this.tagQuote : 0;
-    this.tagQuote = 0;
-    for (let i = lt + Math.max(1, resume); i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (q !== 0) {
-        if (c === q) q = 0;
-      } else if (c === 0x22 || c === 0x27) {
-        q = c;
-      } else if (c === 0x3e /* > */) {
-        return i;
+  private cdata(data: string): void {
+    checkChars(data);
+    if (data.length > 0) this.events.text?.(data);
+  }
+
+  private suspend(p: Pending, n: number): number {
+    if (p.size > this.maxCarry) throw new XmlScanError("a construct longer than the limit");
+    this.pending = p;
+    return n;
+  }
+
+  /** Goes on with a construct cut by the last piece; returns where it ends in `piece`, or -1. */
+  private resume(p: Pending, piece: string): number {
+    p.size += piece.length;
+    if (p.kind === "tag" || p.kind === "end tag") {
+      const quote = { q: p.quote };
+      const gt = p.kind === "tag" ? tagEnd(piece, 0, quote) : piece.indexOf(">");
+      if (gt < 0) {
+        if (p.size > this.maxCarry) throw new XmlScanError("a construct longer than the limit");
+        p.parts.push(piece);
+        p.quote = quote.q;
+        return -1;
       }
+      this.pending = undefined;
+      const whole = p.parts.join("") + piece.slice(0, gt + 1);
+      if (p.kind === "tag") this.openTag(whole, 0);
+      else this.closeTag(whole.slice(2, -1));
+      return gt + 1;
     }
-    this.tagQuote = q;
-    return -1;
+    const term = p.kind === "comment" ? "-->" : p.kind === "CDATA" ? "]]>" : "?>";
+    const joined = p.tail + piece;
+    const k = joined.indexOf(term);
+    if (k < 0) {
+      if (p.size > this.maxCarry) throw new XmlScanError("a construct longer than the limit");
+      p.tail = joined.slice(Math.max(0, joined.length - (term.length - 1)));
+      if (p.kind === "CDATA") this.cdata(joined.slice(0, joined.length - p.tail.length));
+      return -1;
+    }
+    this.pending = undefined;
+    if (p.kind === "CDATA") this.cdata(joined.slice(0, k));
+    return k + term.length - p.tail.length;
   }
 
   private textOut(t: string): void {
@@ -252,12 +318,12 @@ export class XmlScanner {
     this.events.close(name);
   }
 
-  /** A start tag at `lt`; returns where it ends, or -1 when the piece ends first. */
+  /** A whole start tag at `lt` (its end already found); returns where it ends. */
   private openTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 1;
     while (i < n && !endsName(s.charCodeAt(i))) i++;
-    if (i >= n) return -1;
+    if (i >= n) throw new XmlScanError("a tag that ends too soon");
     const name = s.slice(lt + 1, i);
     if (name.length === 0 || name.indexOf("<") >= 0 || name.indexOf("&") >= 0) {
       throw new XmlScanError(`bad tag name after "<"`);
@@ -265,35 +331,35 @@ export class XmlScanner {
     const attrs: Attributes = Object.create(null) as Attributes;
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
+      if (i >= n) throw new XmlScanError("a tag that ends too soon");
       const c = s.charCodeAt(i);
       if (c === 0x3e /* > */) {
         this.opened(name, attrs, false);
         return i + 1;
       }
       if (c === 0x2f /* / */) {
-        if (i + 1 >= n) return -1;
+        if (i + 1 >= n) throw new XmlScanError("a tag that ends too soon");
         if (s.charCodeAt(i + 1) !== 0x3e) throw new XmlScanError(`"/" not followed by ">" in <${name}>`);
         this.opened(name, attrs, true);
         return i + 2;
       }
       const at = i;
       while (i < n && !endsName(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
+      if (i >= n) throw new XmlScanError("a tag that ends too soon");
       const attr = s.slice(at, i);
       if (attr.length === 0 || attr.indexOf("<") >= 0 || attr.indexOf('"') >= 0 || attr.indexOf("'") >= 0) {
         throw new XmlScanError(`bad attribute in <${name}>`);
       }
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
+      if (i >= n) throw new XmlScanError("a tag that ends too soon");
       if (s.charCodeAt(i) !== 0x3d /* = */) throw new XmlScanError(`attribute ${attr} without a value`);
       i++;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
+      if (i >= n) throw new XmlScanError("a tag that ends too soon");
       const q = s.charCodeAt(i);
       if (q !== 0x22 && q !== 0x27) throw new XmlScanError(`unquoted attribute ${attr}`);
       const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
+      if (close < 0) throw new XmlScanError("a tag that ends too soon");
       const raw = s.slice(i + 1, close);
       if (raw.indexOf("<") >= 0) throw new XmlScanError(`"<" in attribute ${attr}`);
       if (attr in attrs) throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
