@@ -1,7 +1,7 @@
 """The peer: the national figures from a folder of ChiTieu template workbooks, as an analyst would
 compute them with pandas + openpyxl (Debian's python3-pandas and python3-openpyxl).
 
-    python3 bench/peer.py FOLDER
+    python3 bench/peer.py FOLDER [HEADER_ROW]
 
 For each workbook: read the "Chỉ tiêu" sheet with pandas.read_excel (openpyxl underneath, cached
 formula results) from its header row, keep the rows that have an indicator code; then per
@@ -20,6 +20,7 @@ import pandas as pd
 
 SHEET = "Chỉ tiêu"
 HEADER_ROW = 9  # the template's header row (Excel numbering); row 8 holds English captions
+# bench/lean-workbooks.py puts it on row 6: `python3 bench/peer.py FOLDER 6`
 CODE, NUM, DEN, VALUE = "Mã chỉ tiêu", "Tử số", "Mẫu số", "Thực hiện"
 SCORES = {"NTM_TIEU_CHI"}
 
@@ -27,9 +28,10 @@ SCORES = {"NTM_TIEU_CHI"}
 def main() -> int:
     warnings.filterwarnings("ignore")  # openpyxl: "Data Validation extension is not supported"
     folder = sys.argv[1]
+    header_row = int(sys.argv[2]) if len(sys.argv) > 2 else HEADER_ROW
     frames = []
     for path in sorted(glob.glob(os.path.join(folder, "**", "*.xlsx"), recursive=True)):
-        df = pd.read_excel(path, sheet_name=SHEET, header=HEADER_ROW - 1, dtype={CODE: str})
+        df = pd.read_excel(path, sheet_name=SHEET, header=header_row - 1, dtype={CODE: str})
         df = df[df[CODE].notna()]
         frames.append(df[[CODE, NUM, DEN, VALUE]])
     data = pd.concat(frames, ignore_index=True)
