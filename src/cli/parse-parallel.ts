@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ParsedFile } from "../core/consolidate/types";
 import { parsePath } from "../io/node/parse-path";
-import type { ParseOptions } from "../io/parse-file";
+import { fromWire, type ParseOptions } from "../io/parse-file";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
 import { StringPool } from "./string-pool";
@@ -130,7 +130,7 @@ function runWorker(
         reject(new CliError(`Không đọc được tệp ${f.path}: ${m.error}`, `Cannot read ${f.path}: ${m.error}`));
         return;
       }
-      finish(m.index, m.parsed as ParsedFile);
+      finish(m.index, fromWire(m.parsed as ParsedFile));
       feed();
     });
     w.on("error", (e) => {

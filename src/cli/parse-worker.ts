@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parsePath } from "../io/node/parse-path";
 import { nodeZipCodec } from "../io/node/zip-codec";
 import { useZipCodec } from "../io/xlsx";
-import type { ParseOptions } from "../io/parse-file";
+import { toWire, type ParseOptions } from "../io/parse-file";
 import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
 /*
@@ -23,7 +23,7 @@ port?.on("message", (f: WorkerJob) => {
     }
     let answer: WorkerAnswer;
     try {
-      answer = { index: f.index, parsed: await parsePath(f.absolute, f.path, f.size, opts) };
+      answer = { index: f.index, parsed: toWire(await parsePath(f.absolute, f.path, f.size, opts)) };
     } catch (e) {
       answer = { index: f.index, error: (e as Error).message };
     }

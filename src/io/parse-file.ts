@@ -1,4 +1,4 @@
-import { findTemplate } from "../core/catalog/templates";
+import { findTemplate, type Template } from "../core/catalog/templates";
 import type { ParsedFile, ParsedSubmission } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
 import { readMeta } from "../core/submission/meta";
@@ -88,4 +88,27 @@ export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile
   } catch (e) {
     return failedParse(input.path, e);
   }
+}
+
+/**
+ * A parsed file as it crosses to another thread. A catalog template is the same constant on both
+ * sides, so it travels as its id and is linked again on arrival (`fromWire`): otherwise every
+ * answer carries a copy of it (a sixth of a template submission's answer) and the receiving thread
+ * keeps one copy per file.
+ */
+export function toWire(p: ParsedFile): ParsedFile {
+  return {
+    ...p,
+    submissions: p.submissions.map((s) =>
+      s.meta.template ? { ...s, meta: { ...s.meta, template: { id: s.meta.template.id } as Template } } : s,
+    ),
+  };
+}
+
+/** The other end of `toWire`: the catalog's own template back in place of its id. */
+export function fromWire(p: ParsedFile): ParsedFile {
+  for (const s of p.submissions) {
+    if (s.meta.template) s.meta.template = findTemplate(s.meta.template.id) ?? s.meta.template;
+  }
+  return p;
 }

@@ -5,7 +5,7 @@ import { parsePeriod } from "../core/periods";
 import { rosterFromGrid } from "../core/roster-grid";
 import { extractSubmissions } from "../core/submission/extract";
 import { readDate } from "../core/submission/cell-reading";
-import { failedParse, parseFile, parsedFrom } from "../io/parse-file";
+import { failedParse, fromWire, parseFile, parsedFrom } from "../io/parse-file";
 import { consolidateParsed, readPlanFile, type RunContext } from "../io/pipeline";
 import { readSourceFile } from "../io/read-file";
 import type { Engine, FileInput } from "./engine";
@@ -58,7 +58,8 @@ export const engine: Engine = {
         throw new InputError(`Ngày "${input.due}" không hợp lệ / invalid date "${input.due}"`);
       ctx.due = d.iso;
     }
-    const out = consolidateParsed(parsed as PipelineParsed[], ctx);
+    // Files read in the Web Worker come with their template as an id (parse-worker.ts, toWire).
+    const out = consolidateParsed((parsed as PipelineParsed[]).map(fromWire), ctx);
     return { report: out.report, workbook: out.workbook };
   },
   checkSource: (doc, opts) =>

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { parseFile } from "../io/parse-file";
+import { parseFile, toWire } from "../io/parse-file";
 import type { WorkerReply, WorkerRequest } from "./parse-protocol";
 
 /*
@@ -15,7 +15,7 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   let reply: WorkerReply;
   try {
     // Figures typed as text are read the Vietnamese way whatever the pane's language (engine-wiring.ts).
-    reply = { id, ok: true, parsed: parseFile(file, { locale: "vi" }) };
+    reply = { id, ok: true, parsed: toWire(parseFile(file, { locale: "vi" })) };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
