@@ -144,3 +144,11 @@ describe("the XML scanner", () => {
     expect(() => s.write("<".repeat(200))).toThrow(/longer than the limit/);
   });
 });
+
+describe("the XML scanner's attributes", () => {
+  it("are own values only: names like constructor or toString are attributes like any other", () => {
+    const events = scan(['<a constructor="1" toString="2" hasOwnProperty="3"/>']);
+    expect(events[0]).toEqual(["open", "a", { constructor: "1", toString: "2", hasOwnProperty: "3" }]);
+    expect(() => scan(['<a toString="1" toString="2"/>'])).toThrow(XmlScanError);
+  });
+});
