@@ -42,10 +42,10 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** The decoder for a part: UTF-8 unless a BOM or the XML declaration says otherwise. */
-function decoderFor(head: Uint8Array): TextDecoder {
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be");
+/** The encoding of a part: UTF-8 unless a BOM or the XML declaration says otherwise. */
+function encodingOf(head: Uint8Array): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
   if (head[0] === 0x3c && head[1] === 0x3f) {
     let decl = "";
     for (let i = 0; i < Math.min(head.length, 200) && head[i] !== 0x3e; i++)
@@ -54,13 +54,29 @@ function decoderFor(head: Uint8Array): TextDecoder {
     const label = m?.[1]?.toLowerCase();
     if (label && label !== "utf-8" && label !== "utf8" && !label.startsWith("utf-16")) {
       try {
-        return new TextDecoder(label);
+        new TextDecoder(label);
+        return label;
       } catch {
         // An encoding this platform does not know: UTF-8 is what Excel writes anyway.
       }
     }
   }
-  return new TextDecoder("utf-8");
+  return "utf-8";
+}
+
+/**
+ * Decoders for parts that arrive whole, one per encoding, reused: a decode without `stream` keeps
+ * no state between calls, and making a decoder costs more than decoding a small part.
+ */
+const WHOLE = new Map<string, TextDecoder>();
+
+function wholeDecoder(label: string): TextDecoder {
+  let d = WHOLE.get(label);
+  if (!d) {
+    d = new TextDecoder(label);
+    WHOLE.set(label, d);
+  }
+  return d;
 }
 
 /**
@@ -155,8 +171,9 @@ export function parseXmlPart(
     return true;
   };
 
-  zip.stream(entry, budget, (chunk) => {
-    decoder ??= decoderFor(chunk);
+  zip.stream(entry, budget, (chunk, whole) => {
+    if (whole) return write(wholeDecoder(encodingOf(chunk)).decode(chunk));
+    decoder ??= new TextDecoder(encodingOf(chunk));
     return write(decoder.decode(chunk, { stream: true }));
   });
   if (stopped) return;

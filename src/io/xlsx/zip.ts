@@ -209,9 +209,10 @@ export class ZipArchive {
 
   /**
    * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it,
-   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32.
+   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32. `whole`
+   * tells the sink that this one piece is the entire part (most parts are inflated in one call).
    */
-  stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean): void {
+  stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array, whole: boolean) => boolean): void {
     const part = entry.name;
     if (entry.flags & 1) throw corrupt(part, DAMAGE.entryEncrypted);
     if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, DAMAGE.localHeader);
@@ -227,7 +228,7 @@ export class ZipArchive {
     let crc = 0;
     // Once `sink` has what it needs, the rest is still inflated (not decoded or parsed) so that the
     // checksum covers the whole part: a damaged part must not give quietly altered values.
-    const take = (chunk: Uint8Array): void => {
+    const take = (chunk: Uint8Array, whole = false): void => {
       if (chunk.length === 0) return;
       produced += chunk.length;
       if (produced > this.limits.maxEntryBytes) {
@@ -238,7 +239,7 @@ export class ZipArchive {
       }
       budget.add(chunk.length, part);
       crc = codec ? codec.crc32(chunk, crc) : crc32(chunk, crc);
-      if (wanted) wanted = sink(chunk);
+      if (wanted) wanted = sink(chunk, whole);
     };
     const verify = (): void => {
       if (crc !== entry.crc) throw corrupt(part, DAMAGE.checksum);
@@ -275,7 +276,7 @@ export class ZipArchive {
       }
       consumed = end - start;
       if (out && out.length <= entry.declaredSize) {
-        take(out);
+        take(out, true);
         return verify();
       }
     }
