@@ -235,16 +235,17 @@ export class XmlScanner {
           throw new XmlScanError(`unexpected markup ${JSON.stringify(s.slice(lt, lt + 9))}`);
         }
       } else {
-        // Find the tag's end first (quote-aware, resuming where the last piece stopped), so that a
-        // long tag cut across pieces is not parsed again from its start with each of them.
-        const quote = { q: 0 };
-        if (tagEnd(s, lt + 1, quote) < 0) {
+        const end = this.openTag(s, lt);
+        if (end < 0) {
+          // Cut by the end of the piece: kept, with the quote it ends in, and parsed once it is whole.
+          const quote = { q: 0 };
+          tagEnd(s, lt + 1, quote);
           return this.suspend(
             { kind: "tag", parts: [s.slice(lt)], size: n - lt, tail: "", quote: quote.q },
             n,
           );
         }
-        pos = this.openTag(s, lt);
+        pos = end;
       }
     }
     return n;
@@ -275,8 +276,8 @@ export class XmlScanner {
       }
       this.pending = undefined;
       const whole = p.parts.join("") + piece.slice(0, gt + 1);
-      if (p.kind === "tag") this.openTag(whole, 0);
-      else this.closeTag(whole.slice(2, -1));
+      if (p.kind === "end tag") this.closeTag(whole.slice(2, -1));
+      else if (this.openTag(whole, 0) < 0) throw new XmlScanError("a tag that ends too soon");
       return gt + 1;
     }
     const term = p.kind === "comment" ? "-->" : p.kind === "CDATA" ? "]]>" : "?>";
@@ -318,12 +319,12 @@ export class XmlScanner {
     this.events.close(name);
   }
 
-  /** A whole start tag at `lt` (its end already found); returns where it ends. */
+  /** A start tag at `lt`; returns where it ends, or -1 when `s` ends first (nothing is emitted then). */
   private openTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 1;
     while (i < n && !endsName(s.charCodeAt(i))) i++;
-    if (i >= n) throw new XmlScanError("a tag that ends too soon");
+    if (i >= n) return -1;
     const name = s.slice(lt + 1, i);
     if (name.length === 0 || name.indexOf("<") >= 0 || name.indexOf("&") >= 0) {
       throw new XmlScanError(`bad tag name after "<"`);
@@ -333,35 +334,35 @@ export class XmlScanner {
     const attrs: Attributes = {};
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) throw new XmlScanError("a tag that ends too soon");
+      if (i >= n) return -1;
       const c = s.charCodeAt(i);
       if (c === 0x3e /* > */) {
         this.opened(name, attrs, false);
         return i + 1;
       }
       if (c === 0x2f /* / */) {
-        if (i + 1 >= n) throw new XmlScanError("a tag that ends too soon");
+        if (i + 1 >= n) return -1;
         if (s.charCodeAt(i + 1) !== 0x3e) throw new XmlScanError(`"/" not followed by ">" in <${name}>`);
         this.opened(name, attrs, true);
         return i + 2;
       }
       const at = i;
       while (i < n && !endsName(s.charCodeAt(i))) i++;
-      if (i >= n) throw new XmlScanError("a tag that ends too soon");
+      if (i >= n) return -1;
       const attr = s.slice(at, i);
       if (attr.length === 0 || attr.indexOf("<") >= 0 || attr.indexOf('"') >= 0 || attr.indexOf("'") >= 0) {
         throw new XmlScanError(`bad attribute in <${name}>`);
       }
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) throw new XmlScanError("a tag that ends too soon");
+      if (i >= n) return -1;
       if (s.charCodeAt(i) !== 0x3d /* = */) throw new XmlScanError(`attribute ${attr} without a value`);
       i++;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) throw new XmlScanError("a tag that ends too soon");
+      if (i >= n) return -1;
       const q = s.charCodeAt(i);
       if (q !== 0x22 && q !== 0x27) throw new XmlScanError(`unquoted attribute ${attr}`);
       const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
-      if (close < 0) throw new XmlScanError("a tag that ends too soon");
+      if (close < 0) return -1;
       const raw = s.slice(i + 1, close);
       if (raw.indexOf("<") >= 0) throw new XmlScanError(`"<" in attribute ${attr}`);
       if (Object.prototype.hasOwnProperty.call(attrs, attr))
