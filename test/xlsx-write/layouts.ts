@@ -1,5 +1,4 @@
-import { getIndicator } from "../../src/core/catalog/indicators";
-import { findTemplate, requiredIndicatorCodes, TEMPLATES } from "../../src/core/catalog/templates";
+import { findTemplate, TEMPLATES } from "../../src/core/catalog/templates";
 import { templateWorkbook } from "../../src/core/layout/template-layout";
 import type { WorkbookLayout } from "../../src/core/layout/types";
 import { parsePeriod } from "../../src/core/periods";
@@ -8,6 +7,7 @@ import { csvTextToGrid } from "../../src/io/csv-reader";
 import { officialUnits } from "../../src/io/official-units";
 import { consolidateParsed, parseFile, readPlanFile, type InputFile } from "../../src/io/pipeline";
 import { faultProvinceSpec, generateProvince, planCsv, sonLaTargets } from "../../src/samples";
+import { communeCsv, rng } from "../support/random-commune";
 
 /*
  * The layouts the writer is tested and measured on, built by the real layout functions: every
@@ -46,33 +46,6 @@ export async function smallProvinceLayout(): Promise<WorkbookLayout> {
     { linkTo: (file) => `bao-cao/${file}` },
   );
   return run.workbook;
-}
-
-/** A small deterministic generator, so the figures have awkward decimals. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function communeCsv(unit: string, rand: () => number): string {
-  const template = findTemplate("ktxh-xa")!;
-  const rows = requiredIndicatorCodes(template).map((code) => {
-    const ind = getIndicator(code);
-    if (ind.kind === "rate") {
-      const den = ind.denominator!.integer
-        ? 200 + Math.floor(rand() * 5000)
-        : Math.round((100 + rand() * 9000) * 100) / 100;
-      const num = ind.numerator!.integer ? Math.floor(den * rand()) : Math.round(den * rand() * 100) / 100;
-      return `${unit},2026,${code},${String(num).replace(".", ",")},${String(den).replace(".", ",")},`;
-    }
-    if (ind.kind === "score") return `${unit},2026,${code},,,${Math.floor(rand() * 11)}`;
-    const v = ind.integer ? Math.floor(rand() * 9000) : Math.round(rand() * 300000) / 100;
-    return `${unit},2026,${code},,,${String(v).replace(".", ",")}`;
-  });
-  return ["ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so,thuc_hien", ...rows].join("\n");
 }
 
 /**
