@@ -12,6 +12,7 @@ import { findTemplate } from "../src/core/catalog/templates";
 import { templateWorkbook } from "../src/core/layout/template-layout";
 import type { WorkbookLayout } from "../src/core/layout/types";
 import { parsePeriod } from "../src/core/periods";
+import { columnLetters } from "../src/core/text";
 import { renderLayout } from "../src/excel/render-layout";
 import { engine } from "../src/taskpane/engine-wiring";
 import { fakeExcel } from "../test/support/fake-excel";
@@ -65,12 +66,6 @@ async function insert(
     cells,
     readBack,
   };
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The template the Mẫu biểu tab inserts, on a new workbook. */

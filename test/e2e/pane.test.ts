@@ -8,6 +8,7 @@ import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/format";
 import { launch } from "./browser";
 import { ADDIN_URL } from "./global-setup";
 import { serveDir } from "./static-server";
+import { TEMPLATE_TABLE_HEADERS } from "../support/contract";
 
 /*
  * The built pane (webpack production, built once in global-setup.ts) in headless Chromium, three ways:
@@ -465,17 +466,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
       {
         name: TABLE_NAME,
         sheet: MAIN_SHEET,
-        columns: [
-          "STT",
-          "Mã chỉ tiêu",
-          "Tên chỉ tiêu",
-          "Đơn vị tính",
-          "Tử số",
-          "Mẫu số",
-          "Thực hiện",
-          "Kế hoạch",
-          "Ghi chú",
-        ],
+        columns: TEMPLATE_TABLE_HEADERS,
       },
     ]);
     expect(snap.names.find((n) => n.name === NAMES.period)?.formula).toBe("='Chỉ tiêu'!$C$5");

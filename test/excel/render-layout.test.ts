@@ -8,6 +8,7 @@ import { MARKER_NAME, renderLayout, widthInPoints } from "../../src/excel";
 import { ExcelActionError } from "../../src/excel/errors";
 import { fakeExcel, parseAddress, WorkbookModel } from "../support/fake-excel";
 import { consolidateParsed, parseFile } from "../../src/io/pipeline";
+import { TEMPLATE_TABLE_HEADERS } from "../support/contract";
 
 function template(id = "ktxh-xa"): WorkbookLayout {
   return templateWorkbook({
@@ -114,17 +115,7 @@ describe("renderLayout: a template into a new workbook", () => {
     expect(t.sheet.name).toBe(MAIN_SHEET);
     const ref = main.tables[0]!.ref;
     expect(t.rect).toEqual(parseAddress(ref));
-    expect(t.columns).toEqual([
-      "STT",
-      "Mã chỉ tiêu",
-      "Tên chỉ tiêu",
-      "Đơn vị tính",
-      "Tử số",
-      "Mẫu số",
-      "Thực hiện",
-      "Kế hoạch",
-      "Ghi chú",
-    ]);
+    expect(t.columns).toEqual(TEMPLATE_TABLE_HEADERS);
     expect(t.style).toBe("TableStyleLight1");
     expect(t.showFilterButton).toBe(false);
   });

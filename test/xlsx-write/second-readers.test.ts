@@ -10,6 +10,7 @@ import { readXlsx } from "../../src/io/xlsx";
 import { renderWorkbook } from "../support/exceljs-renderer";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { officialSummaryLayout, smallProvinceLayout, templateLayout } from "./layouts";
+import { TEMPLATE_TABLE_HEADERS } from "../support/contract";
 
 /*
  * Other programs read the writer's files: our own streaming reader (values, formats, names,
@@ -261,17 +262,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
       {
         name: "ChiTieu",
         ref: "A9:I35",
-        columns: [
-          "STT",
-          "Mã chỉ tiêu",
-          "Tên chỉ tiêu",
-          "Đơn vị tính",
-          "Tử số",
-          "Mẫu số",
-          "Thực hiện",
-          "Kế hoạch",
-          "Ghi chú",
-        ],
+        columns: TEMPLATE_TABLE_HEADERS,
         style: "TableStyleLight1",
       },
     ]);
