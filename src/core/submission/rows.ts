@@ -53,6 +53,32 @@ function issue(
   ctx.issues.push(makeIssue(severity, rule, message, { ...at, unit: ctx.unit, indicator }));
 }
 
+interface TemplateCodes {
+  allowed: Set<string>;
+  requiredCodes: string[];
+  requiredSet: Set<string>;
+  /** A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read. */
+  derived: Set<string>;
+}
+
+/** Made once per template, not once per submission: a national run validates thousands. */
+const CODES = new WeakMap<Template, TemplateCodes>();
+
+function codesOf(template: Template): TemplateCodes {
+  let c = CODES.get(template);
+  if (!c) {
+    const requiredCodes = requiredIndicatorCodes(template);
+    c = {
+      allowed: new Set(templateIndicatorCodes(template)),
+      requiredCodes,
+      requiredSet: new Set(requiredCodes),
+      derived: new Set(template.derived ?? []),
+    };
+    CODES.set(template, c);
+  }
+  return c;
+}
+
 /**
  * Reads every indicator row of a submission into the figures that enter the consolidation, and names
  * every value that does not (docs/RULES.md).
@@ -64,11 +90,7 @@ export function validateRows(
   locale: Locale,
 ): RowsResult {
   const ctx: Ctx = { unit, locale, issues: [] };
-  const allowed = new Set(templateIndicatorCodes(template));
-  const requiredCodes = requiredIndicatorCodes(template);
-  const requiredSet = new Set(requiredCodes);
-  // A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read.
-  const derived = new Set(template.derived ?? []);
+  const { allowed, requiredCodes, requiredSet, derived } = codesOf(template);
   const byCode = new Map<string, RawRow[]>();
 
   for (const row of sub.rows) {
@@ -102,13 +124,12 @@ export function validateRows(
   for (const [code, rows] of byCode) {
     const ind = findIndicator(code) as Indicator;
     const required = requiredSet.has(code);
-    const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     if (rows.length === 1) {
-      const r = reads[0]!;
-      ctx.issues.push(...r.issues);
+      const r = readRow(ind, rows[0]!, required, ctx);
       if (r.figure) figures.set(code, r.figure);
       continue;
     }
+    const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
     const first = reads[0]!;
     const same = reads.every((r) => sameFigure(r.figure, first.figure));
     if (same) {
@@ -231,7 +252,20 @@ function readRow(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): RowR
   const summaryCounts = readSummaryCounts(row, ctx);
   const figure =
     ind.kind === "rate" ? readRate(ind, row, required, ctx) : readQuantity(ind, row, required, ctx);
-  if (figure) result.figure = { ...figure, plan, ...summaryCounts };
+  if (figure) {
+    // Built field by field in one order: spreading objects of varying shapes was the validation's
+    // largest single cost.
+    const { indicator, numerator, denominator, value, at, denominatorAt } = figure;
+    const f: UnitFigure =
+      denominatorAt === undefined
+        ? { indicator, numerator, denominator, value, at, plan }
+        : { indicator, numerator, denominator, value, at, denominatorAt, plan };
+    if (summaryCounts) {
+      if (summaryCounts.reporting !== undefined) f.reporting = summaryCounts.reporting;
+      if (summaryCounts.expected !== undefined) f.expected = summaryCounts.expected;
+    }
+    result.figure = f;
+  }
   return result;
 }
 
@@ -591,7 +625,8 @@ function readPlan(ind: Indicator, row: RawRow, ctx: Ctx): number | null {
   return r && r !== "empty" ? r.value : null;
 }
 
-function readSummaryCounts(row: RawRow, ctx: Ctx): { reporting?: number; expected?: number } {
+function readSummaryCounts(row: RawRow, ctx: Ctx): { reporting?: number; expected?: number } | undefined {
+  if (!row.reporting && !row.expected) return undefined;
   const out: { reporting?: number; expected?: number } = {};
   for (const key of ["reporting", "expected"] as const) {
     const f = row[key];

@@ -40,8 +40,10 @@ export class RelsHandler implements XmlHandler {
   constructor(private readonly sourcePart: string) {}
 
   open(name: string, a: Attributes): void {
-    if (name !== "Relationship" || a.TargetMode === "External") return;
-    const { Id: id, Type: type, Target: target } = a;
+    if (name !== "Relationship" || a.get("TargetMode") === "External") return;
+    const id = a.get("Id");
+    const type = a.get("Type");
+    const target = a.get("Target");
     if (id === undefined || type === undefined || target === undefined) return;
     this.rels.push({
       id,
@@ -61,34 +63,34 @@ export class WorkbookHandler implements XmlHandler {
   readonly sheets: SheetEntry[] = [];
   readonly names: DefinedName[] = [];
   date1904 = false;
-  private nameAttrs: Attributes | undefined;
+  /** The defined name being read (its `name` and `localSheetId`, kept for when its text has come). */
+  private definedName: { name: string | undefined; localSheetId: string | undefined } | undefined;
   private nameText = "";
 
   open(name: string, a: Attributes): void {
     if (name === "workbookPr") {
-      this.date1904 = a.date1904 === "1" || a.date1904 === "true";
+      const d = a.get("date1904");
+      this.date1904 = d === "1" || d === "true";
     } else if (name === "sheet") {
       // The relationship id is `r:id`, whatever prefix the file binds to the relationships namespace.
-      let relId: string | undefined;
-      for (const k in a) if (k.endsWith(":id")) relId = a[k];
-      this.sheets.push({ name: nfc(a.name ?? ""), relId });
+      this.sheets.push({ name: nfc(a.get("name") ?? ""), relId: a.endingWith(":id") });
     } else if (name === "definedName") {
-      this.nameAttrs = a;
+      this.definedName = { name: a.get("name"), localSheetId: a.get("localSheetId") };
       this.nameText = "";
     }
   }
 
   text(t: string): void {
-    if (this.nameAttrs) this.nameText += t;
+    if (this.definedName) this.nameText += t;
   }
 
   close(name: string): void {
-    if (name === "definedName" && this.nameAttrs) {
-      const a = this.nameAttrs;
-      this.nameAttrs = undefined;
-      const n = a.name;
+    if (name === "definedName" && this.definedName) {
+      const d = this.definedName;
+      this.definedName = undefined;
+      const n = d.name;
       // Sheet-local names and Excel's own (`_xlnm.Print_Titles`…) are not the contract's names.
-      if (n === undefined || a.localSheetId !== undefined || /^_xlnm\./i.test(n)) return;
+      if (n === undefined || d.localSheetId !== undefined || /^_xlnm\./i.test(n)) return;
       const ref = parseCellReference(this.nameText);
       if (ref) this.names.push({ name: nfc(n), ...ref });
     } else if (name === "definedNames") {
@@ -161,10 +163,11 @@ export class StylesHandler implements XmlHandler {
   open(name: string, a: Attributes): void {
     if (name === "numFmts" || name === "cellXfs") this.where = name;
     else if (name === "numFmt" && this.where === "numFmts") {
-      const id = Number(a.numFmtId);
-      if (Number.isInteger(id) && a.formatCode !== undefined) this.custom.set(id, a.formatCode);
+      const id = Number(a.get("numFmtId"));
+      const code = a.get("formatCode");
+      if (Number.isInteger(id) && code !== undefined) this.custom.set(id, code);
     } else if (name === "xf" && this.where === "cellXfs") {
-      const id = Number(a.numFmtId ?? 0);
+      const id = Number(a.get("numFmtId") ?? 0);
       this.xfIds.push(Number.isInteger(id) ? id : 0);
     }
   }
@@ -253,9 +256,9 @@ export class TableHandler implements XmlHandler {
 
   open(name: string, a: Attributes): void {
     if (name !== "table") return;
-    this.displayName = a.displayName;
-    this.name = a.name;
-    this.ref = a.ref;
+    this.displayName = a.get("displayName");
+    this.name = a.get("name");
+    this.ref = a.get("ref");
     throw StopParsing.instance;
   }
   close(): void {}

@@ -106,7 +106,7 @@ export class SheetReader implements XmlHandler {
         if (this.inCell) this.hasF = true;
         return;
       case "row":
-        if (this.inData) this.startRow(a.r);
+        if (this.inData) this.startRow(a.get("r"));
         return;
       case "is":
         if (this.inCell) this.inlineText = "";
@@ -221,7 +221,7 @@ export class SheetReader implements XmlHandler {
   }
 
   private startCell(a: Attributes): void {
-    const ref = a.r;
+    const ref = a.get("r");
     let col: number;
     if (ref !== undefined) {
       const max = this.ctx.limits.maxColumns;
@@ -259,8 +259,8 @@ export class SheetReader implements XmlHandler {
     this.col = col;
     this.cellCol = col;
     this.inCell = true;
-    this.cellType = a.t ?? "n";
-    this.cellStyle = a.s;
+    this.cellType = a.get("t") ?? "n";
+    this.cellStyle = a.get("s");
     this.hasF = false;
     this.v = null;
     this.inV = false;

@@ -11,7 +11,64 @@
  * carried over to the next, never beyond `maxCarry` characters.
  */
 
-export type Attributes = Record<string, string>;
+/**
+ * A start tag's attributes, as names and values. The scanner fills one and the same object for
+ * every tag, so it is only valid during the `open` call it is passed to: a handler that needs a
+ * value later copies the value. (An object per tag, with a key per attribute, is what made start
+ * tags the scanner's largest cost.)
+ */
+export class Attributes {
+  /** Names and values, alternating; entries past `2 × count` are left over from earlier tags. */
+  private readonly entries: string[] = [];
+  private count = 0;
+
+  /** The value of attribute `name` (as written, prefix included), or undefined. */
+  get(name: string): string | undefined {
+    const list = this.entries;
+    for (let i = 0, n = this.count * 2; i < n; i += 2) if (list[i] === name) return list[i + 1];
+    return undefined;
+  }
+
+  /** The value of the first attribute whose name ends with `suffix` (`:id` finds `r:id`, whatever the prefix). */
+  endingWith(suffix: string): string | undefined {
+    const list = this.entries;
+    for (let i = 0, n = this.count * 2; i < n; i += 2) if (list[i]!.endsWith(suffix)) return list[i + 1];
+    return undefined;
+  }
+
+  /** Attributes read before (`pairs()`), passed on again. */
+  static of(list: readonly string[]): Attributes {
+    const a = new Attributes();
+    for (let i = 0; i + 1 < list.length; i += 2) a.add(list[i]!, list[i + 1]!);
+    return a;
+  }
+
+  /** A copy of the names and values, alternating. */
+  pairs(): string[] {
+    return this.entries.slice(0, this.count * 2);
+  }
+
+  /** A copy as a plain object, to keep or compare. */
+  toObject(): Record<string, string> {
+    const o: Record<string, string> = {};
+    for (let i = 0; i < this.count * 2; i += 2) o[this.entries[i]!] = this.entries[i + 1]!;
+    return o;
+  }
+
+  /** @internal The scanner starts a tag. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** @internal The scanner adds an attribute; false when the tag already has one of that name. */
+  add(name: string, value: string): boolean {
+    if (this.get(name) !== undefined) return false;
+    this.entries[this.count * 2] = name;
+    this.entries[this.count * 2 + 1] = value;
+    this.count++;
+    return true;
+  }
+}
 
 export interface ScanEvents {
   open(name: string, attrs: Attributes): void;
@@ -66,6 +123,38 @@ export function decodeEntities(s: string): string {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/**
+ * The name between `start` and `end` of `s`. The names a sheet repeats on every cell come back as
+ * constants instead of new strings: a sheet has hundreds of tags, and a slice per name is garbage.
+ */
+function nameAt(s: string, start: number, end: number): string {
+  switch (end - start) {
+    case 1:
+      switch (s.charCodeAt(start)) {
+        case 0x63 /* c */:
+          return "c";
+        case 0x76 /* v */:
+          return "v";
+        case 0x74 /* t */:
+          return "t";
+        case 0x72 /* r */:
+          return "r";
+        case 0x73 /* s */:
+          return "s";
+        case 0x66 /* f */:
+          return "f";
+      }
+      break;
+    case 2:
+      if (s.charCodeAt(start) === 0x69 /* i */ && s.charCodeAt(start + 1) === 0x73 /* s */) return "is";
+      break;
+    case 3:
+      if (s.startsWith("row", start)) return "row";
+      break;
+  }
+  return s.slice(start, end);
 }
 
 /** Characters that end a name inside a tag. */
@@ -139,6 +228,9 @@ export class XmlScanner {
    * time in proportion to its length, not to its length times the number of pieces.
    */
   private pending: Pending | undefined;
+  /** Whether the piece being scanned has a tab or a line end: only then can a value need normalising. */
+  private tabOrLineEnd = true;
+  private readonly attrs = new Attributes();
 
   constructor(
     private readonly events: ScanEvents,
@@ -160,6 +252,10 @@ export class XmlScanner {
     if (this.pendingCr && piece.charCodeAt(0) === 0x0a) piece = piece.slice(1);
     this.pendingCr = piece.charCodeAt(piece.length - 1) === 0x0d;
     if (piece.indexOf("\r") >= 0) piece = piece.replace(/\r\n?/g, "\n");
+    // Checked once for the whole piece rather than token by token: what was carried over or is
+    // pending was checked with the piece it came in.
+    checkChars(piece);
+    this.tabOrLineEnd = piece.indexOf("\t") >= 0 || piece.indexOf("\n") >= 0;
     if (this.pending) {
       const done = this.resume(this.pending, piece);
       if (done < 0) return;
@@ -187,7 +283,8 @@ export class XmlScanner {
     let pos = 0;
     const n = s.length;
     while (pos < n) {
-      const lt = s.indexOf("<", pos);
+      // Tags mostly follow one another: no search when the next one starts right here.
+      const lt = s.charCodeAt(pos) === 0x3c /* < */ ? pos : s.indexOf("<", pos);
       if (lt < 0) {
         // Text to the end: keep back a reference that may be cut (`&am` … `p;`).
         const amp = s.lastIndexOf("&");
@@ -206,7 +303,7 @@ export class XmlScanner {
         const gt = s.indexOf(">", lt + 2);
         if (gt < 0)
           return this.suspend({ kind: "end tag", parts: [s.slice(lt)], size: n - lt, tail: "", quote: 0 }, n);
-        this.closeTag(s.slice(lt + 2, gt));
+        this.closeTag(s, lt + 2, gt);
         pos = gt + 1;
       } else if (c === 0x3f /* ? */) {
         const end = s.indexOf("?>", lt + 2);
@@ -252,7 +349,6 @@ export class XmlScanner {
   }
 
   private cdata(data: string): void {
-    checkChars(data);
     if (data.length > 0) this.events.text?.(data);
   }
 
@@ -276,8 +372,12 @@ export class XmlScanner {
       }
       this.pending = undefined;
       const whole = p.parts.join("") + piece.slice(0, gt + 1);
-      if (p.kind === "end tag") this.closeTag(whole.slice(2, -1));
-      else if (this.openTag(whole, 0) < 0) throw new XmlScanError("a tag that ends too soon");
+      if (p.kind === "end tag") this.closeTag(whole, 2, whole.length - 1);
+      else {
+        // Its earlier pieces may have had tabs or line ends that this one has not.
+        this.tabOrLineEnd = true;
+        if (this.openTag(whole, 0) < 0) throw new XmlScanError("a tag that ends too soon");
+      }
       return gt + 1;
     }
     const term = p.kind === "comment" ? "-->" : p.kind === "CDATA" ? "]]>" : "?>";
@@ -295,7 +395,6 @@ export class XmlScanner {
   }
 
   private textOut(t: string): void {
-    checkChars(t);
     if (this.stack.length === 0) {
       if (!onlySpace(t)) throw new XmlScanError("text outside the root element");
       return;
@@ -305,33 +404,36 @@ export class XmlScanner {
     else if (t.indexOf("&") >= 0) decodeEntities(t);
   }
 
-  private closeTag(raw: string): void {
-    let end = raw.length;
-    while (end > 0 && isSpace(raw.charCodeAt(end - 1))) end--;
-    const name = end === raw.length ? raw : raw.slice(0, end);
+  /** The end tag whose name (and any space after it) is `s` from `start` to `end`. */
+  private closeTag(s: string, start: number, end: number): void {
+    while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
     const open = this.stack.pop();
-    if (open !== name) {
+    // Compared in place: the open tag's name is the one passed on, so no string is made per end tag.
+    if (open === undefined || open.length !== end - start || !s.startsWith(open, start)) {
+      const name = s.slice(start, end);
       throw new XmlScanError(
         open === undefined ? `close tag </${name}> with nothing open` : `</${name}> closes <${open}>`,
       );
     }
     if (this.stack.length === 0) this.rootClosed = true;
-    this.events.close(name);
+    this.events.close(open);
   }
 
   /** A start tag at `lt`; returns where it ends, or -1 when `s` ends first (nothing is emitted then). */
   private openTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 1;
-    while (i < n && !endsName(s.charCodeAt(i))) i++;
-    if (i >= n) return -1;
-    const name = s.slice(lt + 1, i);
-    if (name.length === 0 || name.indexOf("<") >= 0 || name.indexOf("&") >= 0) {
-      throw new XmlScanError(`bad tag name after "<"`);
+    let badName = false;
+    for (; i < n; i++) {
+      const k = s.charCodeAt(i);
+      if (endsName(k)) break;
+      if (k === 0x3c /* < */ || k === 0x26 /* & */) badName = true;
     }
-    // A plain object, not Object.create(null): V8 keeps those in dictionary mode, four times slower to
-    // build and read, and a sheet has hundreds of tags.
-    const attrs: Attributes = {};
+    if (i >= n) return -1;
+    if (badName || i === lt + 1) throw new XmlScanError(`bad tag name after "<"`);
+    const name = nameAt(s, lt + 1, i);
+    const attrs = this.attrs;
+    attrs.clear();
     for (;;) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -347,12 +449,15 @@ export class XmlScanner {
         return i + 2;
       }
       const at = i;
-      while (i < n && !endsName(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const attr = s.slice(at, i);
-      if (attr.length === 0 || attr.indexOf("<") >= 0 || attr.indexOf('"') >= 0 || attr.indexOf("'") >= 0) {
-        throw new XmlScanError(`bad attribute in <${name}>`);
+      let bad = false;
+      for (; i < n; i++) {
+        const k = s.charCodeAt(i);
+        if (endsName(k)) break;
+        if (k === 0x3c /* < */ || k === 0x22 /* " */ || k === 0x27 /* ' */) bad = true;
       }
+      if (i >= n) return -1;
+      if (bad || i === at) throw new XmlScanError(`bad attribute in <${name}>`);
+      const attr = nameAt(s, at, i);
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
       if (s.charCodeAt(i) !== 0x3d /* = */) throw new XmlScanError(`attribute ${attr} without a value`);
@@ -361,17 +466,24 @@ export class XmlScanner {
       if (i >= n) return -1;
       const q = s.charCodeAt(i);
       if (q !== 0x22 && q !== 0x27) throw new XmlScanError(`unquoted attribute ${attr}`);
-      const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
-      const raw = s.slice(i + 1, close);
-      if (raw.indexOf("<") >= 0) throw new XmlScanError(`"<" in attribute ${attr}`);
-      if (Object.prototype.hasOwnProperty.call(attrs, attr))
-        throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
-      checkChars(raw);
+      // Values are short: a loop finds the closing quote and notes `<` and `&` on the way, cheaper
+      // than a search for each.
+      let close = i + 1;
+      let lessThan = false;
+      let amp = false;
+      for (; close < n; close++) {
+        const k = s.charCodeAt(close);
+        if (k === q) break;
+        if (k === 0x3c /* < */) lessThan = true;
+        else if (k === 0x26 /* & */) amp = true;
+      }
+      if (close >= n) return -1;
+      if (lessThan) throw new XmlScanError(`"<" in attribute ${attr}`);
+      let value = s.slice(i + 1, close);
       // Attribute-value normalisation (§3.3.3): each tab or line end is a space; references are not.
-      // (`__proto__` would set the object's prototype, not a value; no spreadsheet part uses it.)
-      if (attr !== "__proto__")
-        attrs[attr] = decodeEntities(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, " ") : raw);
+      if (this.tabOrLineEnd && /[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, " ");
+      if (amp) value = decodeEntities(value);
+      if (!attrs.add(attr, value)) throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
       i = close + 1;
       const after = i < n ? s.charCodeAt(i) : -1;
       if (after >= 0 && !isSpace(after) && after !== 0x3e && after !== 0x2f) {

@@ -1,6 +1,15 @@
 import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } from "./failure";
 import { maxXmlRun, type XlsxLimits } from "./limits";
-import { DoctypeFound, XmlScanner, type Attributes } from "./xml-scan";
+import {
+  memoable,
+  memoKey,
+  playedBack,
+  recalled,
+  remember,
+  worthRecording,
+  type RecordedEvent,
+} from "./part-memo";
+import { Attributes, DoctypeFound, XmlScanner } from "./xml-scan";
 import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
 
 /*
@@ -11,7 +20,7 @@ import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
  * slice; this caps what it carries).
  */
 
-export type { Attributes };
+export { Attributes };
 
 export interface XmlHandler {
   /** `name` is the local name: prefixes (`x:c`, as some generators write) are dropped. */
@@ -91,19 +100,67 @@ export function parseXmlPart(
   handler: XmlHandler,
 ): void {
   const part = entry.name;
+  // A part read before in exactly these bytes is played back (./part-memo); one seen before under
+  // the same key is recorded this time, to the end even once the handler has all it wants.
+  let data: Uint8Array | undefined;
+  let key: string | undefined;
+  let recording: RecordedEvent[] | undefined;
+  if (memoable(entry)) {
+    data = zip.dataOf(entry);
+    key = memoKey(entry, limits);
+    const r = recalled(key, data);
+    if (r) {
+      budget.add(r.size, part);
+      playedBack();
+      playBack(r.events, handler);
+      return;
+    }
+    if (worthRecording(key)) recording = [];
+  }
+
   const maxRun = maxXmlRun(limits);
   let run = 0;
   let tail = "";
   let decoder: TextDecoder | undefined;
   let stopped = false;
+  /** The handler threw StopParsing while the part was being recorded: it is told nothing more. */
+  let handlerDone = false;
+  let size = 0;
+  /** While recording, the handler's StopParsing ends what it is told, not the scan. */
+  const deliver = (call: () => void): void => {
+    if (handlerDone) return;
+    try {
+      call();
+    } catch (e) {
+      if (e !== StopParsing.instance) throw e;
+      handlerDone = true;
+    }
+  };
+  const text = handler.text?.bind(handler);
   const parser = new XmlScanner(
     {
       open: (name, attrs) => {
         if (parser.depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
-        handler.open(localName(name), attrs);
+        const local = localName(name);
+        if (!recording) return handler.open(local, attrs);
+        recording.push([0, local, Attributes.of(attrs.pairs())]);
+        deliver(() => handler.open(local, attrs));
       },
-      close: (name) => handler.close(localName(name)),
-      ...(handler.text ? { text: handler.text.bind(handler) } : {}),
+      close: (name) => {
+        const local = localName(name);
+        if (!recording) return handler.close(local);
+        recording.push([1, local]);
+        deliver(() => handler.close(local));
+      },
+      ...(text || recording
+        ? {
+            text: (t: string) => {
+              if (!recording) return text?.(t);
+              recording.push([2, t]);
+              if (text) deliver(() => text(t));
+            },
+          }
+        : {}),
     },
     // A construct cut by a slice boundary is carried over; text and tags are capped by the run
     // check below, comments and CDATA (which may hold `<`) by this.
@@ -155,23 +212,33 @@ export function parseXmlPart(
     throw corrupt(part, malformed(e));
   };
 
+  /** Whether the rest of the part no longer matters: what went wrong after the handler had all it wanted. */
+  const moot = (): boolean => {
+    if (!handlerDone) return false;
+    recording = undefined;
+    stopped = true;
+    return true;
+  };
+
   const write = (text: string): boolean => {
     if (text.length === 0) return true;
-    checkRuns(text);
-    if (inProlog) checkProlog(text);
     try {
+      checkRuns(text);
+      if (inProlog) checkProlog(text);
       parser.write(text);
     } catch (e) {
       if (e instanceof StopParsing) {
         stopped = true;
         return false;
       }
+      if (moot()) return false;
       fail(e);
     }
     return true;
   };
 
   zip.stream(entry, budget, (chunk, whole) => {
+    size += chunk.length;
     if (whole) return write(wholeDecoder(encodingOf(chunk)).decode(chunk));
     decoder ??= new TextDecoder(encodingOf(chunk));
     return write(decoder.decode(chunk, { stream: true }));
@@ -182,8 +249,22 @@ export function parseXmlPart(
   try {
     parser.close();
   } catch (e) {
-    if (e instanceof StopParsing) return;
+    if (e instanceof StopParsing || moot()) return;
     fail(e);
   }
   if (!parser.sawRoot) throw corrupt(part, DAMAGE.emptyPart);
+  if (recording && key !== undefined && data) remember(key, data, size, recording);
+}
+
+/** A recorded part told to a handler as the scanner told it the first time. */
+function playBack(events: RecordedEvent[], handler: XmlHandler): void {
+  try {
+    for (const e of events) {
+      if (e[0] === 0) handler.open(e[1], e[2]);
+      else if (e[0] === 1) handler.close(e[1]);
+      else handler.text?.(e[1]);
+    }
+  } catch (e) {
+    if (e !== StopParsing.instance) throw e;
+  }
 }

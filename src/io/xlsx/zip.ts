@@ -207,12 +207,8 @@ export class ZipArchive {
     }
   }
 
-  /**
-   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it,
-   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32. `whole`
-   * tells the sink that this one piece is the entire part (most parts are inflated in one call).
-   */
-  stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array, whole: boolean) => boolean): void {
+  /** An entry's stored (compressed) bytes, after checking its local header; a view, not a copy. */
+  dataOf(entry: ZipEntry): Uint8Array {
     const part = entry.name;
     if (entry.flags & 1) throw corrupt(part, DAMAGE.entryEncrypted);
     if (this.u32(entry.localOffset) !== SIG_LOCAL) throw corrupt(part, DAMAGE.localHeader);
@@ -220,6 +216,19 @@ export class ZipArchive {
       entry.localOffset + 30 + this.u16(entry.localOffset + 26) + this.u16(entry.localOffset + 28);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw corrupt(part, DAMAGE.truncated);
+    return this.bytes.subarray(start, end);
+  }
+
+  /**
+   * Inflates an entry slice by slice, handing each piece of output to `sink` after counting it,
+   * until `sink` returns false (it has read all it needs), then checks the part's CRC-32. `whole`
+   * tells the sink that this one piece is the entire part (most parts are inflated in one call).
+   */
+  stream(entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array, whole: boolean) => boolean): void {
+    const part = entry.name;
+    const data = this.dataOf(entry);
+    const start = data.byteOffset - this.bytes.byteOffset;
+    const end = start + data.length;
 
     let produced = 0;
     /** Compressed bytes handed to the inflater so far. */
@@ -265,7 +274,6 @@ export class ZipArchive {
       // output cannot exceed ~17 MB (one slice); if it fills the buffer, the declared size was a
       // lie and the part goes through the streaming path like any other.
       let out: Uint8Array | undefined;
-      const data = this.bytes.subarray(start, end);
       try {
         out =
           codec && data.length >= NATIVE_MIN
