@@ -67,7 +67,12 @@ describe("parts read before", () => {
     read(new StylesHandler());
     expect(recalled(memoKey(entry, DEFAULT_XLSX_LIMITS), zip.dataOf(entry))).toBeDefined();
     const names: string[] = [];
-    const all: XmlHandler = { open: (n: string, _a: Attributes) => names.push(n), close: () => undefined };
+    const all: XmlHandler = {
+      open: (n: string, _a: Attributes) => {
+        names.push(n);
+      },
+      close: () => undefined,
+    };
     read(all);
     // <dxfs> comes after <cellXfs>, where the first reader stopped.
     expect(names).toContain("dxfs");

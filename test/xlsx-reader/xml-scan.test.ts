@@ -15,7 +15,9 @@ function scan(pieces: string[]): Event[] {
   const out: Event[] = [];
   const s = new XmlScanner(
     {
-      open: (name, attrs) => out.push(["open", name, attrs.toObject()]),
+      open: (name, attrs) => {
+        out.push(["open", name, attrs.toObject()]);
+      },
       close: (name) => out.push(["close", name]),
       text: (t) => {
         const last = out[out.length - 1];

@@ -5,6 +5,7 @@ import type { XlsxLimits } from "./limits";
 import { isDateFormat } from "./number-formats";
 import { decodeOoxmlEscapes } from "./parts";
 import { StopParsing, type Attributes, type XmlHandler } from "./xml";
+import { decodeEntities, StartTag, XmlScanError } from "./xml-scan";
 
 /*
  * The hot path: a worksheet's <sheetData>, turned into sparse grid rows as it streams past.
@@ -64,8 +65,47 @@ export function isoToSerial(s: string): number | undefined {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/** Thrown inside `SheetReader.raw` when a row is not of the usual shape: the scanner reads it. */
+const DECLINE = new Error("declined");
+
+interface RowMark {
+  rows: number;
+  sorted: boolean;
+  lastRowN: number;
+  cells: number;
+  shared: number;
+  maxShared: number;
+}
+
+/** Reads the start tag at `p`; whether it is whole and named `name`. */
+function readTag(tag: StartTag, s: string, p: number, name: string): boolean {
+  return tag.read(s, p) && tag.name === name;
+}
+
+function skipSpace(s: string, p: number): number {
+  for (;;) {
+    const c = s.charCodeAt(p);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return p;
+    p++;
+  }
+}
+
+/** Where the text from `p` ends, which must be at `close`; otherwise the row is declined. */
+function textEnd(s: string, p: number, close: string): number {
+  const lt = s.indexOf("<", p);
+  if (lt < 0 || !s.startsWith(close, lt)) throw DECLINE;
+  return lt;
+}
+
+/** The text between two tags, references decoded (a bad one throws XmlScanError). */
+function textBetween(s: string, from: number, to: number): string {
+  const t = s.slice(from, to);
+  return t.indexOf("&") < 0 ? t : decodeEntities(t);
+}
+
 export class SheetReader implements XmlHandler {
   private readonly rows: GridRow[] = [];
+  private readonly tag = new StartTag();
   private sorted = true;
   private inData = false;
 
@@ -91,7 +131,7 @@ export class SheetReader implements XmlHandler {
     private readonly part: string,
   ) {}
 
-  open(name: string, a: Attributes): void {
+  open(name: string, a: Attributes): boolean | void {
     switch (name) {
       case "c":
         if (this.cells) this.startCell(a);
@@ -119,8 +159,160 @@ export class SheetReader implements XmlHandler {
         return;
       case "sheetData":
         this.inData = true;
-        return;
+        // Its rows are read straight from the text (`raw`), as far as they have the usual shape.
+        return true;
     }
+  }
+
+  /**
+   * Rows of <sheetData> read from the text itself rather than told as events, for as long as they
+   * have the shape spreadsheet writers give them: <row>, <c>, <v>, <f>, <is><t>, and spaces between.
+   * Anything else — a comment, a rich-text run, a prefix, a malformed tag, a row cut by the end of
+   * the text — and the row is left as it was to the scanner, which reads it (and what follows) as
+   * before, or says what is wrong with it. Both paths call the same methods in the same order, so
+   * the grid, the limits and the messages are the same.
+   */
+  raw(s: string, from: number): number {
+    const tag = this.tag;
+    tag.normalise = s.indexOf("\t", from) >= 0 || s.indexOf("\n", from) >= 0;
+    let p = from;
+    for (;;) {
+      p = skipSpace(s, p);
+      if (!s.startsWith("<row", p)) return p;
+      const mark = this.mark();
+      let end: number;
+      try {
+        end = this.rawRow(s, p);
+      } catch (e) {
+        if (e !== DECLINE && !(e instanceof XmlScanError)) throw e;
+        end = -1;
+      }
+      if (end < 0) {
+        this.restore(mark);
+        return p;
+      }
+      p = end;
+    }
+  }
+
+  private rawRow(s: string, p: number): number {
+    const tag = this.tag;
+    if (!readTag(tag, s, p, "row")) throw DECLINE;
+    this.startRow(tag.attrs.get("r"));
+    if (tag.selfClosing) {
+      this.endRow();
+      return tag.end;
+    }
+    p = tag.end;
+    for (;;) {
+      p = skipSpace(s, p);
+      if (s.startsWith("</row>", p)) {
+        this.endRow();
+        return p + 6;
+      }
+      if (!s.startsWith("<c", p)) throw DECLINE;
+      if (!readTag(tag, s, p, "c")) throw DECLINE;
+      this.startCell(tag.attrs);
+      p = tag.selfClosing ? tag.end : this.rawCell(s, tag.end);
+      this.endCell();
+    }
+  }
+
+  /** A cell's content after its start tag; returns where its end tag ends. */
+  private rawCell(s: string, p: number): number {
+    const max = this.ctx.limits.maxCellText;
+    for (;;) {
+      p = skipSpace(s, p);
+      if (s.startsWith("</c>", p)) return p + 4;
+      if (s.startsWith("<v>", p)) {
+        const end = textEnd(s, p + 3, "</v>");
+        this.v = textBetween(s, p + 3, end);
+        if (this.v.length > max) this.textTooLong();
+        p = end + 4;
+      } else if (s.startsWith("<v/>", p)) {
+        this.v = "";
+        p += 4;
+      } else if (s.startsWith("<f", p)) {
+        const tag = this.tag;
+        if (!readTag(tag, s, p, "f")) throw DECLINE;
+        this.hasF = true;
+        p = tag.end;
+        if (!tag.selfClosing) {
+          const end = textEnd(s, p, "</f>");
+          textBetween(s, p, end);
+          p = end + 4;
+        }
+      } else if (s.startsWith("<is>", p)) {
+        p = this.rawInline(s, p + 4);
+      } else {
+        throw DECLINE;
+      }
+    }
+  }
+
+  /** An inline string's <t> elements after `<is>`; returns where `</is>` ends. */
+  private rawInline(s: string, p: number): number {
+    const max = this.ctx.limits.maxCellText;
+    let text = "";
+    for (;;) {
+      p = skipSpace(s, p);
+      if (s.startsWith("</is>", p)) {
+        this.inlineText = text;
+        return p + 5;
+      }
+      const tag = this.tag;
+      if (!s.startsWith("<t", p) || !readTag(tag, s, p, "t")) throw DECLINE;
+      p = tag.end;
+      if (!tag.selfClosing) {
+        const end = textEnd(s, p, "</t>");
+        text += textBetween(s, p, end);
+        if (text.length > max) {
+          this.inlineText = text;
+          this.textTooLong();
+        }
+        p = end + 4;
+      }
+    }
+  }
+
+  /** What `raw` restores when it leaves a row to the scanner. */
+  private mark(): RowMark {
+    const ctx = this.ctx;
+    return {
+      rows: this.rows.length,
+      sorted: this.sorted,
+      lastRowN: this.lastRowN,
+      cells: ctx.cells,
+      shared: ctx.sharedCells.length,
+      maxShared: ctx.maxShared,
+    };
+  }
+
+  private restore(m: RowMark): void {
+    const ctx = this.ctx;
+    this.rows.length = m.rows;
+    this.sorted = m.sorted;
+    this.lastRowN = m.lastRowN;
+    ctx.cells = m.cells;
+    for (const a of [
+      ctx.sharedCells,
+      ctx.sharedIndexes,
+      ctx.sharedSheet,
+      ctx.sharedRow,
+      ctx.sharedCol,
+    ] as unknown[][])
+      a.length = m.shared;
+    ctx.maxShared = m.maxShared;
+    this.cells = undefined;
+    this.rowN = 0;
+    this.col = 0;
+    this.inCell = false;
+    this.hasF = false;
+    this.v = null;
+    this.inV = false;
+    this.inlineText = null;
+    this.inT = false;
+    this.phonetic = 0;
   }
 
   text(t: string): void {

@@ -71,7 +71,18 @@ export class Attributes {
 }
 
 export interface ScanEvents {
-  open(name: string, attrs: Attributes): void;
+  /**
+   * An element opened. Returning true asks to read what follows its start tag straight from the
+   * text, through `raw`: a handler that knows the shape of what comes (a worksheet's rows) reads it
+   * faster than it can be told it event by event.
+   */
+  open(name: string, attrs: Attributes): boolean | void;
+  /**
+   * Reads `s` from `from` (just after the start tag whose `open` returned true) and returns where
+   * it stopped: there the scanner goes on, with the same elements open as at `from`. What it read
+   * must be whole, well-formed elements; what it is not sure of it leaves to the scanner.
+   */
+  raw?(s: string, from: number): number;
   close(name: string): void;
   /** Text and CDATA, entities decoded; absent when the part's text does not matter. */
   text?(text: string): void;
@@ -123,6 +134,97 @@ export function decodeEntities(s: string): string {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/**
+ * Reads start tags: the name, the attributes (into one reused list) and whether the tag closes
+ * itself. Shared by the scanner and by handlers that read raw text (`ScanEvents.raw`), so both
+ * accept and refuse exactly the same tags.
+ */
+export class StartTag {
+  name = "";
+  /** Where the tag ends (one past its `>`). */
+  end = 0;
+  selfClosing = false;
+  readonly attrs = new Attributes();
+  /** Whether values may hold tabs or line ends to turn into spaces (false when the text has none). */
+  normalise = true;
+
+  /** Reads the tag at `lt`; false when `s` ends before it does. Throws XmlScanError if it is malformed. */
+  read(s: string, lt: number): boolean {
+    const n = s.length;
+    let i = lt + 1;
+    let badName = false;
+    for (; i < n; i++) {
+      const k = s.charCodeAt(i);
+      if (endsName(k)) break;
+      if (k === 0x3c /* < */ || k === 0x26 /* & */) badName = true;
+    }
+    if (i >= n) return false;
+    if (badName || i === lt + 1) throw new XmlScanError(`bad tag name after "<"`);
+    const name = nameAt(s, lt + 1, i);
+    const attrs = this.attrs;
+    attrs.clear();
+    for (;;) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return false;
+      const c = s.charCodeAt(i);
+      if (c === 0x3e /* > */) return this.done(name, i + 1, false);
+      if (c === 0x2f /* / */) {
+        if (i + 1 >= n) return false;
+        if (s.charCodeAt(i + 1) !== 0x3e) throw new XmlScanError(`"/" not followed by ">" in <${name}>`);
+        return this.done(name, i + 2, true);
+      }
+      const at = i;
+      let bad = false;
+      for (; i < n; i++) {
+        const k = s.charCodeAt(i);
+        if (endsName(k)) break;
+        if (k === 0x3c /* < */ || k === 0x22 /* " */ || k === 0x27 /* ' */) bad = true;
+      }
+      if (i >= n) return false;
+      if (bad || i === at) throw new XmlScanError(`bad attribute in <${name}>`);
+      const attr = nameAt(s, at, i);
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return false;
+      if (s.charCodeAt(i) !== 0x3d /* = */) throw new XmlScanError(`attribute ${attr} without a value`);
+      i++;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return false;
+      const q = s.charCodeAt(i);
+      if (q !== 0x22 && q !== 0x27) throw new XmlScanError(`unquoted attribute ${attr}`);
+      // Values are short: a loop finds the closing quote and notes `<` and `&` on the way, cheaper
+      // than a search for each.
+      let close = i + 1;
+      let lessThan = false;
+      let amp = false;
+      for (; close < n; close++) {
+        const k = s.charCodeAt(close);
+        if (k === q) break;
+        if (k === 0x3c /* < */) lessThan = true;
+        else if (k === 0x26 /* & */) amp = true;
+      }
+      if (close >= n) return false;
+      if (lessThan) throw new XmlScanError(`"<" in attribute ${attr}`);
+      let value = s.slice(i + 1, close);
+      // Attribute-value normalisation (§3.3.3): each tab or line end is a space; references are not.
+      if (this.normalise && /[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, " ");
+      if (amp) value = decodeEntities(value);
+      if (!attrs.add(attr, value)) throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
+      i = close + 1;
+      const after = i < n ? s.charCodeAt(i) : -1;
+      if (after >= 0 && !isSpace(after) && after !== 0x3e && after !== 0x2f) {
+        throw new XmlScanError(`no space after attribute ${attr}`);
+      }
+    }
+  }
+
+  private done(name: string, end: number, selfClosing: boolean): true {
+    this.name = name;
+    this.end = end;
+    this.selfClosing = selfClosing;
+    return true;
+  }
 }
 
 /**
@@ -230,7 +332,9 @@ export class XmlScanner {
   private pending: Pending | undefined;
   /** Whether the piece being scanned has a tab or a line end: only then can a value need normalising. */
   private tabOrLineEnd = true;
-  private readonly attrs = new Attributes();
+  private readonly tag = new StartTag();
+  /** The handler asked to read what follows the tag just opened itself (`ScanEvents.raw`). */
+  private rawWanted = false;
 
   constructor(
     private readonly events: ScanEvents,
@@ -332,7 +436,11 @@ export class XmlScanner {
           throw new XmlScanError(`unexpected markup ${JSON.stringify(s.slice(lt, lt + 9))}`);
         }
       } else {
-        const end = this.openTag(s, lt);
+        let end = this.openTag(s, lt);
+        if (this.rawWanted) {
+          this.rawWanted = false;
+          end = (this.events.raw as NonNullable<ScanEvents["raw"]>)(s, end);
+        }
         if (end < 0) {
           // Cut by the end of the piece: kept, with the quote it ends in, and parsed once it is whole.
           const quote = { q: 0 };
@@ -421,75 +529,11 @@ export class XmlScanner {
 
   /** A start tag at `lt`; returns where it ends, or -1 when `s` ends first (nothing is emitted then). */
   private openTag(s: string, lt: number): number {
-    const n = s.length;
-    let i = lt + 1;
-    let badName = false;
-    for (; i < n; i++) {
-      const k = s.charCodeAt(i);
-      if (endsName(k)) break;
-      if (k === 0x3c /* < */ || k === 0x26 /* & */) badName = true;
-    }
-    if (i >= n) return -1;
-    if (badName || i === lt + 1) throw new XmlScanError(`bad tag name after "<"`);
-    const name = nameAt(s, lt + 1, i);
-    const attrs = this.attrs;
-    attrs.clear();
-    for (;;) {
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const c = s.charCodeAt(i);
-      if (c === 0x3e /* > */) {
-        this.opened(name, attrs, false);
-        return i + 1;
-      }
-      if (c === 0x2f /* / */) {
-        if (i + 1 >= n) return -1;
-        if (s.charCodeAt(i + 1) !== 0x3e) throw new XmlScanError(`"/" not followed by ">" in <${name}>`);
-        this.opened(name, attrs, true);
-        return i + 2;
-      }
-      const at = i;
-      let bad = false;
-      for (; i < n; i++) {
-        const k = s.charCodeAt(i);
-        if (endsName(k)) break;
-        if (k === 0x3c /* < */ || k === 0x22 /* " */ || k === 0x27 /* ' */) bad = true;
-      }
-      if (i >= n) return -1;
-      if (bad || i === at) throw new XmlScanError(`bad attribute in <${name}>`);
-      const attr = nameAt(s, at, i);
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      if (s.charCodeAt(i) !== 0x3d /* = */) throw new XmlScanError(`attribute ${attr} without a value`);
-      i++;
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const q = s.charCodeAt(i);
-      if (q !== 0x22 && q !== 0x27) throw new XmlScanError(`unquoted attribute ${attr}`);
-      // Values are short: a loop finds the closing quote and notes `<` and `&` on the way, cheaper
-      // than a search for each.
-      let close = i + 1;
-      let lessThan = false;
-      let amp = false;
-      for (; close < n; close++) {
-        const k = s.charCodeAt(close);
-        if (k === q) break;
-        if (k === 0x3c /* < */) lessThan = true;
-        else if (k === 0x26 /* & */) amp = true;
-      }
-      if (close >= n) return -1;
-      if (lessThan) throw new XmlScanError(`"<" in attribute ${attr}`);
-      let value = s.slice(i + 1, close);
-      // Attribute-value normalisation (§3.3.3): each tab or line end is a space; references are not.
-      if (this.tabOrLineEnd && /[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, " ");
-      if (amp) value = decodeEntities(value);
-      if (!attrs.add(attr, value)) throw new XmlScanError(`duplicate attribute ${attr} in <${name}>`);
-      i = close + 1;
-      const after = i < n ? s.charCodeAt(i) : -1;
-      if (after >= 0 && !isSpace(after) && after !== 0x3e && after !== 0x2f) {
-        throw new XmlScanError(`no space after attribute ${attr}`);
-      }
-    }
+    const tag = this.tag;
+    tag.normalise = this.tabOrLineEnd;
+    if (!tag.read(s, lt)) return -1;
+    this.opened(tag.name, tag.attrs, tag.selfClosing);
+    return tag.end;
   }
 
   private opened(name: string, attrs: Attributes, selfClosing: boolean): void {
@@ -498,7 +542,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     this.stack.push(name);
-    this.events.open(name, attrs);
+    if (this.events.open(name, attrs) === true && !selfClosing) this.rawWanted = true;
     if (selfClosing) {
       this.stack.pop();
       if (this.stack.length === 0) this.rootClosed = true;

@@ -23,8 +23,14 @@ import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
 export { Attributes };
 
 export interface XmlHandler {
-  /** `name` is the local name: prefixes (`x:c`, as some generators write) are dropped. */
-  open(name: string, attrs: Attributes): void;
+  /**
+   * `name` is the local name: prefixes (`x:c`, as some generators write) are dropped. Returning
+   * true asks to read what follows through `raw` (see ScanEvents in ./xml-scan); the request may
+   * be ignored, and the handler is then told what follows event by event as usual.
+   */
+  open(name: string, attrs: Attributes): boolean | void;
+  /** Reads the text after the element just opened itself; returns where it stopped. */
+  raw?(s: string, from: number): number;
   close(name: string): void;
   /** Text and CDATA, in pieces; absent when the part's text does not matter. */
   text?(text: string): void;
@@ -137,12 +143,16 @@ export function parseXmlPart(
     }
   };
   const text = handler.text?.bind(handler);
+  const raw = limits.maxDepth >= 8 ? handler.raw?.bind(handler) : undefined;
+  const rawAllowed = raw !== undefined;
   const parser = new XmlScanner(
     {
       open: (name, attrs) => {
         if (parser.depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
         const local = localName(name);
-        if (!recording) return handler.open(local, attrs);
+        // Text read raw is not told as events, so not while recording them; and only with room
+        // under the depth limit for a worksheet's rows, cells and inline strings.
+        if (!recording) return handler.open(local, attrs) === true && rawAllowed;
         recording.push([0, local, Attributes.of(attrs.pairs())]);
         deliver(() => handler.open(local, attrs));
       },
@@ -152,6 +162,7 @@ export function parseXmlPart(
         recording.push([1, local]);
         deliver(() => handler.close(local));
       },
+      ...(raw ? { raw } : {}),
       ...(text || recording
         ? {
             text: (t: string) => {
