@@ -47,7 +47,13 @@ const CELLS = [
   `<c r="AB1"\tt="n"><v>4</v></c>`,
 ];
 
-const ROW_OPEN = [`<row>`, `<row r="3">`, `<row r="2" spans="1:3" x14ac:dyDescent="0.25">`, `<row r="x">`, `<row r="1" r="2">`];
+const ROW_OPEN = [
+  `<row>`,
+  `<row r="3">`,
+  `<row r="2" spans="1:3" x14ac:dyDescent="0.25">`,
+  `<row r="x">`,
+  `<row r="1" r="2">`,
+];
 const ROW_CLOSE = [`</row>`, `</row>`, `</row >`, ``];
 const BETWEEN = [``, ``, `\n`, `  `, `<!-- between -->`, `<row r="9"/>`, `<?pi x?>`, `junk`];
 
@@ -85,7 +91,8 @@ function readSheet(xml: string, pieces: number[], raw: boolean): unknown {
     for (let i = 1; i < at.length; i++) scanner.write(xml.slice(at[i - 1], at[i]));
     scanner.close();
   } catch (e) {
-    if (!(e instanceof StopParsing)) return { error: (e as Error).constructor.name, message: (e as Error).message };
+    if (!(e instanceof StopParsing))
+      return { error: (e as Error).constructor.name, message: (e as Error).message };
   }
   return { grid: reader.grid(), shared: ctx.sharedIndexes, cells: ctx.cells };
 }
@@ -99,7 +106,8 @@ describe("rows read straight from the text", () => {
         const events = readSheet(xml, [], false);
         expect(readSheet(xml, [], true)).toEqual(events);
         expect(readSheet(xml, cuts, true)).toEqual(events);
-        if (rows.some((r) => r.cells.some((c) => c.includes("<r>") || c.includes("CDATA")))) declinedSome = true;
+        if (rows.some((r) => r.cells.some((c) => c.includes("<r>") || c.includes("CDATA"))))
+          declinedSome = true;
       }),
       { numRuns: 1500, seed: 7 },
     );
