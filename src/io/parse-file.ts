@@ -1,10 +1,11 @@
 import { findTemplate, type Template } from "../core/catalog/templates";
-import type { ParsedFile, ParsedSubmission } from "../core/consolidate/types";
+import type { ParsedFile, ParsedSubmission, PreValidated } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
 import { readMeta } from "../core/submission/meta";
 import { validateRows } from "../core/submission/rows";
 import type { RawSubmission } from "../core/submission/types";
 import { extractCsvBytes } from "./csv-submissions";
+import { packFigures, unpackFigures, type PackedFigures } from "./figure-wire";
 import { classify, csvFailure, readWorkbook } from "./read-file";
 
 /* The slow half of the engine, kept free of ExcelJS and the list of units so a worker loads fast. */
@@ -90,25 +91,46 @@ export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile
   }
 }
 
+/** A submission's pre-read figures as they cross: packed (./figure-wire) where their shape allows. */
+type WirePre = Omit<PreValidated, "figures"> & { figures?: PreValidated["figures"]; packed?: PackedFigures };
+
 /**
  * A parsed file as it crosses to another thread. A catalog template is the same constant on both
  * sides, so it travels as its id and is linked again on arrival (`fromWire`): otherwise every
  * answer carries a copy of it (a sixth of a template submission's answer) and the receiving thread
- * keeps one copy per file.
+ * keeps one copy per file. The figures travel packed. The sender's own objects are left alone.
  */
 export function toWire(p: ParsedFile): ParsedFile {
   return {
     ...p,
-    submissions: p.submissions.map((s) =>
-      s.meta.template ? { ...s, meta: { ...s.meta, template: { id: s.meta.template.id } as Template } } : s,
-    ),
+    submissions: p.submissions.map((s) => {
+      const out: ParsedSubmission = s.meta.template
+        ? { ...s, meta: { ...s.meta, template: { id: s.meta.template.id } as Template } }
+        : { ...s };
+      const packed = s.pre ? packFigures(s.pre.figures) : undefined;
+      if (s.pre && packed) {
+        const { figures: _sent, ...rest } = s.pre;
+        const pre: WirePre = { ...rest, packed };
+        out.pre = pre as PreValidated;
+      }
+      return out;
+    }),
   };
 }
 
-/** The other end of `toWire`: the catalog's own template back in place of its id. */
+/** The other end of `toWire`: the catalog's own template back in place of its id, the figures unpacked. */
 export function fromWire(p: ParsedFile): ParsedFile {
   for (const s of p.submissions) {
     if (s.meta.template) s.meta.template = findTemplate(s.meta.template.id) ?? s.meta.template;
+    const pre = s.pre as WirePre | undefined;
+    if (pre?.packed) {
+      s.pre = {
+        template: pre.template,
+        locale: pre.locale,
+        figures: unpackFigures(pre.packed),
+        issues: pre.issues,
+      };
+    }
   }
   return p;
 }

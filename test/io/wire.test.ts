@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { serialize, deserialize } from "node:v8";
 import { findTemplate } from "../../src/core/catalog/templates";
 import type { ParsedFile } from "../../src/core/consolidate/types";
+import { packFigures, unpackFigures } from "../../src/io/figure-wire";
 import { fromWire, parseFile, toWire } from "../../src/io/parse-file";
 
 /* What a worker thread sends back for a file: the template as its id, linked again on arrival. */
@@ -33,5 +34,38 @@ describe("a parsed file across threads", () => {
     const wire = serialize(toWire(parsed)).length;
     expect(wire).toBeLessThan(full - 1000);
     expect(parsed.submissions[0]!.meta.template).toBe(findTemplate("ktxh-xa"));
+  });
+});
+
+describe("figures across threads", () => {
+  const parsed = parseFile({ path: xlsx, bytes: new Uint8Array(readFileSync(path.join(DIR, xlsx))) });
+  const figures = parsed.submissions[0]!.pre!.figures;
+
+  it("travel packed, and arrive as the same objects with their properties in the same order", () => {
+    const wire = toWire(parsed);
+    expect((wire.submissions[0]!.pre as unknown as { packed?: unknown }).packed).toBeDefined();
+    expect(wire.submissions[0]!.pre!.figures).toBeUndefined();
+    const arrived = fromWire(deserialize(serialize(wire)) as ParsedFile).submissions[0]!.pre!.figures;
+    expect(JSON.stringify([...arrived])).toBe(JSON.stringify([...figures]));
+    // Rates keep their denominator's cell; nulls stay null.
+    expect([...arrived.values()].some((f) => f.denominatorAt !== undefined)).toBe(true);
+    expect([...arrived.values()].some((f) => f.numerator === null)).toBe(true);
+  });
+
+  it("cost a fraction of their size as objects", () => {
+    expect(serialize(packFigures(figures)).length).toBeLessThan(serialize(figures).length / 2);
+  });
+
+  it("travel as objects when their cells are not all on one sheet, or carry more than figures do", () => {
+    const other = new Map(figures);
+    const [k, f] = [...other.entries()][0]!;
+    other.set(k, { ...f, at: { file: f.at.file, line: 12 } });
+    expect(packFigures(other)).toBeUndefined();
+    const extra = new Map(figures);
+    extra.set(k, { ...f, note: "x" } as typeof f);
+    expect(packFigures(extra)).toBeUndefined();
+    const counted = new Map(figures);
+    counted.set(k, { ...f, reporting: 12, expected: 14 });
+    expect(JSON.stringify([...unpackFigures(packFigures(counted)!)])).toBe(JSON.stringify([...counted]));
   });
 });
