@@ -1,5 +1,5 @@
 /*
- * npm run bench [-- --sizes 130,1000,3321 --rounds 3 --profile]
+ * npm run bench [-- --sizes 130,1000,3321 --rounds 3 --profile --no-peer --no-lean]
  *
  * Issue 7: ChiTieu's consolidation end to end, as a user runs it (`chitieu consolidate` as a
  * process), against the floor (reading the same files and inflating every zip entry, nothing
@@ -14,6 +14,8 @@
  *   ever adds time) and its highest peak RSS. The median is printed too.
  * - ChiTieu's national figures are checked against the expected ones computed from the generated
  *   values (exact), the peer's against the same (to 1e-9: pandas sums in floating point).
+ * - With 3,321 among the sizes, the nation is measured again in lean workbooks (bench/lean-workbooks.py,
+ *   ~7 KB, one sheet, as openpyxl writes them: the size issue 7 describes), with their own figures.
  *
  * It installs nothing: it needs Node (this checkout, npm install done) and Python 3 with pandas
  * and openpyxl (Debian: apt-get install python3-pandas python3-openpyxl). Without pandas the peer
@@ -67,10 +69,12 @@ interface Options {
   rounds: number;
   profile: boolean;
   peer: boolean;
+  /** The nation in lean workbooks too (with 3321 among the sizes). */
+  lean: boolean;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { sizes: [130, 1000, 3321], rounds: 3, profile: false, peer: true };
+  const o: Options = { sizes: [130, 1000, 3321], rounds: 3, profile: false, peer: true, lean: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -90,6 +94,7 @@ function options(argv: string[]): Options {
     else if (a === "--rounds") o.rounds = Number(value());
     else if (a === "--profile") o.profile = true;
     else if (a === "--no-peer") o.peer = false;
+    else if (a === "--no-lean") o.lean = false;
     else usage(`unknown option ${a}`);
   }
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 3321)) usage("sizes are 1 to 3321");
@@ -100,7 +105,7 @@ function options(argv: string[]): Options {
 
 function usage(problem: string): never {
   console.error(`bench: ${problem}
-usage: npm run bench [-- --sizes 130,1000,3321] [--rounds 3] [--profile] [--no-peer]`);
+usage: npm run bench [-- --sizes 130,1000,3321] [--rounds 3] [--profile] [--no-peer] [--no-lean]`);
   process.exit(2);
 }
 
@@ -190,7 +195,11 @@ async function ensureWorkbooks(dir: string, sizes: number[]): Promise<void> {
 }
 
 interface PreparedSet {
+  /** The set's folder name and its processes' key prefix: `n3321`, `lean3321`. */
+  name: string;
   set: BenchSet;
+  /** The template's header row, for the peer (bench/peer.py), when not the full template's. */
+  headerRow?: number;
   dir: string;
   submissions: string;
   roster: string;
@@ -228,7 +237,59 @@ function prepareSet(base: string, files: string, size: number): PreparedSet {
   const out = path.join(dir, "out");
   mkdirSync(out, { recursive: true });
   const bytes = set.communes.reduce((n, c) => n + statSync(path.join(files, fileName(c))).size, 0);
-  return { set, dir, submissions, roster, out, expected, bytes };
+  return { name: `n${size}`, set, dir, submissions, roster, out, expected, bytes };
+}
+
+const LEAN_SCRIPT = path.join(ROOT, "bench", "lean-workbooks.py");
+
+/**
+ * The nation again in lean workbooks (bench/lean-workbooks.py: one sheet, the table and the names,
+ * ~7 KB, as openpyxl writes them; the size issue 7 describes), with their own expected figures.
+ * Made once from the full set (needs openpyxl) and kept while the script and the set are unchanged.
+ */
+function prepareLean(base: string, full: PreparedSet): PreparedSet | undefined {
+  if (!pythonHas("openpyxl")) return undefined;
+  const dir = path.join(base, `lean${full.set.size}`);
+  const submissions = path.join(dir, "bao-cao");
+  const expectedFile = path.join(dir, "expected.json");
+  const stamp = path.join(dir, "made-by");
+  const made = createHash("sha256")
+    .update(readFileSync(LEAN_SCRIPT))
+    .update(readFileSync(path.join(full.dir, "expected.json")))
+    .digest("hex");
+  const fresh =
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === made &&
+    existsSync(expectedFile) &&
+    readdirSync(submissions).length === full.set.size;
+  if (!fresh) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    process.stdout.write(
+      `Generating ${full.set.size} lean workbooks into ${path.relative(ROOT, dir)} (once) … `,
+    );
+    const t0 = performance.now();
+    const r = spawnSync(PYTHON, [LEAN_SCRIPT, full.dir, submissions, expectedFile], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`bench/lean-workbooks.py exited with ${r.status}`);
+    writeFileSync(stamp, made);
+    console.log(`${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  const out = path.join(dir, "out");
+  mkdirSync(out, { recursive: true });
+  const expected = (JSON.parse(readFileSync(expectedFile, "utf8")) as { indicators: ExpectedFigure[] })
+    .indicators;
+  const bytes = readdirSync(submissions).reduce((n, f) => n + statSync(path.join(submissions, f)).size, 0);
+  return {
+    name: `lean${full.set.size}`,
+    set: { ...full.set, label: `${full.set.label}, lean workbooks (bench/lean-workbooks.py)` },
+    headerRow: 6,
+    dir,
+    submissions,
+    roster: full.roster,
+    out,
+    expected,
+    bytes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +410,7 @@ interface SizeResult {
 
 function contenders(p: PreparedSet, withPeer: boolean, withNpm: boolean): SizeResult {
   const make = (key: string, label: string, command: string[], env?: Record<string, string>): Contender => ({
-    key: `n${p.set.size}-${key}`,
+    key: `${p.name}-${key}`,
     label,
     command,
     ...(env ? { env } : {}),
@@ -379,6 +440,7 @@ function contenders(p: PreparedSet, withPeer: boolean, withNpm: boolean): SizeRe
       PYTHON,
       "bench/peer.py",
       p.submissions,
+      ...(p.headerRow === undefined ? [] : [String(p.headerRow)]),
     ]);
   if (withNpm)
     r.npm = make("npm", "ChiTieu via npm run cli --", [
@@ -699,7 +761,11 @@ async function main(argv: string[]): Promise<void> {
   const scratch = path.join(base, "runs");
   mkdirSync(scratch, { recursive: true });
 
-  const results = sets.map((p, i) => contenders(p, withPeer, i === 0));
+  const full = sets.find((p) => p.set.size === 3321);
+  const lean = full && o.lean ? prepareLean(base, full) : undefined;
+  if (full && o.lean && !lean)
+    console.error("bench: openpyxl missing, so no lean workbooks (apt-get install python3-openpyxl).");
+  const results = [...sets, ...(lean ? [lean] : [])].map((p, i) => contenders(p, withPeer, i === 0));
   for (const r of results) {
     const { p } = r;
     console.log(`\n${int(p.set.size)} workbooks (${p.set.label}), ${o.rounds} interleaved rounds …`);
@@ -718,7 +784,7 @@ async function main(argv: string[]): Promise<void> {
         ...(r.npm ? [r.npm] : []),
       ]) {
         const s = measure(c, scratch);
-        line.push(`${c.key.replace(/^n\d+-/, "")} ${fmt(s.seconds)} s`);
+        line.push(`${c.key.replace(/^[a-z]+\d+-/, "")} ${fmt(s.seconds)} s`);
       }
       console.log(`  round ${round + 1}: ${line.join(", ")}`);
     }
@@ -746,7 +812,7 @@ async function main(argv: string[]): Promise<void> {
     "",
     ...machine(),
     `- ${o.rounds} interleaved rounds; each process keeps its best time (and its highest peak RSS); peak RSS by getrusage(RUSAGE_CHILDREN).ru_maxrss in bench/measure.py`,
-    `- workbooks: ${TEMPLATE_ID} templates generated by bench/national.ts (cache ${path.relative(ROOT, base)})`,
+    `- workbooks: ${TEMPLATE_ID} templates generated by bench/national.ts (cache ${path.relative(ROOT, base)})${lean ? "; the nation again in lean one-sheet workbooks of ~7 KB (bench/lean-workbooks.py, openpyxl)" : ""}`,
     "",
     ...table(results, o.rounds),
     `### In Excel: round trips of the task pane's writes (fake request context, bench/excel-requests.ts)`,
