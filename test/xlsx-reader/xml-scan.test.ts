@@ -86,6 +86,14 @@ describe("the XML scanner", () => {
     expect(() => decodeEntities("&#0;")).toThrow(XmlScanError);
     expect(() => decodeEntities("&#xD800;")).toThrow(XmlScanError);
     expect(() => decodeEntities("a & b")).toThrow(XmlScanError);
+    // Names an object has from its prototype are no entities either.
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"])
+      expect(() => decodeEntities(`&${name};`)).toThrow(XmlScanError);
+    // References as openpyxl writes Vietnamese; digits that are not digits; hex only after a small x.
+    expect(decodeEntities("M&#227; &#273;&#417;n v&#7883;")).toBe("Mã đơn vị");
+    for (const bad of ["&#;", "&#x;", "&#1a;", "&#xG1;", "&#X41;", "&# 65;"])
+      expect(() => decodeEntities(bad)).toThrow(XmlScanError);
+    expect(decodeEntities("&#x1ea1;&#x1EA1;")).toBe("ạạ");
   });
 
   it.each([

@@ -94,7 +94,23 @@ export class XmlScanError extends Error {}
 /** Thrown by the scanner when it meets a DOCTYPE: the caller refuses the file as unsafe. */
 export class DoctypeFound extends Error {}
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+// A Map, not an object: `&constructor;` must be unknown, not Object.prototype's.
+const ENTITIES = new Map([
+  ["amp", "&"],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
+
+/** The value of a decimal (or hex) digit, or -1. */
+function digitValue(c: number, hex: boolean): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (!hex) return -1;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
 
 /** Decodes entity and character references; throws on one it does not know. */
 export function decodeEntities(s: string): string {
@@ -105,13 +121,18 @@ export function decodeEntities(s: string): string {
   while (amp >= 0) {
     const semi = s.indexOf(";", amp + 1);
     if (semi < 0 || semi - amp > 12) throw new XmlScanError("bare & in text or attribute");
-    const ref = s.slice(amp + 1, semi);
     let ch: string | undefined;
-    if (ref.charCodeAt(0) === 0x23 /* # */) {
-      const hex = ref.charCodeAt(1) === 0x78; /* x */
-      const digits = ref.slice(hex ? 2 : 1);
-      if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
-        const code = parseInt(digits, hex ? 16 : 10);
+    if (s.charCodeAt(amp + 1) === 0x23 /* # */) {
+      // A character reference, read digit by digit (generators that write only ASCII, openpyxl
+      // among them, write every Vietnamese letter as one).
+      const hex = s.charCodeAt(amp + 2) === 0x78; /* x */
+      const digits = amp + (hex ? 3 : 2);
+      let code = digits < semi ? 0 : -1;
+      for (let i = digits; i < semi && code >= 0; i++) {
+        const d = digitValue(s.charCodeAt(i), hex);
+        code = d < 0 ? -1 : code * (hex ? 16 : 10) + d;
+      }
+      if (code >= 0) {
         const legal =
           code === 0x9 ||
           code === 0xa ||
@@ -122,9 +143,9 @@ export function decodeEntities(s: string): string {
         if (legal) ch = String.fromCodePoint(code);
       }
     } else {
-      ch = ENTITIES[ref];
+      ch = ENTITIES.get(s.slice(amp + 1, semi));
     }
-    if (ch === undefined) throw new XmlScanError(`unknown entity &${ref.slice(0, 12)};`);
+    if (ch === undefined) throw new XmlScanError(`unknown entity &${s.slice(amp + 1, semi).slice(0, 12)};`);
     out += s.slice(from, amp) + ch;
     from = semi + 1;
     amp = s.indexOf("&", from);
