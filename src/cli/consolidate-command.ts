@@ -6,7 +6,7 @@ import type { Report } from "../core/report-types";
 import { readDate } from "../core/submission/cell-reading";
 import { writeAllOrNothing } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
-import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
+import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx";
 import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
 import { CliError } from "./errors";
@@ -211,11 +211,13 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     }
     throw e;
   }
-  const bytes = writeLayoutXlsxNode(run.workbook);
+  // The workbook's parts are deflated on the thread pool while the JSON report is made here.
+  const xlsx = writeLayoutXlsxNodeAsync(run.workbook);
   phase("write-xlsx");
-  const files = [{ path: a.out, data: bytes }];
-  if (a.json) files.push({ path: a.json, data: new TextEncoder().encode(reportJson(run.report)) });
+  const json = a.json ? new TextEncoder().encode(reportJson(run.report)) : undefined;
   phase("json");
+  const files = [{ path: a.out, data: await xlsx }];
+  if (a.json && json) files.push({ path: a.json, data: json });
   await writeAllOrNothing(files);
   phase("save");
   return { report: run.report, written: files.map((f) => f.path) };

@@ -4,7 +4,7 @@ import { cellAt } from "../../src/core/grid";
 import type { LayoutCell, SheetLayout, WorkbookLayout } from "../../src/core/layout/types";
 import { readXlsx } from "../../src/io/xlsx";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
-import { writeLayoutXlsxNode } from "../../src/io/node/xlsx-write";
+import { writeLayoutXlsxNode, writeLayoutXlsxNodeAsync } from "../../src/io/node/xlsx-write";
 import {
   all,
   inSchemaOrder,
@@ -738,5 +738,12 @@ describe("deflating with Node's zlib", () => {
     expect(readXlsx(node, "n.xlsx").ok).toBe(true);
     expect((await exceljs(node)).worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Hướng dẫn"]);
     expect(Buffer.from(writeLayoutXlsxNode(layout)).equals(Buffer.from(node))).toBe(true);
+  });
+
+  it("on the thread pool, gives the very bytes it gives on the main thread", async () => {
+    const layout = templateLayout("ktxh-xa");
+    const pooled = await writeLayoutXlsxNodeAsync(layout);
+    expect(Buffer.from(pooled).equals(Buffer.from(writeLayoutXlsxNode(layout)))).toBe(true);
+    expect(readXlsx(pooled, "p.xlsx").ok).toBe(true);
   });
 });

@@ -3,5 +3,5 @@
  * without Node APIs. The ExcelJS renderer (test/support/exceljs-renderer.ts) stays the reference it is tested
  * against.
  */
-export { writeLayoutXlsx, DEFAULT_DATE, type WriteOptions } from "./write";
-export type { Deflate } from "./zip";
+export { writeLayoutXlsx, layoutEntries, DEFAULT_DATE, type WriteOptions } from "./write";
+export { zipDeflated, type Deflate, type ZipEntry } from "./zip";

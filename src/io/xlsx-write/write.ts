@@ -50,6 +50,17 @@ const CT = {
 
 /** Renders a layout to the bytes of an .xlsx file. Throws only on a layout Excel could not open. */
 export function writeLayoutXlsx(layout: WorkbookLayout, options: WriteOptions = {}): Uint8Array {
+  return zip(layoutEntries(layout, options), options.date ?? DEFAULT_DATE, options.deflate);
+}
+
+/**
+ * The parts of the .xlsx file of a layout, not yet deflated or zipped: for a caller that deflates
+ * them elsewhere (Node's thread pool) and zips them with `zipDeflated`.
+ */
+export function layoutEntries(
+  layout: WorkbookLayout,
+  options: Omit<WriteOptions, "deflate"> = {},
+): ZipEntry[] {
   checkSheetNames(layout.sheets);
   const date = options.date ?? DEFAULT_DATE;
   const ctx: WorkbookContext = {
@@ -119,7 +130,7 @@ export function writeLayoutXlsx(layout: WorkbookLayout, options: WriteOptions = 
   if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CT.sharedStrings);
 
   contentTypes.data = enc.encode(contentTypesXml(overrides, vmlBlock > 1));
-  return zip(files, date, options.deflate);
+  return files;
 }
 
 /** Sheet names as Excel allows them: 1–31 characters, none of `[]:*?/\`, unique ignoring case. */

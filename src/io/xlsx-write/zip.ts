@@ -30,11 +30,24 @@ function dosDateTime(d: Date): { date: number; time: number } {
 }
 
 export function zip(entries: readonly ZipEntry[], when: Date, deflate: Deflate = fflateDeflate): Uint8Array {
+  return zipDeflated(
+    entries,
+    entries.map((e) => (e.level === 0 ? e.data : deflate(e.data, e.level))),
+    when,
+  );
+}
+
+/** The zip of entries whose bodies are already deflated (or stored, for level 0), in order. */
+export function zipDeflated(
+  entries: readonly ZipEntry[],
+  bodies: readonly Uint8Array[],
+  when: Date,
+): Uint8Array {
   const { date, time } = dosDateTime(when);
   const enc = new TextEncoder();
-  const prepared = entries.map((e) => {
+  const prepared = entries.map((e, i) => {
     const name = enc.encode(e.name);
-    const body = e.level === 0 ? e.data : deflate(e.data, e.level);
+    const body = bodies[i] as Uint8Array;
     return { name, body, method: e.level === 0 ? 0 : 8, crc: crc32(e.data), size: e.data.length };
   });
   let localSize = 0;

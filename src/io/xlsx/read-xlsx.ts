@@ -53,11 +53,15 @@ export type XlsxReadResult =
  * (Node, browser, Web Worker): bytes in, plain objects out.
  */
 export function readXlsx(bytes: Uint8Array, file: string, options: XlsxReadOptions = {}): XlsxReadResult {
-  // A limit passed as undefined keeps its default rather than switching the check off.
-  const limits: XlsxLimits = { ...DEFAULT_XLSX_LIMITS };
-  for (const k of Object.keys(limits) as (keyof XlsxLimits)[]) {
-    const v = options.limits?.[k];
-    if (typeof v === "number" && !Number.isNaN(v)) limits[k] = v;
+  // A limit passed as undefined keeps its default rather than switching the check off. Without
+  // any, the defaults themselves: the same object every time, which the part memo recognises.
+  let limits: XlsxLimits = DEFAULT_XLSX_LIMITS;
+  if (options.limits) {
+    limits = { ...DEFAULT_XLSX_LIMITS };
+    for (const k of Object.keys(limits) as (keyof XlsxLimits)[]) {
+      const v = options.limits[k];
+      if (typeof v === "number" && !Number.isNaN(v)) limits[k] = v;
+    }
   }
   try {
     return { ok: true, doc: read(bytes, file, limits, options.tables) };
