@@ -176,8 +176,12 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   phase("options");
   const found = await collectInputs(a.inputs, readOnly);
   const outAbs = new Set(outputs.map((o) => path.resolve(o)));
-  for (const f of found) if (outAbs.has(path.resolve(f.absolute))) await refuseOverwritingSubmission(f, a);
-  const inputs = found.filter((f) => !outAbs.has(path.resolve(f.absolute)));
+  const outNames = new Set(outputs.map((o) => path.basename(o)));
+  // Only a file named as an output can be one: the others need no path resolved.
+  const isOutput = (f: FoundInput): boolean =>
+    outNames.has(path.basename(f.absolute)) && outAbs.has(path.resolve(f.absolute));
+  for (const f of found) if (isOutput(f)) await refuseOverwritingSubmission(f, a);
+  const inputs = found.filter((f) => !isOutput(f));
   phase("collect");
   const progress = new Progress(inputs.length, "Đọc báo cáo");
   const parsed = await parseAll(inputs, (n) => progress.update(n), {

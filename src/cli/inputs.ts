@@ -20,19 +20,30 @@ function skipped(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".");
 }
 
-async function walk(dir: string, root: string, out: FoundInput[], exclude: Set<string>): Promise<void> {
+/** Files not to take, by absolute path, and by name so that most files need no path resolved. */
+interface Excluded {
+  paths: Set<string>;
+  names: Set<string>;
+}
+
+async function walk(dir: string, rel: string, out: FoundInput[], exclude: Excluded): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const abs = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(abs, root, out, exclude);
-    else if (e.isFile() && SPREADSHEET.test(e.name) && !exclude.has(path.resolve(abs))) {
+    const relPath = rel === "" ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) await walk(abs, relPath, out, exclude);
+    else if (e.isFile() && SPREADSHEET.test(e.name) && !isExcluded(abs, e.name, exclude)) {
       // Synchronous: a national folder awaited 3,321 round trips to the thread pool one by one.
       const st = statSync(abs);
-      out.push({ path: path.relative(root, abs).split(path.sep).join("/"), absolute: abs, size: st.size });
+      out.push({ path: relPath, absolute: abs, size: st.size });
     }
   }
+}
+
+function isExcluded(abs: string, name: string, exclude: Excluded): boolean {
+  return exclude.names.has(name) && exclude.paths.has(path.resolve(abs));
 }
 
 /**
@@ -41,11 +52,14 @@ async function walk(dir: string, root: string, out: FoundInput[], exclude: Set<s
  */
 export async function collectInputs(args: string[], exclude: string[] = []): Promise<FoundInput[]> {
   const out: FoundInput[] = [];
-  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  const excluded: Excluded = {
+    paths: new Set(exclude.map((p) => path.resolve(p))),
+    names: new Set(exclude.map((p) => path.basename(p))),
+  };
   for (const arg of args) {
     const st = await fs.stat(arg).catch(() => undefined);
     if (!st) throw new CliError(`Không tìm thấy "${arg}"`, `"${arg}" does not exist`);
-    if (st.isDirectory()) await walk(arg, arg, out, excluded);
+    if (st.isDirectory()) await walk(arg, "", out, excluded);
     else if (!skipped(path.basename(arg)))
       out.push({ path: arg.split(path.sep).join("/"), absolute: arg, size: st.size });
   }
