@@ -42,6 +42,20 @@ describe("parts read before", () => {
     expect(memoStats().playedBack).toBeGreaterThanOrEqual(2 * 6);
   });
 
+  it("hand the workbook's structure, made once, to the readers after, where nothing can change it", () => {
+    const reads = [1, 2, 3, 4].map((i) =>
+      readXlsx(book("04240", 1022.5), `${i}.xlsx`, { tables: ["ChiTieu"] }),
+    );
+    const docs = reads.map((r) => (r.ok ? r.doc : undefined));
+    for (const d of docs.slice(1)) expect(d?.names).toEqual(docs[0]?.names);
+    // The fourth reading adopts what the third made of the played-back parts: the same frozen array.
+    expect(docs[3]?.names).toBe(docs[2]?.names);
+    expect(Object.isFrozen(docs[3]?.names)).toBe(true);
+    expect(Object.isFrozen(docs[3]?.names[0])).toBe(true);
+    expect(docs[0]?.names).toEqual([{ name: "ChiTieu_MaDonVi", sheet: "Chỉ tiêu", cell: "D1" }]);
+    expect(docs[3]?.tables).toEqual(docs[0]?.tables);
+  });
+
   it("never lend one workbook's values to another whose sheet differs", () => {
     const values = [1022.5, 7, 1022.5, 8, 9];
     const read = values.map((v, i) => {

@@ -24,6 +24,8 @@ export interface Recording {
   size: number;
   /** Everything the scanner emitted, to the end of the part. */
   events: RecordedEvent[];
+  /** What handlers that keep their result made of these events, by their kind (`XmlHandler.kind`). */
+  results: Map<string, unknown>;
 }
 
 /** Parts larger than this are neither recorded nor looked up: they are rarely shared, and big to keep. */
@@ -79,7 +81,7 @@ export function worthRecording(key: string): boolean {
 }
 
 export function remember(key: string, data: Uint8Array, size: number, events: RecordedEvent[]): void {
-  recordings.set(key, { data: data.slice(), size, events });
+  recordings.set(key, { data: data.slice(), size, events, results: new Map() });
   stats.recorded++;
 }
 
@@ -99,4 +101,13 @@ export function forgetParts(): void {
   seen.clear();
   stats.recorded = 0;
   stats.playedBack = 0;
+}
+
+/** A result kept for others to share, frozen (its arrays and their objects too) so none can change it. */
+export function frozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) frozen(v);
+  }
+  return value;
 }

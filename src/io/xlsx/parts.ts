@@ -36,8 +36,21 @@ export function relsPathOf(part: string): string {
 }
 
 export class RelsHandler implements XmlHandler {
-  readonly rels: Relationship[] = [];
-  constructor(private readonly sourcePart: string) {}
+  rels: readonly Relationship[] = [];
+  private readonly found: Relationship[] = [];
+  constructor(private readonly sourcePart: string) {
+    this.rels = this.found;
+  }
+
+  memoKind(): string {
+    return `rels\u0000${this.sourcePart}`;
+  }
+  keepResult(): unknown {
+    return this.rels;
+  }
+  adoptResult(kept: unknown): void {
+    this.rels = kept as readonly Relationship[];
+  }
 
   open(name: string, a: Attributes): void {
     if (name !== "Relationship" || a.get("TargetMode") === "External") return;
@@ -45,7 +58,7 @@ export class RelsHandler implements XmlHandler {
     const type = a.get("Type");
     const target = a.get("Target");
     if (id === undefined || type === undefined || target === undefined) return;
-    this.rels.push({
+    this.found.push({
       id,
       type: type.slice(type.lastIndexOf("/") + 1),
       target: resolvePath(this.sourcePart, target),
@@ -60,8 +73,8 @@ export interface SheetEntry {
 }
 
 export class WorkbookHandler implements XmlHandler {
-  readonly sheets: SheetEntry[] = [];
-  readonly names: DefinedName[] = [];
+  sheets: SheetEntry[] = [];
+  names: DefinedName[] = [];
   date1904 = false;
   /** The defined name being read (its `name` and `localSheetId`, kept for when its text has come). */
   private definedName: { name: string | undefined; localSheetId: string | undefined } | undefined;
@@ -82,6 +95,16 @@ export class WorkbookHandler implements XmlHandler {
 
   text(t: string): void {
     if (this.definedName) this.nameText += t;
+  }
+
+  memoKind(): string {
+    return "workbook";
+  }
+  keepResult(): unknown {
+    return { sheets: this.sheets, names: this.names, date1904: this.date1904 };
+  }
+  adoptResult(kept: unknown): void {
+    ({ sheets: this.sheets, names: this.names, date1904: this.date1904 } = kept as WorkbookHandler);
   }
 
   close(name: string): void {
@@ -159,6 +182,17 @@ export class StylesHandler implements XmlHandler {
   private readonly custom = new Map<number, string>();
   private readonly xfIds: number[] = [];
   private where: "numFmts" | "cellXfs" | undefined;
+  private adopted: readonly (string | undefined)[] | undefined;
+
+  memoKind(): string {
+    return "styles";
+  }
+  keepResult(): unknown {
+    return this.formats();
+  }
+  adoptResult(kept: unknown): void {
+    this.adopted = kept as readonly (string | undefined)[];
+  }
 
   open(name: string, a: Attributes): void {
     if (name === "numFmts" || name === "cellXfs") this.where = name;
@@ -179,6 +213,7 @@ export class StylesHandler implements XmlHandler {
 
   /** Format code of every cell style. */
   formats(): (string | undefined)[] {
+    if (this.adopted) return this.adopted as (string | undefined)[];
     return this.xfIds.map((id) => {
       const code = this.custom.get(id) ?? builtinFormat(id);
       return code === undefined || code === "General" ? undefined : code;
@@ -253,6 +288,16 @@ export class TableHandler implements XmlHandler {
   /** The internal name; usually the same, but some writers set only this one. */
   name: string | undefined;
   ref: string | undefined;
+
+  memoKind(): string {
+    return "table";
+  }
+  keepResult(): unknown {
+    return { displayName: this.displayName, name: this.name, ref: this.ref };
+  }
+  adoptResult(kept: unknown): void {
+    ({ displayName: this.displayName, name: this.name, ref: this.ref } = kept as TableHandler);
+  }
 
   open(name: string, a: Attributes): void {
     if (name !== "table") return;

@@ -104,7 +104,7 @@ class Reader {
   }
 
   /** A part's relationships; `required` for the workbook's, without which no sheet can be found. */
-  rels(part: string, required = false): Relationship[] {
+  rels(part: string, required = false): readonly Relationship[] {
     const h = new RelsHandler(part);
     const path = relsPathOf(part);
     if (required)

@@ -1,6 +1,7 @@
 import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } from "./failure";
 import { maxXmlRun, type XlsxLimits } from "./limits";
 import {
+  frozen,
   memoable,
   memoKey,
   playedBack,
@@ -31,6 +32,15 @@ export interface XmlHandler {
   open(name: string, attrs: Attributes): boolean | void;
   /** Reads the text after the element just opened itself; returns where it stopped. */
   raw?(s: string, from: number): number;
+  /**
+   * Handlers whose result depends on the part's bytes alone (given this `memoKind`: e.g. the part whose
+   * relationships these are) say so; for a part read before, they are then given the result a
+   * handler of the same kind made of the same bytes (`adoptResult`) instead of its events. `keepResult` gives
+   * that result, which is shared and frozen: nobody changes it afterwards.
+   */
+  memoKind?(): string;
+  keepResult?(): unknown;
+  adoptResult?(kept: unknown): void;
   close(name: string): void;
   /** Text and CDATA, in pieces; absent when the part's text does not matter. */
   text?(text: string): void;
@@ -118,7 +128,14 @@ export function parseXmlPart(
     if (r) {
       budget.add(r.size, part);
       playedBack();
+      const kind = handler.memoKind?.();
+      const kept = kind === undefined ? undefined : r.results.get(kind);
+      if (kept !== undefined && handler.adoptResult) {
+        handler.adoptResult(kept);
+        return;
+      }
       playBack(r.events, handler);
+      if (kind !== undefined && handler.keepResult) r.results.set(kind, frozen(handler.keepResult()));
       return;
     }
     if (worthRecording(key)) recording = [];
