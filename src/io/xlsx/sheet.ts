@@ -307,6 +307,11 @@ export class SheetReader implements XmlHandler {
     this.rowN = 0;
     this.col = 0;
     this.inCell = false;
+    this.clearCell();
+  }
+
+  /** What a cell's reading gathers, back to nothing. */
+  private clearCell(): void {
     this.hasF = false;
     this.v = null;
     this.inV = false;
@@ -453,12 +458,7 @@ export class SheetReader implements XmlHandler {
     this.inCell = true;
     this.cellType = a.get("t") ?? "n";
     this.cellStyle = a.get("s");
-    this.hasF = false;
-    this.v = null;
-    this.inV = false;
-    this.inlineText = null;
-    this.inT = false;
-    this.phonetic = 0;
+    this.clearCell();
   }
 
   private endCell(): void {
