@@ -35,7 +35,9 @@ function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOpt
   const rows = validateRows(raw, template, sub.meta.unit, locale);
   return {
     ...sub,
-    raw: { ...raw, rows: [], stray: [] },
+    // The rows are read, and the metadata cells too (readMeta kept what they say, and where):
+    // neither is needed again, and every file's would be kept until the run ends.
+    raw: { ...raw, rows: [], stray: [], meta: {} },
     pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues },
   };
 }

@@ -235,11 +235,15 @@ function workbookMeta(doc: SourceDoc): Partial<Record<MetaField, FoundCell>> {
 /** A label cell (`Mã đơn vị:`) with its value in the nearest filled cell to its right. */
 function labelMeta(doc: SourceDoc, fields: MetaField[]): Partial<Record<MetaField, FoundCell>> {
   const wanted = new Map(fields.map((f) => [matchKey(META_LABELS[f].vi), f]));
+  // Every label is words with spaces between, and matchKey only ever turns spaces into one space:
+  // text without any (indicator codes, numbers typed as text, units) cannot be one of them.
+  const spaced = [...wanted.keys()].every((k) => k.includes(" "));
   const out: Partial<Record<MetaField, FoundCell>> = {};
   for (const grid of doc.sheets) {
     for (const r of grid.rows) {
       r.cells.forEach((c, i) => {
         if (!c || typeof c.value !== "string") return;
+        if (spaced && !/\s/.test(c.value)) return;
         const field = wanted.get(matchKey(c.value));
         if (!field || out[field]) return;
         for (let j = i + 1; j <= i + 4 && j < r.cells.length; j++) {

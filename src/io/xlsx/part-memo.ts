@@ -37,11 +37,18 @@ const recordings = new Map<string, Recording>();
 const stats = { recorded: 0, playedBack: 0 };
 const seen = new Set<string>();
 const limitKeys = new WeakMap<XlsxLimits, string>();
+/** A short id for each distinct set of limits, so that keys stay short (they are hashed per part). */
+const limitIds = new Map<string, string>();
 
 function limitsKey(limits: XlsxLimits): string {
   let k = limitKeys.get(limits);
   if (k === undefined) {
-    k = Object.values(limits).join(",");
+    const all = Object.values(limits).join(",");
+    k = limitIds.get(all);
+    if (k === undefined) {
+      k = String(limitIds.size);
+      limitIds.set(all, k);
+    }
     limitKeys.set(limits, k);
   }
   return k;
@@ -57,7 +64,7 @@ export function memoable(entry: ZipEntry): boolean {
 }
 
 export function memoKey(entry: ZipEntry, limits: XlsxLimits): string {
-  return `${entry.name}\u0000${entry.method}\u0000${entry.crc}\u0000${entry.compressedSize}\u0000${entry.declaredSize}\u0000${limitsKey(limits)}`;
+  return `${entry.crc}:${entry.compressedSize}:${entry.declaredSize}:${entry.method}:${limitsKey(limits)}:${entry.name}`;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
