@@ -68,10 +68,14 @@ export function packFigures(figures: Map<string, UnitFigure>): PackedFigures | u
   const denominatorCells: (string | null)[] = [];
   let file: string | undefined;
   let sheet: string | undefined;
+  let first = true;
   const sameOrigin = (o: { file: string; sheet?: string; cell?: string }): boolean => {
     if (!sameKeys(o, ORIGIN)) return false;
-    file ??= o.file;
-    sheet ??= o.sheet;
+    if (first) {
+      first = false;
+      file = o.file;
+      sheet = o.sheet;
+    }
     return o.file === file && o.sheet === sheet;
   };
   let i = 0;

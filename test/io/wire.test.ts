@@ -61,6 +61,13 @@ describe("figures across threads", () => {
     const [k, f] = [...other.entries()][0]!;
     other.set(k, { ...f, at: { file: f.at.file, line: 12 } });
     expect(packFigures(other)).toBeUndefined();
+    // A first cell without a sheet never lends the next one's sheet to it.
+    const unsheeted = new Map(figures);
+    unsheeted.set(k, { ...f, at: { file: f.at.file, sheet: undefined, cell: "B2" } });
+    const back = packFigures(unsheeted);
+    expect(
+      back === undefined || JSON.stringify([...unpackFigures(back)]) === JSON.stringify([...unsheeted]),
+    ).toBe(true);
     const extra = new Map(figures);
     extra.set(k, { ...f, note: "x" } as typeof f);
     expect(packFigures(extra)).toBeUndefined();

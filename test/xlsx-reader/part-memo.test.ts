@@ -4,7 +4,7 @@ import { forgetParts, memoKey, memoStats, recalled } from "../../src/io/xlsx/par
 import { StylesHandler } from "../../src/io/xlsx/parts";
 import { parseXmlPart, StopParsing, type Attributes, type XmlHandler } from "../../src/io/xlsx/xml";
 import { InflateBudget, ZipArchive } from "../../src/io/xlsx/zip";
-import { handBook, stylesXml, tableXml } from "./hand-built";
+import { handBook, handParts, NS, stylesXml, tableXml, zipParts } from "./hand-built";
 
 /*
  * Parts shared byte for byte by the workbooks of one template are scanned once and played back after
@@ -28,6 +28,22 @@ const book = (unit: string, value: number): Uint8Array =>
   });
 
 beforeEach(() => forgetParts());
+
+/** Sets the size a zip says a part inflates to, in its central directory and local header. */
+function declareSize(zip: Uint8Array, name: string, size: number): void {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const dec = new TextDecoder();
+  for (let i = 0; i + 46 < zip.length; i++) {
+    const sig = dv.getUint32(i, true);
+    if (sig === 0x02014b50 && dec.decode(zip.subarray(i + 46, i + 46 + dv.getUint16(i + 28, true))) === name)
+      dv.setUint32(i + 24, size, true);
+    else if (
+      sig === 0x04034b50 &&
+      dec.decode(zip.subarray(i + 30, i + 30 + dv.getUint16(i + 26, true))) === name
+    )
+      dv.setUint32(i + 22, size, true);
+  }
+}
 
 describe("parts read before", () => {
   it("give the same document on the first reading and on every one played back", () => {
@@ -134,6 +150,29 @@ describe("parts read before", () => {
       expect(r).toMatchObject({ ok: false, reason: "too-large", limit: "maxTotalBytes" });
     }
     expect(memoStats().playedBack).toBeGreaterThan(0);
+  });
+
+  it("are not kept when they inflate to more than they declared, however often they are read", () => {
+    // A 30 KB file whose sheet says 1,000 bytes and inflates to 1.5 MB, read by three sheets: its
+    // events would otherwise be kept whole (the reviewer's 574 MB, then out of memory).
+    const xml =
+      `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
+      `<extLst>${'<a b="1"/>'.repeat(150_000)}</extLst></worksheet>`;
+    const parts = handParts({ sheets: [{ name: "S1", xml }, { name: "S2" }, { name: "S3" }] });
+    parts["xl/_rels/workbook.xml.rels"] = String(parts["xl/_rels/workbook.xml.rels"]).replace(
+      /sheet[23]\.xml/g,
+      "sheet1.xml",
+    );
+    const zip = zipParts(parts, 9);
+    declareSize(zip, "xl/worksheets/sheet1.xml", 1000);
+    for (let i = 0; i < 3; i++) {
+      const r = readXlsx(zip, "a.xlsx");
+      expect(r.ok && r.doc.sheets.map((g) => g.rows[0]?.cells[0]?.value)).toEqual([1, 1, 1]);
+    }
+    const entry = ZipArchive.open(zip, DEFAULT_XLSX_LIMITS).get("xl/worksheets/sheet1.xml")!;
+    expect(
+      recalled(memoKey(entry, DEFAULT_XLSX_LIMITS), ZipArchive.open(zip, DEFAULT_XLSX_LIMITS).dataOf(entry)),
+    ).toBeUndefined();
   });
 
   it("are only played back for the very same bytes", () => {

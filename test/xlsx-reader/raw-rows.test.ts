@@ -135,6 +135,44 @@ describe("rows read straight from the text", () => {
     );
   });
 
+  it("keep the depth limit, however deep the rows sit", () => {
+    const rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`;
+    const deep = (d: number): Uint8Array =>
+      handBook({
+        sheets: [
+          {
+            name: "S",
+            xml: `<?xml version="1.0"?><worksheet xmlns="${NS}">${"<a>".repeat(d)}<sheetData>${rows}</sheetData>${"</a>".repeat(d)}</worksheet>`,
+          },
+        ],
+      });
+    // <t> sits at depth d + 6: the limit (128) refuses 123 wrappers and takes 122, raw or not.
+    expect(readXlsx(deep(123), "a.xlsx")).toMatchObject({
+      ok: false,
+      reason: "too-large",
+      limit: "maxDepth",
+    });
+    expect(readXlsx(deep(122), "a.xlsx").ok).toBe(true);
+    expect(readXlsx(deep(3), "a.xlsx", { limits: { maxDepth: 8 } })).toMatchObject({
+      ok: false,
+      limit: "maxDepth",
+    });
+  });
+
+  it("refuse a character XML forbids where the reader reads, not after it has stopped, wherever the text is cut", () => {
+    const tail = `<extLst><ext>\u0001</ext></extLst></worksheet>`;
+    const good = sheetOf([{ open: `<row r="1">`, cells: [CELLS[0]!], close: `</row>`, between: "" }]).replace(
+      "</worksheet>",
+      tail,
+    );
+    const bad = good.replace("<v>12</v>", "<v>1\u00012</v>");
+    for (const cut of [[], [10], [good.indexOf("<extLst>")], [good.indexOf("\u0001")], [50, 90, 130]]) {
+      expect(readSheet(good, cut, true)).toEqual(readSheet(good, [], false));
+      expect(readSheet(good, cut, true)).toHaveProperty("grid");
+      expect(readSheet(bad, cut, true)).toMatchObject({ error: "XmlScanError" });
+    }
+  });
+
   it("read a usual sheet without a single event per cell", () => {
     const xml = sheetOf([
       { open: `<row r="1">`, cells: [CELLS[0]!, CELLS[2]!, CELLS[4]!], close: `</row>`, between: "\n" },

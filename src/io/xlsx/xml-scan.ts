@@ -170,6 +170,8 @@ export class StartTag {
   readonly attrs = new Attributes();
   /** Whether values may hold tabs or line ends to turn into spaces (false when the text has none). */
   normalise = true;
+  /** Whether values must be checked for characters XML does not allow (the text holds some). */
+  checkValues = false;
 
   /** Reads the tag at `lt`; false when `s` ends before it does. Throws XmlScanError if it is malformed. */
   read(s: string, lt: number): boolean {
@@ -228,6 +230,7 @@ export class StartTag {
       if (close >= n) return false;
       if (lessThan) throw new XmlScanError(`"<" in attribute ${attr}`);
       let value = s.slice(i + 1, close);
+      if (this.checkValues) checkChars(value);
       // Attribute-value normalisation (§3.3.3): each tab or line end is a space; references are not.
       if (this.normalise && /[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, " ");
       if (amp) value = decodeEntities(value);
@@ -327,6 +330,11 @@ function tagEnd(s: string, from: number, quote: { q: number }): number {
 /** Characters XML 1.0 does not allow anywhere, not even as references (§2.2). */
 const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
+/** Whether `s` holds a character XML does not allow anywhere. */
+export function hasForbiddenChars(s: string): boolean {
+  return FORBIDDEN.test(s);
+}
+
 function checkChars(s: string): void {
   if (FORBIDDEN.test(s)) throw new XmlScanError("a character XML does not allow");
 }
@@ -353,6 +361,8 @@ export class XmlScanner {
   private pending: Pending | undefined;
   /** Whether the piece being scanned has a tab or a line end: only then can a value need normalising. */
   private tabOrLineEnd = true;
+  /** The piece being scanned holds a forbidden character: text, CDATA and values are checked. */
+  private checkTokens = false;
   private readonly tag = new StartTag();
   /** The handler asked to read what follows the tag just opened itself (`ScanEvents.raw`). */
   private rawWanted = false;
@@ -377,9 +387,11 @@ export class XmlScanner {
     if (this.pendingCr && piece.charCodeAt(0) === 0x0a) piece = piece.slice(1);
     this.pendingCr = piece.charCodeAt(piece.length - 1) === 0x0d;
     if (piece.indexOf("\r") >= 0) piece = piece.replace(/\r\n?/g, "\n");
-    // Checked once for the whole piece rather than token by token: what was carried over or is
-    // pending was checked with the piece it came in.
-    checkChars(piece);
+    // A piece without a forbidden character needs no check token by token (the usual case, one
+    // search of the whole piece); one with any is checked token by token, as far as it is read, so
+    // that what is refused does not depend on where the inflater cut the part into pieces.
+    this.checkTokens = FORBIDDEN.test(piece);
+    this.tag.checkValues = this.checkTokens;
     this.tabOrLineEnd = piece.indexOf("\t") >= 0 || piece.indexOf("\n") >= 0;
     if (this.pending) {
       const done = this.resume(this.pending, piece);
@@ -478,6 +490,7 @@ export class XmlScanner {
   }
 
   private cdata(data: string): void {
+    if (this.checkTokens) checkChars(data);
     if (data.length > 0) this.events.text?.(data);
   }
 
@@ -503,8 +516,9 @@ export class XmlScanner {
       const whole = p.parts.join("") + piece.slice(0, gt + 1);
       if (p.kind === "end tag") this.closeTag(whole, 2, whole.length - 1);
       else {
-        // Its earlier pieces may have had tabs or line ends that this one has not.
+        // Its earlier pieces may have had tabs, line ends or forbidden characters that this one has not.
         this.tabOrLineEnd = true;
+        this.tag.checkValues = true;
         if (this.openTag(whole, 0) < 0) throw new XmlScanError("a tag that ends too soon");
       }
       return gt + 1;
@@ -524,6 +538,7 @@ export class XmlScanner {
   }
 
   private textOut(t: string): void {
+    if (this.checkTokens) checkChars(t);
     if (this.stack.length === 0) {
       if (!onlySpace(t)) throw new XmlScanError("text outside the root element");
       return;

@@ -2,6 +2,7 @@ import { bi, corrupt, DAMAGE, tooLarge, unsafeXml, XlsxError, type Bilingual } f
 import { maxXmlRun, type XlsxLimits } from "./limits";
 import {
   frozen,
+  MEMO_MAX_BYTES,
   memoable,
   memoKey,
   playedBack,
@@ -160,16 +161,18 @@ export function parseXmlPart(
     }
   };
   const text = handler.text?.bind(handler);
-  const raw = limits.maxDepth >= 8 ? handler.raw?.bind(handler) : undefined;
-  const rawAllowed = raw !== undefined;
-  const parser = new XmlScanner(
+  const raw = handler.raw?.bind(handler);
+  const parser: XmlScanner = new XmlScanner(
     {
-      open: (name, attrs) => {
+      open: (name, attrs): boolean | void => {
         if (parser.depth > limits.maxDepth) throw tooLarge("maxDepth", limits.maxDepth, part);
         const local = localName(name);
         // Text read raw is not told as events, so not while recording them; and only with room
-        // under the depth limit for a worksheet's rows, cells and inline strings.
-        if (!recording) return handler.open(local, attrs) === true && rawAllowed;
+        // under the depth limit for what it reads below this element (row, c, is, t: four levels).
+        if (!recording)
+          return (
+            handler.open(local, attrs) === true && raw !== undefined && parser.depth + 4 <= limits.maxDepth
+          );
         recording.push([0, local, Attributes.of(attrs.pairs())]);
         deliver(() => handler.open(local, attrs));
       },
@@ -267,6 +270,14 @@ export function parseXmlPart(
 
   zip.stream(entry, budget, (chunk, whole) => {
     size += chunk.length;
+    // A part larger than it said is not kept: its events would be as large as it is.
+    if (recording && size > MEMO_MAX_BYTES) {
+      recording = undefined;
+      if (handlerDone) {
+        stopped = true;
+        return false;
+      }
+    }
     if (whole) return write(wholeDecoder(encodingOf(chunk)).decode(chunk));
     decoder ??= new TextDecoder(encodingOf(chunk));
     return write(decoder.decode(chunk, { stream: true }));
