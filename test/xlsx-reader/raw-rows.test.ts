@@ -82,7 +82,7 @@ function readSheet(xml: string, pieces: number[], raw: boolean): unknown {
       open: (n, a) => reader.open(n, a) === true && raw,
       close: (n) => reader.close(n),
       text: (t) => reader.text(t),
-      raw: (s, from) => reader.raw(s, from),
+      raw: (s, from, tabs) => reader.raw(s, from, tabs),
     },
     1 << 20,
   );
@@ -189,7 +189,7 @@ describe("rows read straight from the text", () => {
         },
         close: (n) => reader.close(n),
         text: (t) => reader.text(t),
-        raw: (s, from) => reader.raw(s, from),
+        raw: (s, from, tabs) => reader.raw(s, from, tabs),
       },
       1 << 20,
     );

@@ -5,7 +5,7 @@ import type { XlsxLimits } from "./limits";
 import { isDateFormat } from "./number-formats";
 import { decodeOoxmlEscapes } from "./parts";
 import { StopParsing, type Attributes, type XmlHandler } from "./xml";
-import { decodeEntities, hasForbiddenChars, StartTag, XmlScanError } from "./xml-scan";
+import { decodeEntities, StartTag, XmlScanError } from "./xml-scan";
 
 /*
  * The hot path: a worksheet's <sheetData>, turned into sparse grid rows as it streams past.
@@ -172,11 +172,9 @@ export class SheetReader implements XmlHandler {
    * before, or says what is wrong with it. Both paths call the same methods in the same order, so
    * the grid, the limits and the messages are the same.
    */
-  raw(s: string, from: number): number {
-    // Text with a character XML does not allow is left to the scanner, which checks it token by token.
-    if (hasForbiddenChars(s)) return from;
+  raw(s: string, from: number, tabsOrLineEnds: boolean): number {
     const tag = this.tag;
-    tag.normalise = s.indexOf("\t", from) >= 0 || s.indexOf("\n", from) >= 0;
+    tag.normalise = tabsOrLineEnds;
     let p = from;
     for (;;) {
       p = skipSpace(s, p);

@@ -80,9 +80,11 @@ export interface ScanEvents {
   /**
    * Reads `s` from `from` (just after the start tag whose `open` returned true) and returns where
    * it stopped: there the scanner goes on, with the same elements open as at `from`. What it read
-   * must be whole, well-formed elements; what it is not sure of it leaves to the scanner.
+   * must be whole, well-formed elements; what it is not sure of it leaves to the scanner. Only
+   * offered for text without a character XML forbids; `tabsOrLineEnds` says whether it has any
+   * (attribute values need normalising only then), as the scanner found when it took the text in.
    */
-  raw?(s: string, from: number): number;
+  raw?(s: string, from: number, tabsOrLineEnds: boolean): number;
   close(name: string): void;
   /** Text and CDATA, entities decoded; absent when the part's text does not matter. */
   text?(text: string): void;
@@ -256,32 +258,16 @@ export class StartTag {
  * constants instead of new strings: a sheet has hundreds of tags, and a slice per name is garbage.
  */
 function nameAt(s: string, start: number, end: number): string {
-  switch (end - start) {
-    case 1:
-      switch (s.charCodeAt(start)) {
-        case 0x63 /* c */:
-          return "c";
-        case 0x76 /* v */:
-          return "v";
-        case 0x74 /* t */:
-          return "t";
-        case 0x72 /* r */:
-          return "r";
-        case 0x73 /* s */:
-          return "s";
-        case 0x66 /* f */:
-          return "f";
-      }
-      break;
-    case 2:
-      if (s.charCodeAt(start) === 0x69 /* i */ && s.charCodeAt(start + 1) === 0x73 /* s */) return "is";
-      break;
-    case 3:
-      if (s.startsWith("row", start)) return "row";
-      break;
-  }
+  const n = end - start;
+  if (n === 1) return ONE_LETTER_NAMES[s.charCodeAt(start)] ?? s.slice(start, end);
+  if (n === 2 && s.startsWith("is", start)) return "is";
+  if (n === 3 && s.startsWith("row", start)) return "row";
   return s.slice(start, end);
 }
+
+/** The one-letter names of a worksheet (cell, value, text, formula) and its attributes, by char code. */
+const ONE_LETTER_NAMES: (string | undefined)[] = [];
+for (const name of ["c", "v", "t", "f", "r", "s"]) ONE_LETTER_NAMES[name.charCodeAt(0)] = name;
 
 /** Characters that end a name inside a tag. */
 function endsName(c: number): boolean {
@@ -329,11 +315,6 @@ function tagEnd(s: string, from: number, quote: { q: number }): number {
 
 /** Characters XML 1.0 does not allow anywhere, not even as references (§2.2). */
 const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
-
-/** Whether `s` holds a character XML does not allow anywhere. */
-export function hasForbiddenChars(s: string): boolean {
-  return FORBIDDEN.test(s);
-}
 
 function checkChars(s: string): void {
   if (FORBIDDEN.test(s)) throw new XmlScanError("a character XML does not allow");
@@ -472,7 +453,7 @@ export class XmlScanner {
         let end = this.openTag(s, lt);
         if (this.rawWanted) {
           this.rawWanted = false;
-          end = (this.events.raw as NonNullable<ScanEvents["raw"]>)(s, end);
+          end = (this.events.raw as NonNullable<ScanEvents["raw"]>)(s, end, this.tabOrLineEnd);
         }
         if (end < 0) {
           // Cut by the end of the piece: kept, with the quote it ends in, and parsed once it is whole.
@@ -520,6 +501,8 @@ export class XmlScanner {
         this.tabOrLineEnd = true;
         this.tag.checkValues = true;
         if (this.openTag(whole, 0) < 0) throw new XmlScanError("a tag that ends too soon");
+        // A tag cut across pieces is not followed by raw reading: what follows is in another string.
+        this.rawWanted = false;
       }
       return gt + 1;
     }
@@ -578,7 +561,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     this.stack.push(name);
-    if (this.events.open(name, attrs) === true && !selfClosing) this.rawWanted = true;
+    if (this.events.open(name, attrs) === true && !selfClosing && !this.checkTokens) this.rawWanted = true;
     if (selfClosing) {
       this.stack.pop();
       if (this.stack.length === 0) this.rootClosed = true;

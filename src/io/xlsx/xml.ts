@@ -10,6 +10,7 @@ import {
   remember,
   worthRecording,
   type RecordedEvent,
+  type Recording,
 } from "./part-memo";
 import { Attributes, DoctypeFound, XmlScanner } from "./xml-scan";
 import type { InflateBudget, ZipArchive, ZipEntry } from "./zip";
@@ -31,8 +32,8 @@ export interface XmlHandler {
    * be ignored, and the handler is then told what follows event by event as usual.
    */
   open(name: string, attrs: Attributes): boolean | void;
-  /** Reads the text after the element just opened itself; returns where it stopped. */
-  raw?(s: string, from: number): number;
+  /** Reads the text after the element just opened itself; returns where it stopped (ScanEvents.raw). */
+  raw?(s: string, from: number, tabsOrLineEnds: boolean): number;
   /**
    * Handlers whose result depends on the part's bytes alone (given this `memoKind`: e.g. the part whose
    * relationships these are) say so; for a part read before, they are then given the result a
@@ -128,15 +129,7 @@ export function parseXmlPart(
     const r = recalled(key, data);
     if (r) {
       budget.add(r.size, part);
-      playedBack();
-      const kind = handler.memoKind?.();
-      const kept = kind === undefined ? undefined : r.results.get(kind);
-      if (kept !== undefined && handler.adoptResult) {
-        handler.adoptResult(kept);
-        return;
-      }
-      playBack(r.events, handler);
-      if (kind !== undefined && handler.keepResult) r.results.set(kind, frozen(handler.keepResult()));
+      recall(r, handler);
       return;
     }
     if (worthRecording(key)) recording = [];
@@ -293,6 +286,22 @@ export function parseXmlPart(
   }
   if (!parser.sawRoot) throw corrupt(part, DAMAGE.emptyPart);
   if (recording && key !== undefined && data) remember(key, data, size, recording);
+}
+
+/**
+ * A part read before, given to a handler: the result a handler of its kind made of it, when one
+ * was kept, else its events (and the result this handler makes of them is kept for the next).
+ */
+function recall(r: Recording, handler: XmlHandler): void {
+  playedBack();
+  const kind = handler.memoKind?.();
+  const kept = kind === undefined ? undefined : r.results.get(kind);
+  if (kept !== undefined && handler.adoptResult) {
+    handler.adoptResult(kept);
+    return;
+  }
+  playBack(r.events, handler);
+  if (kind !== undefined && handler.keepResult) r.results.set(kind, frozen(handler.keepResult()));
 }
 
 /** A recorded part told to a handler as the scanner told it the first time. */
