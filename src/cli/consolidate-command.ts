@@ -10,7 +10,7 @@ import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx";
 import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
 import { CliError } from "./errors";
-import { collectInputs, type FoundInput } from "./inputs";
+import { collectInputs, FileSet, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
@@ -175,11 +175,8 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
   phase("options");
   const found = await collectInputs(a.inputs, readOnly);
-  const outAbs = new Set(outputs.map((o) => path.resolve(o)));
-  const outNames = new Set(outputs.map((o) => path.basename(o)));
-  // Only a file named as an output can be one: the others need no path resolved.
-  const isOutput = (f: FoundInput): boolean =>
-    outNames.has(path.basename(f.absolute)) && outAbs.has(path.resolve(f.absolute));
+  const outFiles = new FileSet(outputs);
+  const isOutput = (f: FoundInput): boolean => outFiles.has(f.absolute);
   for (const f of found) if (isOutput(f)) await refuseOverwritingSubmission(f, a);
   const inputs = found.filter((f) => !isOutput(f));
   phase("collect");

@@ -20,13 +20,24 @@ function skipped(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".");
 }
 
-/** Files not to take, by absolute path, and by name so that most files need no path resolved. */
-interface Excluded {
-  paths: Set<string>;
-  names: Set<string>;
+/**
+ * A set of files by absolute path, asked first by name: a folder of thousands of files then
+ * resolves the path of only those few whose name matches.
+ */
+export class FileSet {
+  private readonly paths: Set<string>;
+  private readonly names: Set<string>;
+  constructor(files: readonly string[]) {
+    this.paths = new Set(files.map((f) => path.resolve(f)));
+    this.names = new Set(files.map((f) => path.basename(f)));
+  }
+
+  has(file: string): boolean {
+    return this.names.has(path.basename(file)) && this.paths.has(path.resolve(file));
+  }
 }
 
-async function walk(dir: string, rel: string, out: FoundInput[], exclude: Excluded): Promise<void> {
+async function walk(dir: string, rel: string, out: FoundInput[], exclude: FileSet): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -34,16 +45,12 @@ async function walk(dir: string, rel: string, out: FoundInput[], exclude: Exclud
     const abs = path.join(dir, e.name);
     const relPath = rel === "" ? e.name : `${rel}/${e.name}`;
     if (e.isDirectory()) await walk(abs, relPath, out, exclude);
-    else if (e.isFile() && SPREADSHEET.test(e.name) && !isExcluded(abs, e.name, exclude)) {
+    else if (e.isFile() && SPREADSHEET.test(e.name) && !exclude.has(abs)) {
       // Synchronous: a national folder awaited 3,321 round trips to the thread pool one by one.
       const st = statSync(abs);
       out.push({ path: relPath, absolute: abs, size: st.size });
     }
   }
-}
-
-function isExcluded(abs: string, name: string, exclude: Excluded): boolean {
-  return exclude.names.has(name) && exclude.paths.has(path.resolve(abs));
 }
 
 /**
@@ -52,10 +59,7 @@ function isExcluded(abs: string, name: string, exclude: Excluded): boolean {
  */
 export async function collectInputs(args: string[], exclude: string[] = []): Promise<FoundInput[]> {
   const out: FoundInput[] = [];
-  const excluded: Excluded = {
-    paths: new Set(exclude.map((p) => path.resolve(p))),
-    names: new Set(exclude.map((p) => path.basename(p))),
-  };
+  const excluded = new FileSet(exclude);
   for (const arg of args) {
     const st = await fs.stat(arg).catch(() => undefined);
     if (!st) throw new CliError(`Không tìm thấy "${arg}"`, `"${arg}" does not exist`);
