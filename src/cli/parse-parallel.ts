@@ -90,7 +90,7 @@ export async function parseAll(
     await new Promise((resolve) => setImmediate(resolve));
   }
   await watched;
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
   return results;
 }
 

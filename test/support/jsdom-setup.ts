@@ -34,7 +34,7 @@ if (typeof window !== "undefined") {
       return new Promise((resolve, reject) => {
         const reader = new FileReader();
         reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
+        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
         reader.readAsArrayBuffer(this);
       });
     };

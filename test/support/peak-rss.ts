@@ -51,7 +51,7 @@ export function runMeasured(command: string[], cwd = ROOT): Promise<MeasuredRun>
       return;
     }
     execFile("python3", ["-c", WRAPPER, ...command], { cwd, env, maxBuffer: 64 << 20 }, (e, stdout) => {
-      if (e) return reject(e);
+      if (e) return reject(new Error(e.message, { cause: e }));
       const r = JSON.parse(stdout) as { status: number; peakKb: number; stdout: string; stderr: string };
       resolve({ status: r.status, stdout: r.stdout, stderr: r.stderr, peakMb: r.peakKb / 1024 });
     });

@@ -83,7 +83,7 @@ export async function writeAllOrNothing(files: { path: string; data: Uint8Array 
     await dropStaged();
     throw e;
   }
-  await Promise.all(replaced.map((r) => (r.backup ? fs.rm(r.backup, { force: true }) : undefined)));
+  await Promise.all(replaced.flatMap((r) => (r.backup ? [fs.rm(r.backup, { force: true })] : [])));
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {

@@ -49,8 +49,8 @@ export interface XmlHandler {
 }
 
 /** Thrown by a handler that has read all it needs: stops the XML parser and the inflater. */
-export class StopParsing {
-  static readonly instance = new StopParsing();
+export class StopParsing extends Error {
+  static readonly instance = new StopParsing("stop parsing");
 }
 
 const LONG_RUN = {
