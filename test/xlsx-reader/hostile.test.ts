@@ -8,7 +8,6 @@ import {
   handParts,
   NS,
   rawZip,
-  REL_NS,
   sheetXml,
   zipParts,
   type HandBook,
