@@ -66,8 +66,7 @@ export async function collectInputs(args: string[], exclude: string[] = []): Pro
     const st = await fs.stat(arg).catch(() => undefined);
     if (!st) throw new CliError(`Không tìm thấy "${arg}"`, `"${arg}" does not exist`);
     if (st.isDirectory()) await walk(arg, "", out, excluded);
-    else if (!skipped(path.basename(arg)))
-      out.push({ path: slashed(arg), absolute: arg, size: st.size });
+    else if (!skipped(path.basename(arg))) out.push({ path: slashed(arg), absolute: arg, size: st.size });
     while (folderOf.length < out.length) folderOf.push(st.isDirectory() ? arg : undefined);
   }
   // One folder, or one file, can name no input twice; only several arguments can.
@@ -98,7 +97,7 @@ function distinctInputs(found: FoundInput[], folderOf: (string | undefined)[]): 
   });
   // A name given its folder may meet another's (`p/xa.xlsx` found under a folder elsewhere):
   // again, until none is shared. Each input is renamed once at most, so this ends.
-  for (let renamed = true; renamed; ) {
+  for (let renamed = true; renamed;) {
     renamed = false;
     const count = new Map<string, number>();
     for (const f of kept) count.set(f.path, (count.get(f.path) ?? 0) + 1);
