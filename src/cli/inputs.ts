@@ -59,13 +59,55 @@ async function walk(dir: string, rel: string, out: FoundInput[], exclude: FileSe
  */
 export async function collectInputs(args: string[], exclude: string[] = []): Promise<FoundInput[]> {
   const out: FoundInput[] = [];
+  /** The folder argument each input was found under; undefined for a file given as itself. */
+  const folderOf: (string | undefined)[] = [];
   const excluded = new FileSet(exclude);
   for (const arg of args) {
     const st = await fs.stat(arg).catch(() => undefined);
     if (!st) throw new CliError(`Không tìm thấy "${arg}"`, `"${arg}" does not exist`);
     if (st.isDirectory()) await walk(arg, "", out, excluded);
-    else if (!skipped(path.basename(arg)))
-      out.push({ path: arg.split(path.sep).join("/"), absolute: arg, size: st.size });
+    else if (!skipped(path.basename(arg))) out.push({ path: slashed(arg), absolute: arg, size: st.size });
+    while (folderOf.length < out.length) folderOf.push(st.isDirectory() ? arg : undefined);
   }
-  return out;
+  // One folder, or one file, can name no input twice; only several arguments can.
+  return args.length > 1 ? distinctInputs(out, folderOf) : out;
+}
+
+function slashed(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/**
+ * Each file once, each under a name of its own. A file reached through two arguments (`subs` and
+ * `subs/a/xa.xlsx`) is read once, as first found: read twice it would be a second submission of its
+ * unit. Two files found under the same path relative to two folders (`xa.xlsx` in both `subs/a` and
+ * `subs/b`) are named with their folder as given (`subs/a/xa.xlsx`, `subs/b/xa.xlsx`): the issues,
+ * the submission status and the links to the files must tell them apart.
+ */
+function distinctInputs(found: FoundInput[], folderOf: (string | undefined)[]): FoundInput[] {
+  const seen = new Set<string>();
+  const kept: FoundInput[] = [];
+  const keptFolder: (string | undefined)[] = [];
+  found.forEach((f, i) => {
+    const abs = path.resolve(f.absolute);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    kept.push(f);
+    keptFolder.push(folderOf[i]);
+  });
+  // A name given its folder may meet another's (`p/xa.xlsx` found under a folder elsewhere):
+  // again, until none is shared. Each input is renamed once at most, so this ends.
+  for (let renamed = true; renamed;) {
+    renamed = false;
+    const count = new Map<string, number>();
+    for (const f of kept) count.set(f.path, (count.get(f.path) ?? 0) + 1);
+    kept.forEach((f, i) => {
+      const folder = keptFolder[i];
+      if (folder === undefined || count.get(f.path) === 1) return;
+      kept[i] = { ...f, path: path.posix.join(slashed(folder), f.path) };
+      keptFolder[i] = undefined;
+      renamed = true;
+    });
+  }
+  return kept;
 }

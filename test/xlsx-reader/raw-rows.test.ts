@@ -45,6 +45,8 @@ const CELLS = [
   `<c r="Z1" t="s"><v>99</v></c>`,
   `<c r="AA1" s="7"><v>1</v></c>`,
   `<c r="AB1"\tt="n"><v>4</v></c>`,
+  `<c r="AC1" t="d"><v>10:10:10</v></c>`,
+  `<c r="AD1" t="d" s="1"><v>2026-12-05T08:30:00</v></c>`,
 ];
 
 const ROW_OPEN = [
@@ -112,6 +114,16 @@ describe("rows read straight from the text", () => {
       { numRuns: 1500, seed: 7 },
     );
     expect(declinedSome).toBe(true);
+  });
+
+  it('read a t="d" time of day as a time, as the scanner\'s events do', () => {
+    const xml = sheetOf([
+      { open: `<row r="1">`, cells: [CELLS[CELLS.length - 2]!], close: `</row>`, between: "" },
+    ]);
+    for (const raw of [false, true]) {
+      const { grid } = readSheet(xml, [], raw) as { grid: { rows: { cells: unknown[] }[] } };
+      expect(grid.rows[0]!.cells[28]).toEqual({ value: 36_610 / 86_400, numFmt: "hh:mm:ss" });
+    }
   });
 
   it("give the same documents and the same refusals through the whole reader", () => {

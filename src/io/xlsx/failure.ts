@@ -133,6 +133,28 @@ export function corrupt(part: string | undefined, detail: Bilingual): XlsxError 
   );
 }
 
+/**
+ * A zip holding two entries of one name (OPC names ignore case): no writer of workbooks makes one,
+ * and programs disagree on which of the two to read (the first, the last), so the same file would
+ * show different figures to different readers. Refused rather than read either way.
+ */
+export function duplicateEntry(name: string): XlsxError {
+  return new XlsxError(
+    "corrupt",
+    {
+      vi:
+        `Tệp nén chứa hai mục cùng tên "${name}", điều mà Excel không bao giờ ghi: mỗi chương trình có thể ` +
+        "đọc một bản khác nhau, nên tệp bị từ chối để không dùng nhầm số liệu. " +
+        "Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại.",
+      en:
+        `The zip holds two entries named "${name}", which Excel never writes: programs may read either one, ` +
+        "so the file is refused rather than risk using the wrong figures. " +
+        "Open it in Excel, save it again as .xlsx and send it again.",
+    },
+    name,
+  );
+}
+
 export function unsafeXml(part: string): XlsxError {
   return new XlsxError(
     "unsafe-xml",

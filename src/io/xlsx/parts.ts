@@ -79,9 +79,17 @@ export class WorkbookHandler implements XmlHandler {
   /** The defined name being read (its `name` and `localSheetId`, kept for when its text has come). */
   private definedName: { name: string | undefined; localSheetId: string | undefined } | undefined;
   private nameText = "";
+  /** Elements open, the root included: the workbook's own properties are its root's child. */
+  private depth = 0;
 
   open(name: string, a: Attributes): void {
+    this.depth++;
+    // Only the main namespace's <workbookPr>, a child of the root, says which date system the
+    // workbook uses. Excel 2013 and later write an `x15:workbookPr` too, inside <extLst> after it,
+    // without `date1904`: taken for the real one, it would put every date of a Mac workbook
+    // four years off. Names are local here (prefixes dropped), so the place tells them apart.
     if (name === "workbookPr") {
+      if (this.depth !== 2) return;
       const d = a.get("date1904");
       this.date1904 = d === "1" || d === "true";
     } else if (name === "sheet") {
@@ -108,6 +116,7 @@ export class WorkbookHandler implements XmlHandler {
   }
 
   close(name: string): void {
+    this.depth--;
     if (name === "definedName" && this.definedName) {
       const d = this.definedName;
       this.definedName = undefined;

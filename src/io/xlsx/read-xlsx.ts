@@ -140,14 +140,9 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const relById = new Map(wbRels.map((x) => [x.id, x]));
   const sheets: SheetPart[] = wb.sheets.map((s) => {
     const rel = s.relId === undefined ? undefined : relById.get(s.relId);
-    if (!rel) {
-      throw corrupt(
-        workbookPart,
-        bi(`trang '${s.name}' không trỏ tới phần nào`, `sheet '${s.name}' points to no part`),
-      );
-    }
-    // Chart sheets, dialog sheets and macro sheets hold no cells.
-    if (rel.type !== "worksheet") return { name: s.name, part: undefined };
+    // Chart sheets, dialog sheets and macro sheets hold no cells; Excel gives some of them (VBA
+    // modules, Excel 4 macro sheets) an empty `r:id`, or one no relationship answers to.
+    if (!rel || rel.type !== "worksheet") return { name: s.name, part: undefined };
     if (!r.exists(rel.target)) {
       throw corrupt(
         rel.target,
@@ -186,7 +181,9 @@ function read(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: strin
   const byType = (type: string): string | undefined => wbRels.find((x) => x.type === type)?.target;
   const stylesPart = byType("styles");
   const styles = new StylesHandler();
-  if (stylesPart) r.parseRequired(stylesPart, styles, bi("phần định dạng", "the styles part"));
+  // A workbook whose styles part is gone still holds its values: they are read with no number
+  // formats rather than the whole file refused.
+  if (stylesPart) r.parse(stylesPart, styles);
 
   const ctx = new SheetContext(limits, styles.formats(), wb.date1904);
   const grids: Grid[] = [];

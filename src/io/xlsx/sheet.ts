@@ -65,6 +65,23 @@ export function isoToSerial(s: string): number | undefined {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/**
+ * `10:10:10` (a `t="d"` cell holding a time of day only, as ISO 8601 writes it) as the fraction of a
+ * day Excel stores for it; undefined if not a time.
+ */
+export function isoTimeToSerial(s: string): number | undefined {
+  const m = /^T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const [h, min, sec] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  const ms = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
+  return (((h * 60 + min) * 60 + sec) * 1000 + ms) / 86_400_000;
+}
+
+const NOT_DATE = 0;
+const ISO_DATE = 1;
+const ISO_TIME = 2;
+
 /** Thrown inside `SheetReader.raw` when a row is not of the usual shape: the scanner reads it. */
 const DECLINE = new Error("declined");
 
@@ -468,7 +485,8 @@ export class SheetReader implements XmlHandler {
     let value: CellValue = null;
     let error: string | undefined;
     let shared = -1;
-    let date = false;
+    /** An ISO date (or date and time) or a time of day, from a `t="d"` cell. */
+    let date = NOT_DATE;
     switch (this.cellType) {
       case "s":
         if (v !== null && v.trim() !== "") {
@@ -503,10 +521,16 @@ export class SheetReader implements XmlHandler {
       case "d":
         if (v !== null && v !== "") {
           const serial = isoToSerial(v);
-          if (serial === undefined) value = ownString(nfc(v));
-          else {
+          if (serial !== undefined) {
             value = serial;
-            date = true;
+            date = ISO_DATE;
+          } else {
+            const time = isoTimeToSerial(v);
+            if (time === undefined) value = ownString(nfc(v));
+            else {
+              value = time;
+              date = ISO_TIME;
+            }
           }
         }
         break;
@@ -519,11 +543,13 @@ export class SheetReader implements XmlHandler {
     const cell: GridCell = { value };
     const style = this.cellStyle;
     let fmt = style === undefined ? ctx.formats[0] : ctx.formats[Number(style)];
-    if (date && (fmt === undefined || !isDateFormat(fmt))) fmt = "yyyy-mm-dd";
+    // A date or time cell whose style gives it no format of its kind gets one, so it reads as one.
+    if (date !== NOT_DATE && (fmt === undefined || !isDateFormat(fmt)))
+      fmt = date === ISO_TIME ? "hh:mm:ss" : "yyyy-mm-dd";
     if (fmt !== undefined) {
       cell.numFmt = fmt;
       // The grid counts dates from 1900, as almost every workbook does.
-      if (ctx.date1904 && !date && typeof value === "number" && isDateFormat(fmt))
+      if (ctx.date1904 && date === NOT_DATE && typeof value === "number" && isDateFormat(fmt))
         cell.value = value + DAYS_1904;
     }
     if (this.hasF) cell.formula = true;

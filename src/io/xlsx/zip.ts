@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
 import { crc32 } from "./crc32";
-import { bi, corrupt, DAMAGE, tooLarge, XlsxError } from "./failure";
+import { bi, corrupt, DAMAGE, duplicateEntry, tooLarge, XlsxError } from "./failure";
 import { INFLATE_RATIO_GRACE, type XlsxLimits } from "./limits";
 
 /*
@@ -200,9 +200,10 @@ export class ZipArchive {
       const raw = decoder.decode(this.bytes.subarray(nameStart, extraStart));
       const name = raw.replace(/\\/g, "/").replace(/^\/+/, "");
       const key = partKey(name);
-      // A name stored twice is ambiguous; the first, which most readers use, wins.
-      if (!this.byKey.has(key))
-        this.byKey.set(key, { name, method, flags, compressedSize, crc, declaredSize, localOffset });
+      // A name stored twice is ambiguous: readers differ on which one they take. A folder entry
+      // (no data, name ending in `/`) stored twice is harmless.
+      if (this.byKey.has(key) && !key.endsWith("/")) throw duplicateEntry(name);
+      this.byKey.set(key, { name, method, flags, compressedSize, crc, declaredSize, localOffset });
       pos = next;
     }
   }
