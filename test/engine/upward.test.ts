@@ -8,6 +8,7 @@ import type { Report, ReportGroup } from "../../src/core/report-types";
 import { rosterFromGrid } from "../../src/core/roster-grid";
 import type { Roster } from "../../src/core/roster";
 import { csvTextToGrid } from "../../src/io/csv-reader";
+import { officialUnits } from "../../src/io/official-units";
 import { consolidateParsed, parseFile, type InputFile } from "../../src/io/pipeline";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { communeCsv, rng } from "../support/random-commune";
@@ -100,6 +101,11 @@ describe("consolidating upward", () => {
   let upward: Report;
   let upwardOnFullRoster: Report;
   let summaryOfNation: Report;
+  const summaries: InputFile[] = [];
+  const provincesOnly = roster([
+    "VN,Việt Nam,quoc-gia,,",
+    ...Object.keys(PROVINCES).map((p) => `${p},Tỉnh ${p},tinh,VN,${provinceGroup(p)}`),
+  ]);
 
   beforeAll(async () => {
     direct = consolidateParsed(
@@ -110,7 +116,6 @@ describe("consolidating upward", () => {
         roster: national,
       },
     ).report;
-    const summaries: InputFile[] = [];
     provinces = {};
     for (const [p, list] of Object.entries(PROVINCES)) {
       // Province 14's own roster marks it as a mountain province too: counted once all the same.
@@ -124,10 +129,6 @@ describe("consolidating upward", () => {
       provinces[p] = run.report;
       summaries.push({ path: `tong-hop-${p}.xlsx`, bytes: writeLayoutXlsx(run.workbook) });
     }
-    const provincesOnly = roster([
-      "VN,Việt Nam,quoc-gia,,",
-      ...Object.keys(PROVINCES).map((p) => `${p},Tỉnh ${p},tinh,VN,${provinceGroup(p)}`),
-    ]);
     const nationRun = consolidateParsed(
       summaries.map((f) => parseFile(f)),
       { template, period, roster: provincesOnly },
@@ -198,6 +199,10 @@ describe("consolidating upward", () => {
         expect([d.reportingBase, d.expectedBase]).toEqual([d.reporting, d.expected]);
       });
     }
+    // With the communes in the roster, they are the group's units again.
+    upwardOnFullRoster.groups.forEach((g, i) =>
+      expect([g.reporting, g.expected]).toEqual([direct.groups[i]!.reporting, direct.groups[i]!.expected]),
+    );
     // Border communes: 2 in province 14, one each in 08 and 42; the provinces that have them.
     const border = (r: Report): ReportGroup => r.groups.find((g) => key(g) === "bien-gioi HO_NGHEO")!;
     expect(border(direct)).toMatchObject({ reporting: 4, expected: 4 });
@@ -206,6 +211,17 @@ describe("consolidating upward", () => {
     const mountain = (r: Report): ReportGroup => r.groups.find((g) => key(g) === "mien-nui THU_NS")!;
     expect(mountain(direct)).toMatchObject({ reporting: 7, expected: 7 });
     expect(mountain(upward)).toMatchObject({ reporting: 2, expected: 2, reportingBase: 7, expectedBase: 7 });
+  });
+
+  it("counts a province that sent nothing by its communes in the official list", () => {
+    const without42 = consolidateParsed(
+      summaries.filter((f) => !f.path.includes("-42")).map((f) => parseFile(f)),
+      { template, period, roster: provincesOnly },
+    ).report;
+    const f = without42.indicators.find((i) => i.code === "HO_NGHEO")!;
+    const communesOf42 = officialUnits().childrenOf("42").length;
+    expect(communesOf42).toBeGreaterThan(50);
+    expect(f).toMatchObject({ reporting: 2, expected: 3, reportingBase: 7, expectedBase: 7 + communesOf42 });
   });
 
   it("writes the province's own counts into its summary", () => {

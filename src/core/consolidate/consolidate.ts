@@ -111,7 +111,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   }
 
   const codes = summaryIndicatorCodes(template);
-  const tree = aggregateTree(roster, used, codes, issues);
+  const tree = aggregateTree(roster, used, codes, issues, opts.official);
   const scope = scopeOf(roster, opts.official);
   const scopeFigures = tree.figures.get(scope.code) ?? combineRoots(roster, tree.figures, codes);
   issues.push(...findOutliers(roster, used, codes));
@@ -280,6 +280,15 @@ function baseExpected(a: Accepted): number {
 }
 
 /**
+ * The base units a roster leaf that sent nothing stands for: one, unless the roster lists a province
+ * without its communes; then the communes the official list gives it, nothing else saying how many.
+ */
+function unreportedBase(u: RosterUnit, official: Roster | undefined): number {
+  if (u.level !== "tinh" || official?.get(u.code)?.level !== "tinh") return 1;
+  return Math.max(1, official.childrenOf(u.code).length);
+}
+
+/**
  * What a unit's own figures bring to the units above: each stands for one roster leaf (or, for a
  * summary of an inner unit, as many of the leaves below as it counted, never more than there are)
  * and for the base units it counted. Derived rates (twinned pairs ÷ pairs planned) are made from
@@ -322,7 +331,13 @@ function ownContributions(
  * Bottom-up over the roster: a unit's figure is its own submission when nothing below it reported,
  * else the aggregate of its children (its own summary is then set aside, and said so).
  */
-function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: string[], issues: Issue[]): Tree {
+function aggregateTree(
+  roster: Roster,
+  used: Map<string, Accepted>,
+  codes: string[],
+  issues: Issue[],
+  official: Roster | undefined,
+): Tree {
   const tree: Tree = {
     figures: new Map(),
     contributions: new Map(),
@@ -349,7 +364,7 @@ function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: strin
       }
     }
     const own = used.get(u.code);
-    if (children.length === 0) expectedBase = own ? baseExpected(own) : 1;
+    if (children.length === 0) expectedBase = own ? baseExpected(own) : unreportedBase(u, official);
     tree.expected.set(u.code, expected);
     tree.expectedBase.set(u.code, expectedBase);
     if (own && !anyBelow) {
