@@ -3,6 +3,7 @@ import {
   requiredIndicatorCodes,
   summaryIndicatorCodes,
 } from "../../src/core/catalog/templates";
+import type { LayoutCell, WorkbookLayout } from "../../src/core/layout/types";
 import { parsePeriod } from "../../src/core/periods";
 import type { Report, ReportGroup } from "../../src/core/report-types";
 import { rosterFromGrid } from "../../src/core/roster-grid";
@@ -102,6 +103,7 @@ describe("consolidating upward", () => {
   let upwardOnFullRoster: Report;
   let summaryOfNation: Report;
   const summaries: InputFile[] = [];
+  const layouts: Record<string, WorkbookLayout> = {};
   const provincesOnly = roster([
     "VN,Việt Nam,quoc-gia,,",
     ...Object.keys(PROVINCES).map((p) => `${p},Tỉnh ${p},tinh,VN,${provinceGroup(p)}`),
@@ -127,6 +129,7 @@ describe("consolidating upward", () => {
       );
       expect(run.report.scope.code).toBe(p);
       provinces[p] = run.report;
+      layouts[p] = run.workbook;
       summaries.push({ path: `tong-hop-${p}.xlsx`, bytes: writeLayoutXlsx(run.workbook) });
     }
     const nationRun = consolidateParsed(
@@ -222,6 +225,32 @@ describe("consolidating upward", () => {
     const communesOf42 = officialUnits().childrenOf("42").length;
     expect(communesOf42).toBeGreaterThan(50);
     expect(f).toMatchObject({ reporting: 2, expected: 3, reportingBase: 7, expectedBase: 7 + communesOf42 });
+  });
+
+  it("reads a summary written before 1.1 (no base columns, no group table) by its own counts", () => {
+    const renamed = (cell: LayoutCell | null): LayoutCell | null =>
+      typeof cell?.value === "string" && /cơ sở/.test(cell.value)
+        ? { ...cell, value: `Cột ${cell.value.length}` }
+        : cell;
+    const old = layouts["42"]!;
+    const before11: WorkbookLayout = {
+      ...old,
+      sheets: old.sheets
+        .filter((sh) => sh.name !== "Theo nhóm")
+        .map((sh) => ({ ...sh, cells: sh.cells.map((row) => row.map(renamed)) })),
+    };
+    const files = [
+      ...summaries.filter((f) => !f.path.includes("-42")),
+      { path: "tong-hop-42-cu.xlsx", bytes: writeLayoutXlsx(before11) },
+    ];
+    const run = consolidateParsed(
+      files.map((f) => parseFile(f)),
+      { template, period, roster: provincesOnly },
+    ).report;
+    for (const d of direct.indicators) {
+      const f = run.indicators.find((i) => i.code === d.code)!;
+      expect([f.value, f.reportingBase, f.expectedBase]).toEqual([d.value, d.reporting, d.expected]);
+    }
   });
 
   it("writes the province's own counts into its summary", () => {
