@@ -71,8 +71,28 @@ export const PLAN_COLUMNS = {
   value: "gia_tri",
 } as const;
 
-/** Extra summary columns, so that summaries consolidate upward with their counts. */
+/**
+ * Extra summary columns, so that summaries consolidate upward with their counts: the units of the
+ * level below, and the base units (communes) behind the figure (FORMATS.md §8, 1.1).
+ */
 export const SUMMARY_COLUMNS = {
   reporting: { vi: "Số đơn vị báo cáo", csv: "so_don_vi_bao_cao", en: "Units reporting" },
   expected: { vi: "Số đơn vị phải báo cáo", csv: "so_don_vi_phai_bao_cao", en: "Units expected" },
+  reportingBase: {
+    vi: "Số đơn vị cơ sở báo cáo",
+    csv: "so_don_vi_co_so_bao_cao",
+    en: "Base units reporting",
+  },
+  expectedBase: {
+    vi: "Số đơn vị cơ sở phải báo cáo",
+    csv: "so_don_vi_co_so_phai_bao_cao",
+    en: "Base units expected",
+  },
 } as const;
+
+/**
+ * A summary's roster-group figures, one row per group and indicator, so that they reappear when the
+ * summary is consolidated upward: the table and the column that names the group.
+ */
+export const GROUP_TABLE_NAME = "ChiTieu_Nhom";
+export const GROUP_COLUMN = { vi: "Nhóm", csv: "nhom", en: "Group" } as const;

@@ -28,8 +28,12 @@ export interface ReportIndicator {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** Units of the level below whose figures entered, and those expected (the roster's leaves). */
   reporting: number;
   expected: number;
+  /** The base units (communes) behind the figure, and those expected: a summary counts its own. */
+  reportingBase: number;
+  expectedBase: number;
   target?: number | null;
   status?: PlanStatus;
   /** For scores: units at or above the target. */
@@ -75,6 +79,8 @@ export interface ReportGroup {
   denominator: number | null;
   reporting: number;
   expected: number;
+  reportingBase: number;
+  expectedBase: number;
 }
 
 export interface Report {

@@ -5,10 +5,10 @@ import type { Assessment } from "./plan/assess";
 import type { Report, ReportGroup, ReportIndicator, ReportPerUnit, ReportUnit } from "./report-types";
 
 /** The scope's count of expected units: its own, or the sum over the roster's roots. */
-export function expectedInScope(c: Consolidation): number {
-  const own = c.expected.get(c.scope.code);
+export function expectedInScope(c: Consolidation, counts: Map<string, number> = c.expected): number {
+  const own = counts.get(c.scope.code);
   if (own !== undefined && c.roster.has(c.scope.code)) return own;
-  return c.roster.roots().reduce((n, r) => n + (c.expected.get(r.code) ?? 0), 0);
+  return c.roster.roots().reduce((n, r) => n + (counts.get(r.code) ?? 0), 0);
 }
 
 /** Target, status and pace of an assessment, as the report writes them. */
@@ -35,6 +35,7 @@ function assessmentFields(a: Assessment | undefined): Pick<ReportIndicator, "tar
 export function buildReport(c: Consolidation): Report {
   const codes = summaryIndicatorCodes(c.template);
   const expected = expectedInScope(c);
+  const expectedBase = expectedInScope(c, c.expectedBase);
 
   const units: ReportUnit[] = c.units.map((o) => {
     const r = c.roster.get(o.code);
@@ -61,6 +62,8 @@ export function buildReport(c: Consolidation): Report {
       denominator: f?.denominator ?? null,
       reporting: f?.reporting ?? 0,
       expected,
+      reportingBase: f?.reportingBase ?? 0,
+      expectedBase,
       ...assessmentFields(c.plan.scope.get(code)),
       ...(c.plan.unitsReaching.has(code)
         ? { unitsReachingTarget: c.plan.unitsReaching.get(code) as number }
@@ -107,6 +110,8 @@ export function buildReport(c: Consolidation): Report {
         denominator: f.denominator,
         reporting: f.reporting,
         expected: f.expected,
+        reportingBase: f.reportingBase,
+        expectedBase: f.expectedBase,
       });
     }
   }

@@ -37,8 +37,14 @@ function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOpt
     ...sub,
     // The rows are read, and the metadata cells too (readMeta kept what they say, and where):
     // neither is needed again, and every file's would be kept until the run ends.
-    raw: { ...raw, rows: [], stray: [], meta: {} },
-    pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues },
+    raw: { ...raw, rows: [], stray: [], meta: {}, ...(raw.groupRows ? { groupRows: [] } : {}) },
+    pre: {
+      template: template.id,
+      locale,
+      figures: rows.figures,
+      issues: rows.issues,
+      ...(rows.summary ? { summary: rows.summary } : {}),
+    },
   };
 }
 
@@ -131,6 +137,7 @@ export function fromWire(p: ParsedFile): ParsedFile {
         locale: pre.locale,
         figures: unpackFigures(pre.packed),
         issues: pre.issues,
+        ...(pre.summary ? { summary: pre.summary } : {}),
       };
     }
   }

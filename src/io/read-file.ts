@@ -87,7 +87,7 @@ export function classify(head: Uint8Array, file: string): FileKind {
 
 /** Reads a workbook's parts a submission, a plan or a previous summary needs. */
 export function readWorkbook(bytes: Uint8Array, file: string): ReadOutcome {
-  const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach", "ChiTieu_DonVi"] });
+  const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach", "ChiTieu_DonVi", "ChiTieu_Nhom"] });
   if (r.ok) return { ok: true, doc: r.doc };
   return { ok: false, issue: makeIssue("error", "unreadable-file", r.message, { file, reason: r.reason }) };
 }

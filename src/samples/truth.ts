@@ -38,6 +38,9 @@ export interface Figure {
   denominator: number | null;
   reporting: number;
   expected: number;
+  /** The base units (communes) behind the figure: in a province of communes, the same counts. */
+  reportingBase: number;
+  expectedBase: number;
 }
 
 export interface TruthIndicator extends Figure {
@@ -84,7 +87,8 @@ export interface Truth {
 /** A scope's figure from the values that entered (INDICATORS.md: rates Σ/Σ, counts Σ, scores mean). */
 export function aggregate(kind: IndicatorKind, values: TrueValue[], expected: number): Figure {
   const n = values.length;
-  if (n === 0) return { value: null, numerator: null, denominator: null, reporting: 0, expected };
+  const counts = { reporting: n, expected, reportingBase: n, expectedBase: expected };
+  if (n === 0) return { value: null, numerator: null, denominator: null, ...counts };
   if (kind === "rate") {
     let num = 0;
     let den = 0;
@@ -97,8 +101,7 @@ export function aggregate(kind: IndicatorKind, values: TrueValue[], expected: nu
       value: den > 0 ? (100 * num) / den : null,
       numerator: num,
       denominator: den,
-      reporting: n,
-      expected,
+      ...counts,
     };
   }
   let sum = 0;
@@ -106,8 +109,8 @@ export function aggregate(kind: IndicatorKind, values: TrueValue[], expected: nu
     if (isRateValue(v)) throw new Error("plain figure with parts");
     sum += v.value;
   }
-  if (kind === "score") return { value: sum / n, numerator: sum, denominator: n, reporting: n, expected };
-  return { value: sum, numerator: null, denominator: null, reporting: n, expected };
+  if (kind === "score") return { value: sum / n, numerator: sum, denominator: n, ...counts };
+  return { value: sum, numerator: null, denominator: null, ...counts };
 }
 
 export function median(xs: number[]): number {

@@ -98,6 +98,7 @@ const vi = {
     scope: (name: string, period: string) => `${name} — kỳ ${period}`,
     unitsTitle: "Đơn vị",
     figuresTitle: "Số liệu tổng hợp",
+    baseUnits: (reporting: number, expected: number) => `${reporting}/${expected} xã`,
     columns: {
       code: "Mã chỉ tiêu",
       name: "Chỉ tiêu",
@@ -234,6 +235,7 @@ const en: Strings = {
     scope: (name: string, period: string) => `${name} — period ${period}`,
     unitsTitle: "Units",
     figuresTitle: "Consolidated figures",
+    baseUnits: (reporting: number, expected: number) => `${reporting}/${expected} communes`,
     columns: {
       code: "Indicator code",
       name: "Indicator",

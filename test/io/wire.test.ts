@@ -2,9 +2,13 @@ import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { serialize, deserialize } from "node:v8";
 import { findTemplate } from "../../src/core/catalog/templates";
+import { rosterFromGrid } from "../../src/core/roster-grid";
+import { csvTextToGrid } from "../../src/io/csv-reader";
 import type { ParsedFile } from "../../src/core/consolidate/types";
 import { packFigures, unpackFigures } from "../../src/io/figure-wire";
 import { fromWire, parseFile, toWire } from "../../src/io/parse-file";
+import { consolidateParsed } from "../../src/io/pipeline";
+import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 
 /* What a worker thread sends back for a file: the template as its id, linked again on arrival. */
 
@@ -74,5 +78,33 @@ describe("figures across threads", () => {
     const counted = new Map(figures);
     counted.set(k, { ...f, reporting: 12, expected: 14 });
     expect(JSON.stringify([...unpackFigures(packFigures(counted)!)])).toBe(JSON.stringify([...counted]));
+  });
+});
+
+describe("a province summary across threads", () => {
+  const read = rosterFromGrid(
+    csvTextToGrid(readFileSync(path.join(DIR, "..", "roster.csv"), "utf8"), "roster.csv", ","),
+  );
+  if ("error" in read) throw new Error(read.error.en);
+  const files = readdirSync(DIR).map((n) =>
+    parseFile({ path: n, bytes: new Uint8Array(readFileSync(path.join(DIR, n))) }),
+  );
+  const run = consolidateParsed(files, { template: findTemplate("ktxh-xa")!, roster: read.roster });
+  const summary = parseFile({ path: "tong-hop.xlsx", bytes: writeLayoutXlsx(run.workbook) });
+
+  it("arrives with its groups and its base counts", () => {
+    const arrived = fromWire(deserialize(serialize(toWire(summary))) as ParsedFile);
+    expect(plain(arrived)).toEqual(plain(summary));
+    const carried = arrived.submissions[0]!.pre!.summary!;
+    expect(carried.expectedBase).toBe(30);
+    const border = carried.groups.get("bien-gioi")!;
+    expect(border.expectedBase).toBe(8);
+    const poor = run.report.groups.find((g) => g.group === "bien-gioi" && g.indicator === "HO_NGHEO")!;
+    expect(border.figures.get("HO_NGHEO")).toMatchObject({
+      numerator: poor.numerator,
+      denominator: poor.denominator,
+      reporting: poor.reporting,
+      reportingBase: poor.reportingBase,
+    });
   });
 });

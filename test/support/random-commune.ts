@@ -10,6 +10,12 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** A number the Vietnamese way (`1234,56`), quoted: the decimal comma is also the delimiter. */
+function vi(x: number): string {
+  const s = String(x).replace(".", ",");
+  return s.includes(",") ? `"${s}"` : s;
+}
+
 /** One commune's ktxh-xa report as a long CSV (Vietnamese decimals), with random plausible figures. */
 export function communeCsv(unit: string, rand: () => number): string {
   const rows = requiredIndicatorCodes(findTemplate("ktxh-xa")!).map((code) => {
@@ -19,11 +25,11 @@ export function communeCsv(unit: string, rand: () => number): string {
         ? 200 + Math.floor(rand() * 5000)
         : Math.round((100 + rand() * 9000) * 100) / 100;
       const num = ind.numerator!.integer ? Math.floor(den * rand()) : Math.round(den * rand() * 100) / 100;
-      return `${unit},2026,${code},${String(num).replace(".", ",")},${String(den).replace(".", ",")},`;
+      return `${unit},2026,${code},${vi(num)},${vi(den)},`;
     }
     if (ind.kind === "score") return `${unit},2026,${code},,,${Math.floor(rand() * 11)}`;
     const v = ind.integer ? Math.floor(rand() * 9000) : Math.round(rand() * 300000) / 100;
-    return `${unit},2026,${code},,,${String(v).replace(".", ",")}`;
+    return `${unit},2026,${code},,,${vi(v)}`;
   });
   return ["ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so,thuc_hien", ...rows].join("\n");
 }

@@ -19,6 +19,8 @@ interface ReportFigure {
   denominator: number | null;
   reporting: number;
   expected: number;
+  reportingBase: number;
+  expectedBase: number;
 }
 
 function figureProblems(where: string, kind: string, t: Figure, r: ReportFigure | undefined): string[] {
@@ -27,6 +29,10 @@ function figureProblems(where: string, kind: string, t: Figure, r: ReportFigure 
   if (!close9(r.value, t.value)) out.push(`${where}: value ${r.value}, expected ${t.value}`);
   if (r.reporting !== t.reporting) out.push(`${where}: reporting ${r.reporting}, expected ${t.reporting}`);
   if (r.expected !== t.expected) out.push(`${where}: expected ${r.expected}, expected ${t.expected}`);
+  if (r.reportingBase !== t.reportingBase)
+    out.push(`${where}: reportingBase ${r.reportingBase}, expected ${t.reportingBase}`);
+  if (r.expectedBase !== t.expectedBase)
+    out.push(`${where}: expectedBase ${r.expectedBase}, expected ${t.expectedBase}`);
   // Counts and amounts carry no parts; rates and scores must, so summaries consolidate upward.
   if (kind === "rate" || kind === "score") {
     if (!closeRel(r.numerator, t.numerator))
@@ -146,6 +152,8 @@ export function perfectReport(truth: Truth): Report {
       denominator: i.denominator,
       reporting: i.reporting,
       expected: i.expected,
+      reportingBase: i.reportingBase,
+      expectedBase: i.expectedBase,
     })),
     perUnit: truth.perUnit.map((p) => ({
       unit: p.unit,

@@ -12,6 +12,7 @@ import { parsePeriod } from "../../src/core/periods";
 import type { Report } from "../../src/core/report-types";
 import { officialUnits } from "../../src/io/official-units";
 import { App, type AppProps } from "../../src/taskpane/App";
+import { FigureTable } from "../../src/taskpane/components/FigureTable";
 import type { Engine } from "../../src/taskpane/engine";
 import { officeExcelPort } from "../../src/taskpane/office-host";
 import { makeParser } from "../../src/taskpane/parse-client";
@@ -280,6 +281,8 @@ describe("Tổng hợp", () => {
         denominator: 13472,
         reporting: 1,
         expected: 2,
+        reportingBase: 1,
+        expectedBase: 2,
         target: 30.1,
         status: "behind",
       },
@@ -352,6 +355,8 @@ describe("Tổng hợp", () => {
     // The numerator and denominator ride in the row's title: the workbook has them in full.
     expect(row.getAttribute("title")).toContain("4.210");
     expect(row.textContent).toContain("1/2");
+    // Communes are the units here: no second count.
+    expect(row.textContent).not.toContain("xã");
     expect(row.textContent).toContain("Chậm");
     expect(screen.getByText(/1 đã nộp, 1 chưa nộp/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: /Tử số \(5\.210\)/ }));
@@ -360,6 +365,20 @@ describe("Tổng hợp", () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("tong-hop_ktxh-xa_14_2026.xlsx");
     expect((await readBack(downloads[0]!.bytes)).getWorksheet(MAIN_SHEET)).toBeDefined();
+  });
+
+  it("counts the communes behind a national figure made from province summaries", () => {
+    const national = {
+      ...report.indicators[0]!,
+      reporting: 3,
+      expected: 3,
+      reportingBase: 32,
+      expectedBase: 34,
+    };
+    render(<FigureTable indicators={[national]} />);
+    const row = within(screen.getByRole("table")).getByRole("row", { name: /HO_NGHEO/ });
+    expect(row.textContent).toContain("3/3");
+    expect(row.textContent).toContain("32/34 xã");
   });
 
   it("shows an engine's failure as an error", async () => {

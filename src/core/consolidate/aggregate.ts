@@ -14,12 +14,16 @@ export interface Figure {
 export interface Aggregate extends Figure {
   /** Units (roster leaves) whose figures entered. */
   reporting: number;
+  /** Base units (communes) behind them: a summary stands for the communes it counted. */
+  reportingBase: number;
 }
 
 export interface Contribution {
   figure: Figure;
   /** How many reporting units it stands for (1, or a summary's own count). */
   reporting: number;
+  /** How many base units (communes) it stands for (1 for a commune's own report). */
+  reportingBase: number;
 }
 
 /**
@@ -29,8 +33,14 @@ export interface Contribution {
  * summaries consolidate upward exactly.
  */
 export function aggregate(indicator: Indicator, parts: readonly Contribution[]): Aggregate {
-  const reporting = parts.reduce((n, p) => n + p.reporting, 0);
-  if (parts.length === 0) return { numerator: null, denominator: null, value: null, reporting: 0 };
+  let reporting = 0;
+  let reportingBase = 0;
+  for (const p of parts) {
+    reporting += p.reporting;
+    reportingBase += p.reportingBase;
+  }
+  if (parts.length === 0)
+    return { numerator: null, denominator: null, value: null, reporting: 0, reportingBase: 0 };
   if (indicator.kind === "rate" || indicator.kind === "score") {
     const num = new ExactSum();
     const den = new ExactSum();
@@ -47,11 +57,12 @@ export function aggregate(indicator: Indicator, parts: readonly Contribution[]):
       denominator: d,
       value: ratio === null ? null : indicator.kind === "rate" ? 100 * ratio : ratio,
       reporting,
+      reportingBase,
     };
   }
   const sum = new ExactSum();
   for (const p of parts) sum.add(p.figure.value ?? 0);
-  return { numerator: null, denominator: null, value: sum.value(), reporting };
+  return { numerator: null, denominator: null, value: sum.value(), reporting, reportingBase };
 }
 
 function scoreOrRateParts(indicator: Indicator, f: Figure): { numerator: number; denominator: number } {

@@ -2,7 +2,7 @@ import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/tem
 import { makeIssue, type Issue } from "../issues";
 import { describePeriod, parsePeriod, type Period } from "../periods";
 import type { Roster } from "../roster";
-import { validateRows, type UnitFigure } from "../submission/rows";
+import { validateRows, type SummaryCarried, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */
@@ -10,6 +10,8 @@ export interface Accepted {
   sub: ParsedSubmission;
   unit: string;
   figures: Map<string, UnitFigure>;
+  /** Set when the submission is a summary: its counts and groups. */
+  summary?: SummaryCarried;
 }
 
 /**
@@ -27,11 +29,13 @@ export function readFigures(a: Accepted, template: Template, locale: "vi" | "en"
         : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i))),
     );
     a.figures = pre.figures;
+    if (pre.summary) a.summary = pre.summary;
     return;
   }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
   issues.push(...rows.issues);
   a.figures = rows.figures;
+  if (rows.summary) a.summary = rows.summary;
 }
 
 /**

@@ -3,13 +3,13 @@ import { summaryIndicatorCodes, type Template } from "../catalog/templates";
 import { compareIssues, makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster";
-import type { UnitFigure } from "../submission/rows";
-import { aggregate, type Aggregate, type Contribution, type Figure } from "./aggregate";
+import type { CarriedGroup, UnitFigure } from "../submission/rows";
+import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
 import { acceptSubmissions, decidePeriod, decideTemplate, readFigures, type Accepted } from "./choose";
 import { findOutliers } from "./outliers";
 import { suggestUnits } from "../suggest";
 import { applyPlan } from "../plan/apply-plan";
-import type { Consolidation, ConsolidateOptions, ParsedFile, UnitOutcome } from "./types";
+import type { Consolidation, ConsolidateOptions, GroupAggregate, ParsedFile, UnitOutcome } from "./types";
 
 export class NoPeriodError extends Error {
   constructor() {
@@ -111,7 +111,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   }
 
   const codes = summaryIndicatorCodes(template);
-  const tree = aggregateTree(roster, used, codes, issues);
+  const tree = aggregateTree(roster, used, codes, issues, opts.official);
   const scope = scopeOf(roster, opts.official);
   const scopeFigures = tree.figures.get(scope.code) ?? combineRoots(roster, tree.figures, codes);
   issues.push(...findOutliers(roster, used, codes));
@@ -129,6 +129,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
     unitFigures: tree.figures,
     groupFigures: groupFigures(roster, tree, codes),
     expected: tree.expected,
+    expectedBase: tree.expectedBase,
     plan: { scope: new Map(), units: new Map(), unitsReaching: new Map(), issues: [], applied: [] },
     issues,
   };
@@ -263,23 +264,65 @@ interface Tree {
   figures: Map<string, Map<string, Aggregate>>;
   contributions: Map<string, Map<string, Contribution[]>>;
   expected: Map<string, number>;
+  expectedBase: Map<string, number>;
+  /** Units whose own submission entered the figures (nothing below them reported). */
+  sources: Map<string, Accepted>;
 }
 
-function figureOf(f: UnitFigure): Figure {
-  return { numerator: f.numerator, denominator: f.denominator, value: f.value };
+/** The base units (communes) a figure stands for: a commune's own, or what a summary counted. */
+function baseReporting(f: UnitFigure): number {
+  return f.reportingBase ?? f.reporting ?? 1;
 }
 
-/** Twinned pairs ÷ pairs planned, made for each unit from the two counts it reported. */
-function withDerived(codes: string[], figures: Map<string, UnitFigure>): Map<string, Figure> {
-  const out = new Map<string, Figure>();
-  for (const [code, f] of figures) out.set(code, figureOf(f));
+/** The base units a submission expected: a commune itself, or what a summary counted. */
+function baseExpected(a: Accepted): number {
+  return a.summary?.expectedBase ?? a.summary?.expected ?? 1;
+}
+
+/**
+ * The base units a roster leaf that sent nothing stands for: one, unless the roster lists a province
+ * without its communes; then the communes the official list gives it, nothing else saying how many.
+ */
+function unreportedBase(u: RosterUnit, official: Roster | undefined): number {
+  if (u.level !== "tinh" || official?.get(u.code)?.level !== "tinh") return 1;
+  return Math.max(1, official.childrenOf(u.code).length);
+}
+
+/**
+ * What a unit's own figures bring to the units above: each stands for one roster leaf (or, for a
+ * summary of an inner unit, as many of the leaves below as it counted, never more than there are)
+ * and for the base units it counted. Derived rates (twinned pairs ÷ pairs planned) are made from
+ * the two counts reported.
+ */
+function ownContributions(
+  codes: string[],
+  figures: Map<string, UnitFigure>,
+  leaf: boolean,
+  expected: number,
+): Map<string, Contribution> {
+  const leaves = (base: number): number => (leaf ? 1 : Math.max(1, Math.min(expected, base)));
+  const out = new Map<string, Contribution>();
+  for (const [code, f] of figures) {
+    const base = baseReporting(f);
+    out.set(code, {
+      figure: { numerator: f.numerator, denominator: f.denominator, value: f.value },
+      reporting: leaves(base),
+      reportingBase: base,
+    });
+  }
   for (const code of codes) {
     const d = getIndicator(code).derived;
     if (!d) continue;
-    const num = figures.get(d.numerator)?.value;
-    const den = figures.get(d.denominator)?.value;
-    if (num != null && den != null && den > 0)
-      out.set(code, { numerator: num, denominator: den, value: (100 * num) / den });
+    const num = figures.get(d.numerator);
+    const den = figures.get(d.denominator);
+    if (num?.value == null || den?.value == null || den.value <= 0) continue;
+    // Units that reported both counts: at most the fewer of the two.
+    const base = Math.min(baseReporting(num), baseReporting(den));
+    out.set(code, {
+      figure: ratioFigure(num.value, den.value),
+      reporting: leaves(base),
+      reportingBase: base,
+    });
   }
   return out;
 }
@@ -288,16 +331,30 @@ function withDerived(codes: string[], figures: Map<string, UnitFigure>): Map<str
  * Bottom-up over the roster: a unit's figure is its own submission when nothing below it reported,
  * else the aggregate of its children (its own summary is then set aside, and said so).
  */
-function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: string[], issues: Issue[]): Tree {
-  const tree: Tree = { figures: new Map(), contributions: new Map(), expected: new Map() };
+function aggregateTree(
+  roster: Roster,
+  used: Map<string, Accepted>,
+  codes: string[],
+  issues: Issue[],
+  official: Roster | undefined,
+): Tree {
+  const tree: Tree = {
+    figures: new Map(),
+    contributions: new Map(),
+    expected: new Map(),
+    expectedBase: new Map(),
+    sources: new Map(),
+  };
   const visit = (u: RosterUnit, seen: Set<string>): Map<string, Contribution[]> => {
     const children = roster.childrenOf(u.code).filter((c) => !seen.has(c.code));
     const parts = new Map<string, Contribution[]>();
     let expected = children.length === 0 ? 1 : 0;
+    let expectedBase = 0;
     let anyBelow = false;
     for (const child of children) {
       const sub = visit(child, new Set([...seen, child.code]));
       expected += tree.expected.get(child.code) ?? 0;
+      expectedBase += tree.expectedBase.get(child.code) ?? 0;
       for (const [code, list] of sub) {
         if (list.length > 0) anyBelow = true;
         // Appended in place: copying the list for every child made a wide roster quadratic.
@@ -306,12 +363,14 @@ function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: strin
         else for (const c of list) mine.push(c);
       }
     }
-    tree.expected.set(u.code, expected);
     const own = used.get(u.code);
+    if (children.length === 0) expectedBase = own ? baseExpected(own) : unreportedBase(u, official);
+    tree.expected.set(u.code, expected);
+    tree.expectedBase.set(u.code, expectedBase);
     if (own && !anyBelow) {
-      const reporting = children.length === 0 ? 1 : Math.max(1, Math.min(expected, ownReporting(own) ?? 1));
-      for (const [code, fig] of withDerived(codes, own.figures))
-        parts.set(code, [{ figure: fig, reporting }]);
+      tree.sources.set(u.code, own);
+      for (const [code, c] of ownContributions(codes, own.figures, children.length === 0, expected))
+        parts.set(code, [c]);
     } else if (own && anyBelow) {
       issues.push(
         makeIssue(
@@ -338,11 +397,6 @@ function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: strin
   return tree;
 }
 
-function ownReporting(a: Accepted): number | undefined {
-  for (const f of a.figures.values()) if (f.reporting !== undefined) return f.reporting;
-  return undefined;
-}
-
 /** Several roots (no top unit in the roster): their union. */
 function combineRoots(
   roster: Roster,
@@ -354,25 +408,57 @@ function combineRoots(
     const parts: Contribution[] = [];
     for (const r of roster.roots()) {
       const f = figures.get(r.code)?.get(code);
-      if (f) parts.push({ figure: f, reporting: f.reporting });
+      if (f) parts.push({ figure: f, reporting: f.reporting, reportingBase: f.reportingBase });
     }
     if (parts.length > 0) out.set(code, aggregate(getIndicator(code), parts));
   }
   return out;
 }
 
+/**
+ * Each group's figures: over the roster's members of the group (a member inside another member is
+ * counted with it), and over the groups that summaries carried (FORMATS.md §8: a summary's groups
+ * reappear at the next level) for the units not already in the group as a whole.
+ */
 function groupFigures(roster: Roster, tree: Tree, codes: string[]): Consolidation["groupFigures"] {
+  const carried = new Map<string, { unit: string; group: CarriedGroup }[]>();
+  for (const [unit, a] of tree.sources) {
+    for (const [name, group] of a.summary?.groups ?? []) {
+      const list = carried.get(name) ?? [];
+      list.push({ unit, group });
+      carried.set(name, list);
+    }
+  }
   const out: Consolidation["groupFigures"] = new Map();
-  for (const group of roster.groups()) {
+  for (const group of [...new Set([...roster.groups(), ...carried.keys()])].sort()) {
     const members = roster.units.filter((u) => u.groups.includes(group));
     const memberCodes = new Set(members.map((u) => u.code));
-    // A member inside another member is already counted with it.
+    const inGroup = (code: string): boolean =>
+      memberCodes.has(code) || roster.ancestors(code).some((a) => memberCodes.has(a.code));
     const tops = members.filter((u) => !roster.ancestors(u.code).some((a) => memberCodes.has(a.code)));
-    const expected = tops.reduce((n, u) => n + (tree.expected.get(u.code) ?? 0), 0);
-    const figs = new Map<string, Aggregate & { expected: number }>();
+    const aboveMembers = new Set(members.flatMap((u) => roster.ancestors(u.code).map((a) => a.code)));
+    let expected = 0;
+    let expectedBase = 0;
+    const parts = new Map<string, Contribution[]>(codes.map((code) => [code, []]));
+    for (const u of tops) {
+      expected += tree.expected.get(u.code) ?? 0;
+      expectedBase += tree.expectedBase.get(u.code) ?? 0;
+      for (const code of codes) parts.get(code)!.push(...(tree.contributions.get(u.code)?.get(code) ?? []));
+    }
+    for (const { unit, group: g } of carried.get(group) ?? []) {
+      if (inGroup(unit)) continue;
+      const leaf = roster.childrenOf(unit).length === 0;
+      const base = g.expectedBase ?? g.expected ?? (leaf ? 1 : 0);
+      // The roster's own members below an inner unit are already expected; else the summary says.
+      if (leaf) expected += 1;
+      else if (!aboveMembers.has(unit)) expected += base;
+      if (leaf || !aboveMembers.has(unit)) expectedBase += base;
+      const own = ownContributions(codes, g.figures, leaf, tree.expected.get(unit) ?? 0);
+      for (const [code, c] of own) parts.get(code)?.push(c);
+    }
+    const figs = new Map<string, GroupAggregate>();
     for (const code of codes) {
-      const parts = tops.flatMap((u) => tree.contributions.get(u.code)?.get(code) ?? []);
-      figs.set(code, { ...aggregate(getIndicator(code), parts), expected });
+      figs.set(code, { ...aggregate(getIndicator(code), parts.get(code) ?? []), expected, expectedBase });
     }
     out.set(group, figs);
   }

@@ -4,9 +4,12 @@ import type { Period } from "../periods";
 import type { UnitStatus } from "../report-types";
 import type { Roster } from "../roster";
 import type { SubmissionMeta } from "../submission/meta";
-import type { UnitFigure } from "../submission/rows";
+import type { SummaryCarried, UnitFigure } from "../submission/rows";
 import type { RawSubmission } from "../submission/types";
 import type { Aggregate } from "./aggregate";
+
+/** A group's figure, with the units it expected (of the level below, and base units). */
+export type GroupAggregate = Aggregate & { expected: number; expectedBase: number };
 import type { PlanOutcome, PreviousFigures } from "../plan/apply-plan";
 import type { PlanRow } from "../plan/read-plan";
 
@@ -29,6 +32,8 @@ export interface PreValidated {
   locale: "vi" | "en";
   figures: Map<string, UnitFigure>;
   issues: Issue[];
+  /** What a summary carries beside its figures (its counts, its groups). */
+  summary?: SummaryCarried;
 }
 
 /**
@@ -82,10 +87,12 @@ export interface Consolidation {
   scopeFigures: Map<string, Aggregate>;
   /** Roster units' figures (leaves: their own; inner units: subtotals), by unit then indicator. */
   unitFigures: Map<string, Map<string, Aggregate>>;
-  /** Roster group figures, by group then indicator. */
-  groupFigures: Map<string, Map<string, Aggregate & { expected: number }>>;
+  /** Roster group figures, by group then indicator: the roster's groups and those summaries carried. */
+  groupFigures: Map<string, Map<string, GroupAggregate>>;
   /** Leaves expected under each roster unit. */
   expected: Map<string, number>;
+  /** Base units (communes) expected under each roster unit: a summary counts its own. */
+  expectedBase: Map<string, number>;
   /** Targets and statuses against the plan. */
   plan: PlanOutcome;
   issues: Issue[];

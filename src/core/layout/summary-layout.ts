@@ -1,7 +1,15 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS, META_LABELS, NAMES, SUMMARY_COLUMNS, TABLE_NAME } from "../format";
+import {
+  COLUMNS,
+  GROUP_COLUMN,
+  GROUP_TABLE_NAME,
+  META_LABELS,
+  NAMES,
+  SUMMARY_COLUMNS,
+  TABLE_NAME,
+} from "../format";
 import type { Issue } from "../issues";
 import type { PlanRow } from "../plan/read-plan";
 import { MATRIX_TABLE } from "../plan/previous";
@@ -93,6 +101,8 @@ export const SUMMARY_COLUMNS_ORDER = [
   "note",
   "reporting",
   "expected",
+  "reportingBase",
+  "expectedBase",
   "gap",
   "status",
   "signal",
@@ -136,7 +146,8 @@ const EXTRA_HEADERS = {
 function headerCaption(key: (typeof SUMMARY_COLUMNS_ORDER)[number]): { vi: string; en: string } {
   if (key === "stt") return { vi: "STT", en: "No." };
   if (key === "gap" || key === "status" || key === "signal") return EXTRA_HEADERS[key];
-  if (key === "reporting" || key === "expected") return SUMMARY_COLUMNS[key];
+  if (key === "reporting" || key === "expected" || key === "reportingBase" || key === "expectedBase")
+    return SUMMARY_COLUMNS[key];
   return COLUMNS[key];
 }
 
@@ -154,7 +165,7 @@ function aggregationNote(ind: Indicator): string {
 function figuresSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.figures, "summary");
   const cols = SUMMARY_COLUMNS_ORDER.length;
-  const widths = [6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 14, 18, 9];
+  const widths = [6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 12, 12, 14, 18, 9];
   b.widths(widths);
   b.set(1, 1, c(`TỔNG HỢP: ${template.name.vi.toLocaleUpperCase("vi")}`, { style: "title" })).merge(
     1,
@@ -220,25 +231,16 @@ function figuresSheet(report: Report, template: Template, opts: SummaryOptions):
       const ind = getIndicator(code);
       const f = byCode.get(code);
       seq++;
-      const hasParts = ind.kind === "rate" || ind.kind === "score";
       b.row(r, 1, [
         c(seq, { style: "text", numFmt: "0" }),
         c(code, { style: "code" }),
         c(ind.name.vi, { style: "wrap", note: ind.name.en }),
         c(ind.unit.vi, { style: "text" }),
-        c(hasParts ? (f?.numerator ?? null) : null, {
-          style: "figure",
-          numFmt: ind.kind === "score" ? "#,##0.##" : partFormat(ind.numerator),
-        }),
-        c(hasParts ? (f?.denominator ?? null) : null, {
-          style: "figure",
-          numFmt: ind.kind === "score" ? FMT_INT : partFormat(ind.denominator),
-        }),
+        ...partCells(ind, f),
         valueCell(ind, f?.value ?? null),
         targetCell(ind, f?.target ?? null),
         c(aggregationNote(ind), { style: "wrap" }),
-        c(f?.reporting ?? 0, { style: "figure", numFmt: FMT_INT }),
-        c(f?.expected ?? 0, { style: "figure", numFmt: FMT_INT }),
+        ...countCells(f),
         c(f?.value != null && f.target != null ? f.value - f.target : null, {
           style: "figure",
           numFmt: `+${figureFormat(ind)};-${figureFormat(ind)};0`,
@@ -312,6 +314,33 @@ function figureVsTarget(b: SheetBuilder, report: Report, col: number, top: numbe
     anchor: `${a1(bottom + 2, col)}:${a1(bottom + 2 + Math.max(16, rows.length * 2), col + 7)}`,
   });
   return true;
+}
+
+/** Numerator and denominator: a rate's parts, a score's Σ scores and number of units; else empty. */
+function partCells(
+  ind: Indicator,
+  f: { numerator: number | null; denominator: number | null } | undefined,
+): LayoutCell[] {
+  const hasParts = ind.kind === "rate" || ind.kind === "score";
+  return [
+    c(hasParts ? (f?.numerator ?? null) : null, {
+      style: "figure",
+      numFmt: ind.kind === "score" ? "#,##0.##" : partFormat(ind.numerator),
+    }),
+    c(hasParts ? (f?.denominator ?? null) : null, {
+      style: "figure",
+      numFmt: ind.kind === "score" ? FMT_INT : partFormat(ind.denominator),
+    }),
+  ];
+}
+
+/** Units reporting and expected, then the base units (communes): what the level above adds up. */
+function countCells(
+  f: { reporting: number; expected: number; reportingBase: number; expectedBase: number } | undefined,
+): LayoutCell[] {
+  return [f?.reporting, f?.expected, f?.reportingBase, f?.expectedBase].map((n) =>
+    c(n ?? 0, { style: "figure", numFmt: FMT_INT }),
+  );
 }
 
 /** A target in the same form as the figure: rates as a % of a fraction. */
@@ -453,7 +482,8 @@ function orderedUnits(report: Report): string[] {
 function groupsSheet(report: Report, template: Template): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.groups, "summary-groups");
   const groups = [...new Set(report.groups.map((g) => g.group))];
-  b.widths([18, 44, ...groups.flatMap(() => [14, 14, 14, 12])]);
+  const figureColumns = Math.max(groups.length * 4, GROUP_TABLE_HEADERS.length - 2);
+  b.widths([18, 44, ...Array.from({ length: figureColumns }, (_, i) => (i % 4 === 3 ? 12 : 14))]);
   b.set(
     1,
     1,
@@ -492,8 +522,61 @@ function groupsSheet(report: Report, template: Template): SheetLayout {
     });
     r++;
   }
+  groupTable(b, report, r + 2);
   b.freezeAt(h1 + 1, 2);
   return b.build();
+}
+
+const GROUP_TABLE_HEADERS = [
+  COLUMNS.code,
+  COLUMNS.name,
+  GROUP_COLUMN,
+  COLUMNS.numerator,
+  COLUMNS.denominator,
+  COLUMNS.value,
+  SUMMARY_COLUMNS.reporting,
+  SUMMARY_COLUMNS.expected,
+  SUMMARY_COLUMNS.reportingBase,
+  SUMMARY_COLUMNS.expectedBase,
+] as const;
+
+/**
+ * The groups' figures once more, one row per group and indicator, as the `ChiTieu_Nhom` table: what
+ * a consolidation of this summary reads back, so its groups reappear at the next level.
+ */
+function groupTable(b: SheetBuilder, report: Report, top: number): void {
+  b.set(
+    top,
+    1,
+    c("Số liệu theo nhóm, từng dòng (đọc lại khi tổng hợp lên cấp trên)", {
+      style: "subtitle",
+      note: "Group figures, one row each (read back when this summary is consolidated upward)",
+    }),
+  );
+  const header = top + 1;
+  b.row(
+    header,
+    1,
+    GROUP_TABLE_HEADERS.map((h) => c(h.vi, { style: "header", note: h.en })),
+  );
+  let r = header + 1;
+  for (const f of report.groups) {
+    const ind = getIndicator(f.indicator);
+    b.row(r, 1, [
+      c(f.indicator, { style: "code" }),
+      c(ind.name.vi, { style: "text", note: ind.name.en }),
+      c(f.group, { style: "text", numFmt: FMT_TEXT }),
+      ...partCells(ind, f),
+      valueCell(ind, f.value),
+      ...countCells(f),
+    ]);
+    r++;
+  }
+  b.table({
+    name: GROUP_TABLE_NAME,
+    ref: `A${header}:${a1(Math.max(r - 1, header + 1), GROUP_TABLE_HEADERS.length)}`,
+    style: "TableStyleLight1",
+  });
 }
 
 const SEVERITY_TEXT = { error: "Lỗi", warning: "Cảnh báo" } as const;

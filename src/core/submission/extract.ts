@@ -1,10 +1,19 @@
-import { COLUMNS, CSV_META_COLUMNS, META_LABELS, NAMES, SUMMARY_COLUMNS, TABLE_NAME } from "../format";
+import {
+  COLUMNS,
+  CSV_META_COLUMNS,
+  GROUP_COLUMN,
+  GROUP_TABLE_NAME,
+  META_LABELS,
+  NAMES,
+  SUMMARY_COLUMNS,
+  TABLE_NAME,
+} from "../format";
 import { cellAt, isBlank, type Grid, type GridRow, type SourceDoc } from "../grid";
 import { cellText, findHeaderRow, mapHeader, type HeaderAliases } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { a1, matchKey, parseRange } from "../text";
 import { readCellNumber } from "../values/cell-number";
-import type { FoundCell, MetaField, RawRow, RawSubmission, StrayRow } from "./types";
+import type { FoundCell, MetaField, RawGroupRow, RawRow, RawSubmission, StrayRow } from "./types";
 
 /*
  * From a file's grids to the submissions it holds (FORMATS.md §1, §2): find the indicator table by
@@ -23,7 +32,9 @@ type RowKey =
   | "plan"
   | "note"
   | "reporting"
-  | "expected";
+  | "expected"
+  | "reportingBase"
+  | "expectedBase";
 
 const ROW_ALIASES: HeaderAliases<RowKey> = {
   code: [COLUMNS.code.vi, COLUMNS.code.csv, "Mã số", "Ma_CT"],
@@ -36,6 +47,13 @@ const ROW_ALIASES: HeaderAliases<RowKey> = {
   note: [COLUMNS.note.vi, COLUMNS.note.csv],
   reporting: [SUMMARY_COLUMNS.reporting.vi, SUMMARY_COLUMNS.reporting.csv],
   expected: [SUMMARY_COLUMNS.expected.vi, SUMMARY_COLUMNS.expected.csv],
+  reportingBase: [SUMMARY_COLUMNS.reportingBase.vi, SUMMARY_COLUMNS.reportingBase.csv],
+  expectedBase: [SUMMARY_COLUMNS.expectedBase.vi, SUMMARY_COLUMNS.expectedBase.csv],
+};
+
+const GROUP_ALIASES: HeaderAliases<RowKey | "group"> = {
+  ...ROW_ALIASES,
+  group: [GROUP_COLUMN.vi, GROUP_COLUMN.csv],
 };
 
 const CSV_ALIASES: HeaderAliases<RowKey | MetaField> = {
@@ -121,7 +139,35 @@ function extractWorkbook(doc: SourceDoc): Extracted {
     headerAt: origin(header.n, columns.code as number),
     columns: presentColumns(columns),
   };
+  const groupRows = groupTableRows(doc, stray);
+  if (groupRows) submission.groupRows = groupRows;
   return { submissions: [submission], issues: [] };
+}
+
+/**
+ * A summary's group table (`ChiTieu_Nhom`), found like `ChiTieu`: by name, its columns by header
+ * text. Rows are kept as found, with the group each names, for validation to read.
+ */
+function groupTableRows(doc: SourceDoc, stray: StrayRow[]): RawGroupRow[] | undefined {
+  const table = doc.tables.find((t) => matchKey(t.name) === matchKey(GROUP_TABLE_NAME));
+  const grid = table ? doc.sheets.find((s) => s.sheet === table.sheet) : undefined;
+  const bounds = table ? parseRange(table.ref) : undefined;
+  if (!grid || !bounds) return undefined;
+  const header = grid.rows.find((r) => r.n === bounds.top);
+  if (!header) return undefined;
+  const columns = restrictColumns(mapHeader(header, GROUP_ALIASES), bounds.left, bounds.right);
+  const groupCol = columns.group;
+  if (columns.code === undefined || groupCol === undefined) return undefined;
+  const out: RawGroupRow[] = [];
+  for (const r of grid.rows) {
+    if (r.n <= bounds.top || r.n > bounds.bottom) continue;
+    const rows: RawRow[] = [];
+    const originOf = (col: number): Origin => ({ file: doc.file, sheet: grid.sheet, cell: a1(r.n, col + 1) });
+    collectRow(r, columns, originOf, rows, stray);
+    const row = rows[0];
+    if (row) out.push({ ...row, group: cellText(r.cells[groupCol]).normalize("NFC") });
+  }
+  return out;
 }
 
 /** Only the table's own columns count (a sheet may hold more to the side). */
@@ -182,6 +228,8 @@ function collectRow(
     "note",
     "reporting",
     "expected",
+    "reportingBase",
+    "expectedBase",
   ] as const) {
     const f = found(key);
     if (f) row[key] = f;

@@ -1,13 +1,13 @@
 import { findIndicator } from "../catalog/indicators";
 import { requiredIndicatorCodes, templateIndicatorCodes, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS } from "../format";
+import { COLUMNS, GROUP_TABLE_NAME } from "../format";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { nums } from "../number-text";
 import { editDistance } from "../suggest";
 import { convertUnit } from "../values/units";
 import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
-import type { FoundCell, RawRow, RawSubmission } from "./types";
+import type { FoundCell, RawGroupRow, RawRow, RawSubmission } from "./types";
 
 /** A unit's figure for one indicator as it enters, with where it came from. */
 export interface UnitFigure {
@@ -17,9 +17,10 @@ export interface UnitFigure {
   value: number | null;
   /** The unit's own target for the period (`Kế hoạch`), in the indicator's unit (rates: points). */
   plan: number | null;
-  /** A summary's own counts, when it is one. */
+  /** A summary's own counts, when it is one: units of the level below, and base units (communes). */
   reporting?: number;
   expected?: number;
+  reportingBase?: number;
   /** The cell a person would fix: the value, or a rate's numerator. */
   at: Origin;
   /** A rate's denominator cell. */
@@ -29,6 +30,24 @@ export interface UnitFigure {
 export interface RowsResult {
   figures: Map<string, UnitFigure>;
   issues: Issue[];
+  /** What a summary carries beside its figures; absent for a unit's own report. */
+  summary?: SummaryCarried;
+}
+
+/** What a summary carries beside its own figures, so that consolidating it upward loses nothing. */
+export interface SummaryCarried {
+  /** Units it expected: of the level below, and base units (communes). */
+  expected?: number;
+  expectedBase?: number;
+  /** Its roster groups' figures, by group name (FORMATS.md §8, 1.1). */
+  groups: Map<string, CarriedGroup>;
+}
+
+export interface CarriedGroup {
+  expected?: number;
+  expectedBase?: number;
+  /** By indicator, read like the summary's own figures, each with its counts. */
+  figures: Map<string, UnitFigure>;
 }
 
 const m = (vi: string, en: string): Message => ({ vi, en });
@@ -182,8 +201,97 @@ export function validateRows(
       );
     }
   }
-  crossChecks(ctx, figures);
-  return { figures, issues: ctx.issues };
+  const summary = summaryCarried(sub, template, ctx);
+  crossChecks(ctx, figures, summary);
+  return summary ? { figures, issues: ctx.issues, summary } : { figures, issues: ctx.issues };
+}
+
+/** A summary's expected counts and its groups' figures; undefined for a unit's own report. */
+function summaryCarried(sub: RawSubmission, template: Template, ctx: Ctx): SummaryCarried | undefined {
+  const counts = expectedCounts(sub.rows, ctx);
+  const groups = sub.groupRows ? readGroupRows(sub.groupRows, template, ctx) : new Map();
+  if (counts.expected === undefined && counts.expectedBase === undefined && groups.size === 0)
+    return undefined;
+  return { ...counts, groups };
+}
+
+/** The expected counts of a summary: the same on every row, read from the first that has them. */
+function expectedCounts(rows: readonly RawRow[], ctx: Ctx): { expected?: number; expectedBase?: number } {
+  const out: { expected?: number; expectedBase?: number } = {};
+  for (const row of rows) {
+    const c = readSummaryCounts(row, ctx);
+    if (out.expected === undefined && c?.expected !== undefined) out.expected = c.expected;
+    if (out.expectedBase === undefined && c?.expectedBase !== undefined) out.expectedBase = c.expectedBase;
+    if (out.expected !== undefined && out.expectedBase !== undefined) break;
+  }
+  return out;
+}
+
+/**
+ * The rows of a summary's group table, read with the rules of its own rows (no value is required:
+ * a group may have no figure for an indicator). Derived rows are made again from their parts.
+ */
+function readGroupRows(
+  rows: readonly RawGroupRow[],
+  template: Template,
+  ctx: Ctx,
+): Map<string, CarriedGroup> {
+  const { allowed, derived } = codesOf(template);
+  const groups = new Map<string, CarriedGroup>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const code = row.code.trim().toUpperCase();
+    if (!row.group) {
+      issue(
+        ctx,
+        "error",
+        "missing-value",
+        m(
+          `Dòng ${code} của bảng ${GROUP_TABLE_NAME} không ghi tên nhóm: số liệu không được tổng hợp`,
+          `Row ${code} of the ${GROUP_TABLE_NAME} table names no group: its figures are not used`,
+        ),
+        row.codeAt,
+        code,
+      );
+      continue;
+    }
+    if (derived.has(code)) continue;
+    const ind = findIndicator(code);
+    if (!ind || !allowed.has(code)) {
+      unknownIndicator(ctx, row, template, ind);
+      continue;
+    }
+    let g = groups.get(row.group);
+    if (!g) {
+      g = { figures: new Map() };
+      groups.set(row.group, g);
+    }
+    const counts = readSummaryCounts(row, ctx);
+    if (g.expected === undefined && counts?.expected !== undefined) g.expected = counts.expected;
+    if (g.expectedBase === undefined && counts?.expectedBase !== undefined)
+      g.expectedBase = counts.expectedBase;
+    const key = `${row.group}\u0000${code}`;
+    if (seen.has(key)) {
+      // Two rows for one group and indicator: which one the summary meant cannot be told.
+      g.figures.delete(code);
+      issue(
+        ctx,
+        "error",
+        "duplicate-row",
+        m(
+          `Nhóm ${row.group}: chỉ tiêu ${code} ghi hai lần: không dòng nào được tổng hợp`,
+          `Group ${row.group}: indicator ${code} appears twice: neither row is used`,
+        ),
+        row.codeAt,
+        code,
+      );
+      continue;
+    }
+    seen.add(key);
+    const r = readRow(ind, row, false, ctx);
+    if (r.figure) g.figures.set(code, r.figure);
+  }
+  return groups;
 }
 
 function sameFigure(a: UnitFigure | undefined, b: UnitFigure | undefined): boolean {
@@ -263,13 +371,14 @@ function readRow(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): RowR
     if (summaryCounts) {
       if (summaryCounts.reporting !== undefined) f.reporting = summaryCounts.reporting;
       if (summaryCounts.expected !== undefined) f.expected = summaryCounts.expected;
+      if (summaryCounts.reportingBase !== undefined) f.reportingBase = summaryCounts.reportingBase;
     }
     result.figure = f;
   }
   return result;
 }
 
-type Partial3 = Omit<UnitFigure, "plan" | "reporting" | "expected">;
+type Partial3 = Omit<UnitFigure, "plan" | "reporting" | "expected" | "reportingBase">;
 
 /** The cell's number, or a named reason it cannot be used (then undefined). */
 function usableNumber(
@@ -625,10 +734,13 @@ function readPlan(ind: Indicator, row: RawRow, ctx: Ctx): number | null {
   return r && r !== "empty" ? r.value : null;
 }
 
-function readSummaryCounts(row: RawRow, ctx: Ctx): { reporting?: number; expected?: number } | undefined {
-  if (!row.reporting && !row.expected) return undefined;
-  const out: { reporting?: number; expected?: number } = {};
-  for (const key of ["reporting", "expected"] as const) {
+type SummaryCounts = Partial<Record<(typeof COUNT_KEYS)[number], number>>;
+const COUNT_KEYS = ["reporting", "expected", "reportingBase", "expectedBase"] as const;
+
+function readSummaryCounts(row: RawRow, ctx: Ctx): SummaryCounts | undefined {
+  if (!row.reporting && !row.expected && !row.reportingBase && !row.expectedBase) return undefined;
+  const out: SummaryCounts = {};
+  for (const key of COUNT_KEYS) {
     const f = row[key];
     if (!f) continue;
     const r = readNumber(f.cell, ctx.locale);
@@ -637,7 +749,21 @@ function readSummaryCounts(row: RawRow, ctx: Ctx): { reporting?: number; expecte
   return out;
 }
 
-function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>): void {
+/**
+ * Whether two figures stand for the same units, so that one can be checked against the other: a
+ * unit's own report always does; a summary's two figures only when every unit it expected reported
+ * both. Otherwise they add up different communes (an optional row that fewer communes filled), and
+ * differ without anything being wrong.
+ */
+function sameUnitsBehind(a: UnitFigure, b: UnitFigure, summary: SummaryCarried | undefined): boolean {
+  const countA = a.reportingBase ?? a.reporting;
+  const countB = b.reportingBase ?? b.reporting;
+  if (countA === undefined && countB === undefined) return true;
+  const expected = summary?.expectedBase ?? summary?.expected;
+  return expected !== undefined && countA === expected && countB === expected;
+}
+
+function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>, summary: SummaryCarried | undefined): void {
   for (const f of figures.values()) {
     const ind = findIndicator(f.indicator);
     if (!ind) continue;
@@ -645,6 +771,7 @@ function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>): void {
       const other = figures.get(ind.sameDenominatorAs);
       if (
         other &&
+        sameUnitsBehind(f, other, summary) &&
         other.denominator !== null &&
         f.denominator !== null &&
         other.denominator !== f.denominator
@@ -664,7 +791,13 @@ function crossChecks(ctx: Ctx, figures: Map<string, UnitFigure>): void {
     }
     if (ind.atMost) {
       const other = figures.get(ind.atMost);
-      if (other && other.value !== null && f.value !== null && f.value > other.value + MISMATCH_TOLERANCE) {
+      if (
+        other &&
+        sameUnitsBehind(f, other, summary) &&
+        other.value !== null &&
+        f.value !== null &&
+        f.value > other.value + MISMATCH_TOLERANCE
+      ) {
         issue(
           ctx,
           "warning",

@@ -23,6 +23,13 @@ export interface RawRow {
   /** Summaries carry their counts so they consolidate upward (SUMMARY_COLUMNS). */
   reporting?: FoundCell;
   expected?: FoundCell;
+  reportingBase?: FoundCell;
+  expectedBase?: FoundCell;
+}
+
+/** A row of a summary's group table (`ChiTieu_Nhom`): one group's figures for one indicator. */
+export interface RawGroupRow extends RawRow {
+  group: string;
 }
 
 /** A row that holds figures but no indicator code: named, never dropped in silence. */
@@ -48,6 +55,8 @@ export interface RawSubmission {
   meta: Partial<Record<MetaField, FoundCell>>;
   rows: RawRow[];
   stray: StrayRow[];
+  /** A summary's roster-group figures (its `ChiTieu_Nhom` table), when it has them. */
+  groupRows?: RawGroupRow[];
   /** Where the `Mã chỉ tiêu` header is: what a missing indicator points at. */
   headerAt: Origin;
   /** Which optional columns the submission has. */

@@ -36,9 +36,15 @@ const useStyles = makeStyles({
   },
 });
 
+/** Summaries consolidated upward: provinces report, and the communes behind them are counted apart. */
+function differsInBase(ind: ReportIndicator): boolean {
+  return ind.reportingBase !== ind.reporting || ind.expectedBase !== ind.expected;
+}
+
 /**
  * The province figures of a consolidation, for a narrow task pane: the indicator (name, with its code
- * beneath), the figure, who reported, and the assessment. Numerators and denominators are in the
+ * beneath), the figure, who reported (and the communes behind them, when those are not the units), and
+ * the assessment. Numerators and denominators are in the
  * workbook; a rate shows them in its row's title.
  */
 export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
@@ -91,6 +97,11 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
               </TableCell>
               <TableCell className={styles.num}>
                 {ind.reporting}/{ind.expected}
+                {differsInBase(ind) ? (
+                  <div className={styles.code}>
+                    {t.consolidate.baseUnits(ind.reportingBase, ind.expectedBase)}
+                  </div>
+                ) : null}
               </TableCell>
               {hasStatus ? (
                 <TableCell className={statusClass(ind.status)}>
