@@ -119,14 +119,18 @@ function copyAt(a: Accepted): Partial<Origin> & { unit: string } {
 }
 
 function sameFigures(copy: Accepted, used: Accepted): Issue {
-  const c = copy.sub.raw.file;
+  const named = (a: Accepted, lang: "vi" | "en"): string => {
+    const d = a.sub.meta.reportDate;
+    if (!d) return a.sub.raw.file;
+    return lang === "vi" ? `${a.sub.raw.file} (ký ngày ${viDate(d)})` : `${a.sub.raw.file} (signed ${d})`;
+  };
   const u = used.sub.raw.file;
   return makeIssue(
     "warning",
     "duplicate-submission",
     {
-      vi: `Đơn vị ${copy.unit} gửi hai bản cùng số liệu: ${c} và ${u}; chỉ tính một lần (dùng ${u})`,
-      en: `Unit ${copy.unit} sent the same figures twice: ${c} and ${u}; counted once (${u} is used)`,
+      vi: `Đơn vị ${copy.unit} gửi hai bản cùng số liệu: ${named(copy, "vi")} và ${named(used, "vi")}; chỉ tính một lần (dùng ${u})`,
+      en: `Unit ${copy.unit} sent the same figures twice: ${named(copy, "en")} and ${named(used, "en")}; counted once (${u} is used)`,
     },
     copyAt(copy),
   );
