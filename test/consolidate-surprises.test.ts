@@ -68,8 +68,10 @@ describe("chitieu consolidate, a workbook sent twice", () => {
     expect(twice.report.indicators.find((i) => i.code === "HO_NGHEO")!.reporting).toBe(1);
     const dup = twice.report.issues.filter((i) => i.rule === "duplicate-submission");
     expect(dup).toHaveLength(1);
-    expect(dup[0]).toMatchObject({ severity: "warning", unit: "04240", file: "ktxh-xa_04240_2026.xlsx" });
-    expect(dup[0]!.message).toContain("ktxh-xa_04240_2026 (1).xlsx");
+    // The file is used; the copy a computer named after it is the one set aside.
+    expect(dup[0]).toMatchObject({ severity: "warning", unit: "04240", file: "ktxh-xa_04240_2026 (1).xlsx" });
+    expect(unit.file).toBe("ktxh-xa_04240_2026.xlsx");
+    expect(dup[0]!.message).toContain("ktxh-xa_04240_2026.xlsx");
     expect(dup[0]!.messageEn).toContain("ktxh-xa_04240_2026.xlsx");
     // Apart from that warning, the report is the one of the file sent once.
     expect(twice.report.issues.filter((i) => i.rule !== "duplicate-submission").length).toBe(

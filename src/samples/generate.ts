@@ -10,6 +10,7 @@ import { writeCsvForm } from "./forms/csv-form";
 import { writeHandForm } from "./forms/hand-form";
 import { writeOtherFile } from "./forms/other-files";
 import { writeTemplateForm } from "./forms/template-form";
+import { compareCopyPaths } from "../core/consolidate/duplicates";
 import { buildSubmission, SpecError, type LogicalSubmission, type Pointer, type RowsFor } from "./rows";
 import type { FileSpec, ProvinceSpec, RosterEntry, SubmissionSpec, TrueValue } from "./spec";
 import {
@@ -434,7 +435,7 @@ function sameFigures(a: Received, b: Received): boolean {
  */
 function oneOfCopies(list: Received[]): Received | undefined {
   const date = (r: Received): string => r.prepared.meta.reportDate ?? "";
-  const sorted = [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
+  const sorted = [...list].sort((a, b) => compareCopyPaths(a.file, b.file) || a.index - b.index);
   const groups: Received[][] = [];
   for (const r of sorted) {
     const group = groups.find((g) => sameFigures(g[0] as Received, r));

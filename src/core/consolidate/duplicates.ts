@@ -47,11 +47,22 @@ function pushAll(issues: Issue[], more: Issue[]): void {
   for (const i of more) issues.push(i);
 }
 
-/** By file path, then sheet: which copy is used must not depend on the order files were found in. */
+/**
+ * The order copies are looked at, so that which one is used never depends on the order files were
+ * found in: by path without its extension, so that a file comes before the copies a computer names
+ * after it (`a.xlsx`, then `a (1).xlsx` and `a - Copy.xlsx`), then by the whole path.
+ */
+export function compareCopyPaths(a: string, b: string): number {
+  const stem = (p: string): string => p.replace(/\.[^./\\]*$/, "");
+  const sa = stem(a);
+  const sb = stem(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byFile(a: Accepted, b: Accepted): number {
-  const fa = a.sub.raw.file;
-  const fb = b.sub.raw.file;
-  if (fa !== fb) return fa < fb ? -1 : 1;
+  const files = compareCopyPaths(a.sub.raw.file, b.sub.raw.file);
+  if (files !== 0) return files;
   const sa = a.sub.raw.sheet;
   const sb = b.sub.raw.sheet;
   return sa < sb ? -1 : sa > sb ? 1 : 0;
