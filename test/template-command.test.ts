@@ -56,12 +56,16 @@ describe("chitieu template", () => {
       /Không có mẫu biểu "khong-co"/,
     ],
     [
+      ["template", "ktxh-xa@2", "--unit", "04240", "--period", "2026", "--out", "x.xlsx"],
+      /ktxh-xa không có phiên bản "2" \(có: ktxh-xa@1\)/,
+    ],
+    [
       ["template", "ktxh-xa", "--unit", "04240", "--period", "2026-13", "--out", "x.xlsx"],
       /Kỳ báo cáo "2026-13" không hợp lệ/,
     ],
     [
-      ["template", "ktxh-xa", "--unit", "04241", "--period", "2026", "--out", "x.xlsx"],
-      /Mã đơn vị "04241".*04240 Xã Mường Lèo/,
+      ["template", "ktxh-xa", "--unit", "04240,04231", "--name", "Hai xã", "--period", "2026", "--out", "x"],
+      /--name/,
     ],
     [["template", "ktxh-xa", "--period", "2026", "--out", "x.xlsx"], /--unit/],
     [
@@ -76,6 +80,80 @@ describe("chitieu template", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/ \/ [A-Z]/); // the English half
     expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+  });
+});
+
+describe("chitieu template for a unit outside the official list (FORMATS §7)", () => {
+  it("writes the workbook, warns on stderr with the nearest codes, and takes the name from --name", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "f.xlsx");
+    const r = runCli([
+      "template",
+      "ktxh-xa",
+      "--unit",
+      "90001",
+      "--name",
+      "Hội Cựu chiến binh",
+      "--period",
+      "2026",
+      "--out",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/cảnh báo: mã đơn vị "90001" không có trong danh mục hành chính 2025/);
+    expect(lines[0]).toMatch(/mã gần nhất: \d+ [^;]+; \d+ [^;]+; \d+ /);
+    expect(lines[0]).toMatch(/ \/ warning: unit code "90001" is not in the 2025 official list/);
+    const ws = (await load(out)).getWorksheet("Chỉ tiêu")!;
+    expect(ws.getCell("C3").value).toBe("90001");
+    expect(ws.getCell("C4").value).toBe("Hội Cựu chiến binh");
+  });
+
+  it("names a code one keystroke from a commune's, and leaves the name empty when none is given", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "x.xlsx");
+    const r = runCli(["template", "ktxh-xa", "--unit", "04241", "--period", "2026", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/"04241".*mã gần nhất: 04240 Xã Mường Lèo.*--name/);
+    const ws = (await load(out)).getWorksheet("Chỉ tiêu")!;
+    expect(ws.getCell("C3").value).toBe("04241");
+    expect([null, ""]).toContain(ws.getCell("C4").value);
+  });
+
+  it("takes the name from the roster for a unit given by --unit, and writes only that unit", async () => {
+    const dir = tmp();
+    const roster = path.join(dir, "roster.csv");
+    writeFileSync(
+      roster,
+      "ma_don_vi,ten_don_vi,cap,ma_cha,nhom\n14,Tỉnh Sơn La,tinh,,\n04240,Xã Mường Lèo,xa,14,\n99001,Hội Nông dân thử nghiệm,xa,14,\n",
+    );
+    const out = path.join(dir, "out");
+    const r = runCli([
+      "template",
+      "ktxh-xa",
+      "--unit",
+      "99001",
+      "--roster",
+      roster,
+      "--period",
+      "2026",
+      "--out",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/"99001".*Hội Nông dân thử nghiệm/);
+    expect(readdirSync(out)).toEqual(["ktxh-xa_99001_2026.xlsx"]);
+    const ws = (await load(path.join(out, "ktxh-xa_99001_2026.xlsx"))).getWorksheet("Chỉ tiêu")!;
+    expect(ws.getCell("C4").value).toBe("Hội Nông dân thử nghiệm");
+  });
+
+  it("says nothing for a unit of the official list", () => {
+    const out = path.join(tmp(), "ml.xlsx");
+    const r = runCli(["template", "ktxh-xa", "--unit", "04240", "--period", "2026", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
   });
 });
 

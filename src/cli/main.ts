@@ -12,7 +12,12 @@ import { printTiming, startTiming, type BootTimes } from "./timing";
 
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
 
-  chitieu template <mẫu> --period P (--unit MÃ … | --roster TỆP | --province MÃ) --out THƯ_MỤC|TỆP.xlsx [--lang vi|en]
+  chitieu template <mẫu> --period P (--unit MÃ … | --roster TỆP | --province MÃ) --out THƯ_MỤC|TỆP.xlsx
+                   [--name TÊN] [--lang vi|en]
+      --unit nhận mọi mã: mã ngoài danh mục 2025 được cảnh báo (kèm mã gần nhất), mẫu vẫn được tạo;
+      tên lấy từ --name, rồi --roster, rồi danh mục / --unit takes any code: one outside the 2025 list
+      gets a warning with the nearest codes and the workbook is still written; its name comes from
+      --name, else the --roster file, else the list
   chitieu check <tệp>… [--json TỆP] [--locale vi|en]
   chitieu consolidate <tệp|thư mục>… [--template ID] [--period P] [--roster TỆP] [--plan TỆP]
                       [--previous TỆP.xlsx] [--due NGÀY] --out TỆP.xlsx [--json TỆP] [--locale vi|en]
@@ -33,6 +38,7 @@ async function runTemplate(args: string[]): Promise<number> {
       province: { type: "string" },
       out: { type: "string" },
       lang: { type: "string" },
+      name: { type: "string" },
     },
   });
   if (positionals.length > 1) {
@@ -41,7 +47,7 @@ async function runTemplate(args: string[]): Promise<number> {
       `Unexpected arguments: ${positionals.slice(1).join(" ")}`,
     );
   }
-  const written = await templateCommand({
+  const { written, warnings } = await templateCommand({
     templateId: positionals[0],
     period: values.period,
     units: values.unit ?? [],
@@ -49,7 +55,9 @@ async function runTemplate(args: string[]): Promise<number> {
     province: values.province,
     out: values.out,
     lang: values.lang,
+    name: values.name,
   });
+  for (const w of warnings) process.stderr.write(`chitieu: ${w.vi} / ${w.en}\n`);
   process.stdout.write(`Đã ghi ${written.length} mẫu biểu / wrote ${written.length} workbook(s):\n`);
   for (const f of written) process.stdout.write(`  ${f}\n`);
   return 0;

@@ -29,6 +29,9 @@ export function summaryLines(report: Report, written: string[], withFigures: boo
   lines.push(
     `Tổng hợp / consolidated: ${report.template} · kỳ ${report.period} · ${report.scope.name}${report.scope.code ? ` (${report.scope.code})` : ""}`,
   );
+  // The period was not given and the submissions did not settle it: say which was taken and why.
+  const tie = report.issues.find((i) => i.rule === "wrong-period" && i.reason === "period-tie");
+  if (tie) lines.push(`Kỳ báo cáo / period: ${tie.message} (--period) / ${tie.messageEn} (--period)`);
   const counts = new Map<UnitStatus, number>();
   for (const u of report.units) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
   const expected = report.indicators[0]?.expected ?? 0;

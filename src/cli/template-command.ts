@@ -1,11 +1,11 @@
 import * as path from "node:path";
 import { promises as fs } from "node:fs";
-import { findTemplate, TEMPLATES, type Template } from "../core/catalog/templates";
+import { readTemplateTag, TEMPLATES, type Template } from "../core/catalog/templates";
 import { templateWorkbook } from "../core/layout/template-layout";
 import type { Lang } from "../core/layout/template-text";
 import { describePeriod, parsePeriod, type Period } from "../core/periods";
-import type { RosterUnit } from "../core/roster";
-import { suggestUnits } from "../core/suggest";
+import type { Roster, RosterUnit } from "../core/roster";
+import { nearestUnits, suggestUnits } from "../core/suggest";
 import { officialUnits } from "../io/official-units";
 import { writeAllOrNothing } from "../io/node/files";
 import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
@@ -20,6 +20,19 @@ export interface TemplateOptions {
   province: string | undefined;
   out: string | undefined;
   lang: string | undefined;
+  /** The unit's name, for one `--unit` (a code the official list lacks has none of its own). */
+  name?: string | undefined;
+}
+
+/** A warning the command prints on stderr, in Vietnamese and English; the workbooks are still written. */
+export interface Warning {
+  vi: string;
+  en: string;
+}
+
+export interface TemplateResult {
+  written: string[];
+  warnings: Warning[];
 }
 
 const PERIOD_KIND_VI: Record<string, string> = {
@@ -33,13 +46,19 @@ const PERIOD_KIND_VI: Record<string, string> = {
 export function resolveTemplate(id: string | undefined): Template {
   const known = TEMPLATES.map((t) => t.id).join(", ");
   if (!id) throw new CliError(`Thiếu mã mẫu biểu (có: ${known})`, `Missing template id (known: ${known})`);
-  const tpl = findTemplate(id);
-  if (!tpl)
+  const tag = readTemplateTag(id);
+  if (tag.kind === "known") return tag.template;
+  if (tag.kind === "unknown-version") {
+    const versions = tag.known.join(", ");
     throw new CliError(
-      `Không có mẫu biểu "${id}" (có: ${known})`,
-      `Unknown template "${id}" (known: ${known})`,
+      `Mẫu biểu ${tag.template.id} không có phiên bản "${tag.version}" (có: ${versions})`,
+      `Template ${tag.template.id} has no version "${tag.version}" (known: ${versions})`,
     );
-  return tpl;
+  }
+  throw new CliError(
+    `Không có mẫu biểu "${id}" (có: ${known})`,
+    `Unknown template "${id}" (known: ${known})`,
+  );
 }
 
 export function resolvePeriod(text: string | undefined, template?: Template): Period {
@@ -62,29 +81,66 @@ export function resolvePeriod(text: string | undefined, template?: Template): Pe
   return p;
 }
 
-function unitByCode(code: string): RosterUnit {
+/**
+ * A `--unit` code as a unit to write for. The official list is a default and a hint, never a gate
+ * (FORMATS §7): a Front's member organisations, departments and test units are real units too. A
+ * code it lacks is written all the same, with a warning naming the nearest codes; its name comes
+ * from `--name`, else the roster, else stays empty.
+ */
+function unitByCode(
+  code: string,
+  name: string | undefined,
+  roster: Roster | undefined,
+  warnings: Warning[],
+): RosterUnit {
   const official = officialUnits();
-  const found = official.get(code);
-  if (found) return found;
-  const hints = suggestUnits(official, code)
+  const listed = official.get(code);
+  const own = roster?.get(code);
+  const unit: RosterUnit = {
+    code,
+    name: name ?? own?.name ?? listed?.name ?? "",
+    level: own?.level ?? listed?.level ?? "",
+    parent: own?.parent ?? listed?.parent ?? "",
+    groups: [],
+  };
+  if (listed) return unit;
+  // Units of the name given first (a code mistyped for a commune), then the nearest codes.
+  const byName = name ? suggestUnits(official, "", name) : [];
+  const near = [...byName, ...nearestUnits(official, code)].filter((u, i, all) => all.indexOf(u) === i);
+  const hints = near
+    .slice(0, 3)
     .map((u) => `${u.code} ${u.name}`)
     .join("; ");
-  const hintVi = hints ? ` Có phải: ${hints}?` : "";
-  const hintEn = hints ? ` Did you mean: ${hints}?` : "";
-  throw new CliError(
-    `Mã đơn vị "${code}" không có trong danh mục hành chính 2025; đơn vị ngoài danh mục cần khai trong --roster.${hintVi}`,
-    `Unit code "${code}" is not in the 2025 official list; units outside it go in a --roster file.${hintEn}`,
-  );
+  const named =
+    name !== undefined
+      ? { vi: `tên "${unit.name}" theo --name`, en: `named "${unit.name}" from --name` }
+      : own
+        ? {
+            vi: `tên "${unit.name}" theo danh sách --roster`,
+            en: `named "${unit.name}" from the --roster file`,
+          }
+        : { vi: "tên đơn vị để trống (cho --name TÊN)", en: "its name left empty (give --name NAME)" };
+  warnings.push({
+    vi: `cảnh báo: mã đơn vị "${code}" không có trong danh mục hành chính 2025 (mã gần nhất: ${hints}); vẫn tạo mẫu biểu cho mã này, ${named.vi}`,
+    en: `warning: unit code "${code}" is not in the 2025 official list (nearest codes: ${hints}); the workbook is written for this code, ${named.en}`,
+  });
+  return unit;
 }
 
-async function resolveUnits(opts: TemplateOptions): Promise<RosterUnit[]> {
-  const units: RosterUnit[] = [];
-  for (const code of opts.units
+async function resolveUnits(opts: TemplateOptions, warnings: Warning[]): Promise<RosterUnit[]> {
+  const codes = opts.units
     .flatMap((u) => u.split(","))
     .map((s) => s.trim())
-    .filter(Boolean)) {
-    units.push(unitByCode(code));
+    .filter(Boolean);
+  const name = opts.name?.trim().normalize("NFC");
+  if (opts.name !== undefined && codes.length !== 1) {
+    throw new CliError(
+      "Tùy chọn --name đặt tên cho một đơn vị: hãy dùng cùng đúng một --unit",
+      "The --name option names one unit: give it with exactly one --unit",
+    );
   }
+  const roster = opts.roster ? await readRosterFile(opts.roster) : undefined;
+  const units: RosterUnit[] = codes.map((code) => unitByCode(code, name, roster, warnings));
   if (opts.province) {
     const official = officialUnits();
     const province = official.get(opts.province.trim());
@@ -96,10 +152,8 @@ async function resolveUnits(opts: TemplateOptions): Promise<RosterUnit[]> {
     }
     units.push(...official.childrenOf(province.code));
   }
-  if (opts.roster) {
-    const roster = await readRosterFile(opts.roster);
-    units.push(...roster.leaves());
-  }
+  // With --unit the roster only names the units given; alone, it lists the units to write for.
+  if (roster && codes.length === 0) units.push(...roster.leaves());
   if (units.length === 0) {
     throw new CliError(
       "Cần --unit MÃ (có thể nhiều lần) hoặc --roster TỆP",
@@ -120,7 +174,7 @@ export function safeFilePart(s: string): string {
   );
 }
 
-export async function templateCommand(opts: TemplateOptions): Promise<string[]> {
+export async function templateCommand(opts: TemplateOptions): Promise<TemplateResult> {
   const template = resolveTemplate(opts.templateId);
   const period = resolvePeriod(opts.period, template);
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
@@ -132,7 +186,8 @@ export async function templateCommand(opts: TemplateOptions): Promise<string[]> 
   }
   if (!opts.out)
     throw new CliError("Thiếu --out (thư mục hoặc tệp .xlsx)", "Missing --out (a folder or an .xlsx file)");
-  const units = await resolveUnits(opts);
+  const warnings: Warning[] = [];
+  const units = await resolveUnits(opts, warnings);
   const single = /\.xlsx$/i.test(opts.out);
   if (single && units.length > 1) {
     throw new CliError(
@@ -155,5 +210,5 @@ export async function templateCommand(opts: TemplateOptions): Promise<string[]> 
     files.push({ path: target, data });
   }
   await writeAllOrNothing(files);
-  return files.map((f) => f.path);
+  return { written: files.map((f) => f.path), warnings };
 }

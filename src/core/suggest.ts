@@ -39,3 +39,21 @@ export function suggestUnits(roster: Roster, code: string, name?: string, limit 
     .slice(0, limit)
     .map((x) => x.u);
 }
+
+/**
+ * The units whose codes are nearest to one the list lacks, always some when the list has any: the
+ * fewest keystrokes away, then codes of the same length, then the numerically closest (communes
+ * of one province are numbered together). A hint for a person, never a decision.
+ */
+export function nearestUnits(roster: Roster, code: string, limit = 3): RosterUnit[] {
+  const c = code.trim();
+  if (!c) return [];
+  const n = /^\d+$/.test(c) ? Number(c) : undefined;
+  const gap = (u: RosterUnit): number =>
+    n !== undefined && /^\d+$/.test(u.code) ? Math.abs(Number(u.code) - n) : Number.MAX_SAFE_INTEGER;
+  return roster.units
+    .map((u) => ({ u, d: editDistance(u.code, c), len: Math.abs(u.code.length - c.length), g: gap(u) }))
+    .sort((a, b) => a.d - b.d || a.len - b.len || a.g - b.g || (a.u.code < b.u.code ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.u);
+}

@@ -228,9 +228,16 @@ export function faultProvinceSpec(seed = 20261215): FaultProvince {
       form: { kind: "template" },
       submissions: [{ unit: u(16), reportDate: "2026-12-02" }],
     },
-    // Unit 17 sends twice with no dates: neither is used.
+    // Unit 13 sends its figures again in a workbook, undated: the same figures, used once.
+    { path: "u13-gui-lai.xlsx", form: { kind: "hand", layout: 1 }, submissions: [{ unit: u(13) }] },
+    // Unit 17 sends two drafts with different figures and no dates (the first twice): none is used.
     { path: "u17-ban-1.xlsx", form: { kind: "hand", layout: 0 }, submissions: [{ unit: u(17) }] },
-    { path: "u17-ban-2.xlsx", form: { kind: "hand", layout: 2 }, submissions: [{ unit: u(17) }] },
+    { path: "u17-ban-1 - Copy.xlsx", form: { kind: "hand", layout: 0 }, submissions: [{ unit: u(17) }] },
+    {
+      path: "u17-ban-2.xlsx",
+      form: { kind: "hand", layout: 2 },
+      submissions: [{ unit: u(17), values: { THU_NS: { value: thuNs(17) + 100 } } }],
+    },
     // Unit 18 sends the Project 1219 form instead.
     {
       path: "de-an-1219_u18_2026.xlsx",

@@ -10,6 +10,7 @@ import { writeCsvForm } from "./forms/csv-form";
 import { writeHandForm } from "./forms/hand-form";
 import { writeOtherFile } from "./forms/other-files";
 import { writeTemplateForm } from "./forms/template-form";
+import { compareCopyPaths } from "../core/consolidate/duplicates";
 import { buildSubmission, SpecError, type LogicalSubmission, type Pointer, type RowsFor } from "./rows";
 import type { FileSpec, ProvinceSpec, RosterEntry, SubmissionSpec, TrueValue } from "./spec";
 import {
@@ -156,7 +157,7 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
         ...(sub.reportDate ? { reportDate: sub.reportDate } : {}),
         legacyName: sub.legacyName ?? false,
       },
-      logical: buildSubmission(template, spec.values[sub.unit] ?? {}, sub, rowsFor(file)),
+      logical: buildSubmission(template, { ...spec.values[sub.unit], ...sub.values }, sub, rowsFor(file)),
     }));
     let written: WrittenFile;
     if (file.form.kind === "csv") written = writeCsvForm(prepared, file.form, ctx);
@@ -243,7 +244,8 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
     }
   }
 
-  // One submission per unit: the latest signed wins; undated ties use none.
+  // One submission per unit (FORMATS §3a): copies with the same figures are one submission; among
+  // what remains the latest signed wins, and undated or equally dated ones use none.
   const used = new Map<string, Received>();
   const units: TruthUnit[] = [];
   for (const leaf of leaves) {
@@ -261,31 +263,25 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
       }
       continue;
     }
-    let winner: Received | undefined;
-    if (list.length === 1) winner = list[0];
-    else {
-      const dates = list.map((r) => r.prepared.meta.reportDate);
-      const latest = dates.every((d) => d !== undefined) ? [...(dates as string[])].sort().at(-1) : undefined;
-      const atLatest = list.filter((r) => r.prepared.meta.reportDate === latest);
-      if (latest !== undefined && atLatest.length === 1) {
-        winner = atLatest[0] as Received;
-        for (const r of list) {
-          if (r === winner) continue;
-          notUsed.push(r);
-          push("duplicate-submission", "warning", {
-            unit: leaf.code,
-            file: r.file,
-            ...r.locate({ at: "meta", key: "reportDate" }, "duplicate-submission"),
-          });
-        }
-      } else {
-        for (const r of list) {
-          notUsed.push(r);
-          push("duplicate-submission", "error", { unit: leaf.code, file: r.file });
-        }
-        units.push({ ...base, status: "duplicate", files: list.map((r) => r.file) });
-        continue;
+    const winner = list.length === 1 ? list[0] : oneOfCopies(list);
+    if (!winner) {
+      for (const r of list) {
+        notUsed.push(r);
+        push("duplicate-submission", "error", { unit: leaf.code, file: r.file });
       }
+      units.push({ ...base, status: "duplicate", files: list.map((r) => r.file) });
+      continue;
+    }
+    for (const r of list) {
+      if (r === winner) continue;
+      notUsed.push(r);
+      push("duplicate-submission", "warning", {
+        unit: leaf.code,
+        file: r.file,
+        ...(r.prepared.meta.reportDate
+          ? r.locate({ at: "meta", key: "reportDate" }, "duplicate-submission")
+          : {}),
+      });
     }
     const w = winner as Received;
     used.set(leaf.code, w);
@@ -419,4 +415,37 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
     files: manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
   return { files, roster: rosterCsv(spec.roster, spec.marker), truth };
+}
+
+/** The figures a submission carries into the consolidation: what enters, and the unit's own targets. */
+function sameFigures(a: Received, b: Received): boolean {
+  const ea = a.logical.entered;
+  const eb = b.logical.entered;
+  if (ea.size !== eb.size) return false;
+  for (const [code, v] of ea) {
+    if (JSON.stringify(v) !== JSON.stringify(eb.get(code))) return false;
+  }
+  return JSON.stringify(a.spec.plan ?? {}) === JSON.stringify(b.spec.plan ?? {});
+}
+
+/**
+ * Of several submissions from one unit: copies with the same figures collapse to their latest signed
+ * (else the first by file); among what remains, the latest signed if every one is dated and one date
+ * is the latest; else none.
+ */
+function oneOfCopies(list: Received[]): Received | undefined {
+  const date = (r: Received): string => r.prepared.meta.reportDate ?? "";
+  const sorted = [...list].sort((a, b) => compareCopyPaths(a.file, b.file) || a.index - b.index);
+  const groups: Received[][] = [];
+  for (const r of sorted) {
+    const group = groups.find((g) => sameFigures(g[0] as Received, r));
+    if (group) group.push(r);
+    else groups.push([r]);
+  }
+  const kept = groups.map((g) => g.reduce((best, r) => (date(r) > date(best) ? r : best)));
+  if (kept.length === 1) return kept[0];
+  if (!kept.every((r) => r.prepared.meta.reportDate !== undefined)) return undefined;
+  const latest = [...kept.map(date)].sort().at(-1);
+  const atLatest = kept.filter((r) => date(r) === latest);
+  return atLatest.length === 1 ? atLatest[0] : undefined;
 }

@@ -130,6 +130,8 @@ export interface SubmissionSpec {
   plan?: Record<string, number>;
   /** Text for the `Ghi chú` column of every row (CSV) or the first indicator row (workbooks). */
   note?: string;
+  /** Figures that differ from the unit's true ones (an earlier draft), by indicator. */
+  values?: Record<string, TrueValue>;
 }
 
 export interface FileSpec {

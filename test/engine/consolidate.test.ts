@@ -191,3 +191,201 @@ describe("who reported", () => {
     ]);
   });
 });
+
+describe("a submission sent twice (FORMATS §3a)", () => {
+  const BHYT = (n: string): [string, string, string, string][] => [
+    ["BHYT", n, "10", ""],
+    ["THU_NS", "", "", "1.922,9"],
+  ];
+
+  it("uses a file sent twice once, with one warning naming both files", () => {
+    const text = csvOf("04240", BHYT("9"), { date: "" });
+    const report = run([file("ml.csv", text), file("ml (1).csv", text)], ROSTER);
+    const unit = report.units.find((u) => u.code === "04240")!;
+    expect(unit).toMatchObject({ status: "ok", file: "ml.csv", files: ["ml (1).csv", "ml.csv"] });
+    const bhyt = report.indicators.find((i) => i.code === "BHYT")!;
+    expect(bhyt).toMatchObject({ numerator: 9, denominator: 10, reporting: 1 });
+    expect(report.indicators.find((i) => i.code === "THU_NS")!.value).toBe(1922.9); // not 3845.8
+    const dup = report.issues.filter((i) => i.rule === "duplicate-submission");
+    expect(dup).toEqual([
+      expect.objectContaining({ severity: "warning", file: "ml (1).csv", unit: "04240" }),
+    ]);
+    expect(dup[0]!.message).toContain("ml.csv");
+    expect(dup[0]!.message).toContain("ml (1).csv");
+    expect(dup[0]!.messageEn).toContain("ml (1).csv");
+    // The copy's rows are not named a second time: every other issue of the unit is the used file's.
+    const others = report.issues.filter((i) => i.unit === "04240" && i.rule !== "duplicate-submission");
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((i) => i.file === "ml.csv")).toBe(true);
+  });
+
+  it("takes a re-saved copy (other notes, numbers written otherwise) as the same submission", () => {
+    const head = "ma_don_vi,ky_bao_cao,mau_bieu,ma_chi_tieu,tu_so,mau_so,thuc_hien,ghi_chu";
+    const first = [head, '04240,2026,ktxh-xa@1,BHYT,9,10,"90%",', '04240,2026,ktxh-xa@1,THU_NS,,,"1.922,9",'];
+    const again = [
+      head,
+      '04240,2026,ktxh-xa@1,BHYT,9,10,,"đã sửa ghi chú"',
+      '04240,2026,ktxh-xa@1,THU_NS,,,"1922,90",',
+    ];
+    const report = run([file("a.csv", first.join("\n")), file("b.csv", again.join("\n"))], ROSTER);
+    expect(report.units.find((u) => u.code === "04240")).toMatchObject({ status: "ok", file: "a.csv" });
+    expect(report.indicators.find((i) => i.code === "BHYT")!.reporting).toBe(1);
+    expect(report.issues.filter((i) => i.rule === "duplicate-submission")).toEqual([
+      expect.objectContaining({ severity: "warning", file: "b.csv" }),
+    ]);
+  });
+
+  it("is late only as its copy used is, and uses the later signed of two identical copies", () => {
+    const report = run(
+      [
+        file("a.csv", csvOf("04240", BHYT("9"), { date: "2026-12-20" })),
+        file("b.csv", csvOf("04240", BHYT("9"), { date: "2026-12-10" })),
+      ],
+      ROSTER,
+      "2026-12-15",
+    );
+    expect(report.units.find((u) => u.code === "04240")).toMatchObject({ status: "late", file: "a.csv" });
+    expect(report.issues.filter((i) => i.rule === "duplicate-submission")).toEqual([
+      expect.objectContaining({ severity: "warning", file: "b.csv", line: 2 }),
+    ]);
+  });
+
+  it("keeps different undated figures out, a third identical copy included", () => {
+    const same = csvOf("04240", BHYT("9"), { date: "" });
+    const report = run(
+      [file("a.csv", same), file("b.csv", same), file("c.csv", csvOf("04240", BHYT("8"), { date: "" }))],
+      ROSTER,
+    );
+    expect(report.units.find((u) => u.code === "04240")!.status).toBe("duplicate");
+    expect(report.indicators.find((i) => i.code === "BHYT")!.value).toBeNull();
+    expect(
+      report.issues.filter((i) => i.rule === "duplicate-submission").map((i) => [i.severity, i.file]),
+    ).toEqual([
+      ["error", "a.csv"],
+      ["error", "b.csv"],
+      ["error", "c.csv"],
+    ]);
+  });
+
+  it("collapses identical copies, then lets the dates decide among what remains", () => {
+    const report = run(
+      [
+        file("a.csv", csvOf("04240", BHYT("9"), { date: "2026-12-05" })),
+        file("b.csv", csvOf("04240", BHYT("9"), { date: "" })),
+        file("c.csv", csvOf("04240", BHYT("8"), { date: "2026-12-01" })),
+      ],
+      ROSTER,
+    );
+    expect(report.units.find((u) => u.code === "04240")).toMatchObject({ status: "ok", file: "a.csv" });
+    expect(report.indicators.find((i) => i.code === "BHYT")!.numerator).toBe(9);
+    const dup = report.issues.filter((i) => i.rule === "duplicate-submission");
+    expect(dup.map((i) => [i.severity, i.file])).toEqual([
+      ["warning", "b.csv"],
+      ["warning", "c.csv"],
+    ]);
+    expect(dup[0]!.message).toMatch(/a\.csv/);
+  });
+
+  it("does not depend on the order of the copies", () => {
+    const text = csvOf("04240", BHYT("9"), { date: "" });
+    const files = [file("x/ml.csv", text), file("ml.csv", text), file("z.csv", text)];
+    expect(reportJson(run(files, ROSTER))).toBe(reportJson(run([...files].reverse(), ROSTER)));
+  });
+});
+
+describe("template versions (FORMATS §3a)", () => {
+  it.each(["ktxh-xa@2", "ktxh-xa@0"])("rejects a submission naming %s, naming the versions known", (tag) => {
+    const report = run(
+      [file("ml.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { template: tag }))],
+      ROSTER,
+    );
+    expect(report.units.find((u) => u.code === "04240")!.status).toBe("rejected");
+    expect(report.indicators.find((i) => i.code === "BHYT")!.reporting).toBe(0);
+    const wrong = report.issues.filter((i) => i.rule === "wrong-template");
+    expect(wrong).toEqual([
+      expect.objectContaining({ severity: "error", file: "ml.csv", line: 2, unit: "04240" }),
+    ]);
+    expect(wrong[0]!.message).toContain(tag);
+    expect(wrong[0]!.message).toContain("ktxh-xa@1");
+    expect(wrong[0]!.messageEn).toContain("ktxh-xa@1");
+  });
+
+  it("still takes the version known, and a template named without a version", () => {
+    for (const tag of ["ktxh-xa@1", "ktxh-xa", "KTXH-XA@1"]) {
+      const report = run(
+        [file("ml.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { template: tag }))],
+        ROSTER,
+      );
+      expect(report.units.find((u) => u.code === "04240")!.status).toBe("ok");
+      expect(report.issues.filter((i) => i.rule === "wrong-template")).toEqual([]);
+    }
+  });
+});
+
+describe("a % written after a figure that is not a rate", () => {
+  it("uses the number, with an ambiguous-percent warning on its cell", () => {
+    const report = run(
+      [
+        file(
+          "ml.csv",
+          csvOf("04240", [
+            ["THU_NS", "", "", "47,72%"],
+            ["NTM_TIEU_CHI", "", "", "8"],
+          ]),
+        ),
+      ],
+      ROSTER,
+    );
+    expect(report.indicators.find((i) => i.code === "THU_NS")!.value).toBe(47.72);
+    const w = report.issues.filter((i) => i.rule === "ambiguous-percent");
+    expect(w).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        unit: "04240",
+        indicator: "THU_NS",
+        file: "ml.csv",
+        line: 2,
+      }),
+    ]);
+    expect(w[0]!.message).toContain("triệu đồng");
+    expect(w[0]!.messageEn).toContain("%");
+  });
+
+  it("says nothing about a rate's %", () => {
+    const report = run([file("ml.csv", csvOf("04240", [["BHYT", "9", "10", "90%"]]))], ROSTER);
+    expect(report.issues.filter((i) => i.rule === "ambiguous-percent")).toEqual([]);
+  });
+});
+
+describe("the period, when none is given", () => {
+  const runNoPeriod = (files: InputFile[]): Report =>
+    consolidateParsed(
+      files.map((f) => parseFile(f)),
+      { template: findTemplate("ktxh-xa")!, roster: ROSTER },
+    ).report;
+
+  it("on a tie takes the latest and says which periods tied and how to choose another", () => {
+    const report = runNoPeriod([
+      file("a.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { period: "2026-Q1" })),
+      file("b.csv", csvOf("04231", [["BHYT", "9", "10", ""]], { period: "2026-Q2" })),
+    ]);
+    expect(report.period).toBe("2026-Q2");
+    const tie = report.issues.filter((i) => i.rule === "wrong-period" && i.severity === "warning");
+    expect(tie).toHaveLength(1);
+    expect(tie[0]!.message).toMatch(/2026-Q1 \(1 báo cáo\)/);
+    expect(tie[0]!.message).toMatch(/2026-Q2 \(1 báo cáo\)/);
+    expect(tie[0]!.message).toMatch(/chọn kỳ báo cáo/);
+    expect(tie[0]!.messageEn).toMatch(/2026-Q2/);
+    expect(tie[0]!.messageEn).toMatch(/give the period/);
+  });
+
+  it("says nothing when one period has more submissions", () => {
+    const report = runNoPeriod([
+      file("a.csv", csvOf("04240", [["BHYT", "9", "10", ""]], { period: "2026-Q1" })),
+      file("b.csv", csvOf("04231", [["BHYT", "9", "10", ""]], { period: "2026-Q1" })),
+      file("c.csv", csvOf("04204", [["BHYT", "9", "10", ""]], { period: "2026-Q2" })),
+    ]);
+    expect(report.period).toBe("2026-Q1");
+    expect(report.issues.filter((i) => i.rule === "wrong-period" && i.severity === "warning")).toEqual([]);
+  });
+});

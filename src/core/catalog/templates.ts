@@ -159,8 +159,30 @@ export const TEMPLATES: readonly Template[] = [
 
 const BY_ID: ReadonlyMap<string, Template> = new Map(TEMPLATES.map((tpl) => [tpl.id, tpl]));
 
+/**
+ * What a template tag (`ktxh-xa@1`, or the id alone) names. A version the catalog does not have is
+ * not the template: its rows may mean something else, so the tag says which versions are known.
+ */
+export type TemplateTag =
+  | { kind: "known"; template: Template }
+  | { kind: "unknown-version"; template: Template; version: string; known: string[] }
+  | { kind: "unknown" };
+
+export function readTemplateTag(text: string): TemplateTag {
+  const at = text.lastIndexOf("@");
+  const id = (at < 0 ? text : text.slice(0, at)).trim().toLowerCase();
+  const template = BY_ID.get(id);
+  if (!template) return { kind: "unknown" };
+  if (at < 0) return { kind: "known", template };
+  const version = text.slice(at + 1).trim();
+  if (/^\d+$/.test(version) && Number(version) === template.version) return { kind: "known", template };
+  return { kind: "unknown-version", template, version, known: [templateTag(template)] };
+}
+
+/** The catalog's template for an id or a tag (`ktxh-xa@1`); none for a version it does not have. */
 export function findTemplate(id: string): Template | undefined {
-  return BY_ID.get(id.trim().toLowerCase().replace(/@\d+$/, ""));
+  const tag = readTemplateTag(id);
+  return tag.kind === "known" ? tag.template : undefined;
 }
 
 /** The indicator codes a unit fills, in the template's order. */

@@ -1,9 +1,9 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
-import { compareIssues, makeIssue, type Issue } from "../issues";
+import { compareIssues, type Issue } from "../issues";
 import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
 import { validateRows } from "../submission/rows";
-import { decideTemplate } from "./choose";
+import { decideTemplate, wrongTemplate } from "./choose";
 import type { ParsedFile } from "./types";
 
 /**
@@ -32,17 +32,7 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
       units.push(entry);
       if (sub.rejected) continue;
       if (!sub.meta.template && sub.meta.templateText) {
-        issues.push(
-          makeIssue(
-            "error",
-            "wrong-template",
-            {
-              vi: `Mẫu biểu "${sub.meta.templateText}" không có trong danh mục`,
-              en: `Template "${sub.meta.templateText}" is not in the catalog`,
-            },
-            { ...(sub.meta.templateAt ?? { file: f.file }), unit },
-          ),
-        );
+        issues.push(wrongTemplate(sub, unit));
         entry.status = "rejected";
         continue;
       }

@@ -1,6 +1,6 @@
 import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
 import { makeIssue, type Issue } from "../issues";
-import { describePeriod, parsePeriod, type Period } from "../periods";
+import { describePeriod, type Period } from "../periods";
 import type { Roster } from "../roster";
 import { validateRows, type SummaryCarried, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
@@ -15,27 +15,25 @@ export interface Accepted {
 }
 
 /**
- * Reads the rows of the submission that will be used. Files set aside (unknown unit, an older copy)
- * are named once for why, not again for every row they hold.
+ * Reads a submission's rows into `a.figures` and returns the issues they raise. The caller names
+ * them only for the submission it uses: files set aside (unknown unit, an older copy) are named
+ * once for why, not again for every row they hold.
  */
-export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: Issue[]): void {
+export function readFigures(a: Accepted, template: Template, locale: "vi" | "en"): Issue[] {
   const pre = a.sub.pre;
   if (pre && pre.template === template.id && pre.locale === locale) {
     // Read where the file was parsed; only the unit code may since have been matched to the roster.
     const unit = a.sub.meta.unit;
-    issues.push(
-      ...(unit === a.unit
-        ? pre.issues
-        : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i))),
-    );
     a.figures = pre.figures;
     if (pre.summary) a.summary = pre.summary;
-    return;
+    return unit === a.unit
+      ? pre.issues
+      : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i));
   }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
-  issues.push(...rows.issues);
   a.figures = rows.figures;
   if (rows.summary) a.summary = rows.summary;
+  return rows.issues;
 }
 
 /**
@@ -61,16 +59,47 @@ export function decideTemplate(files: ParsedFile[], asked?: Template): Template 
   return best;
 }
 
-/** The run's period: the one asked for, else the most common (the latest on a tie). */
-export function decidePeriod(files: ParsedFile[], asked?: Period): Period | undefined {
-  if (asked) return asked;
-  const counts = new Map<string, number>();
+/** Latest first: by the month a period ends, then by its code (so a tie is always settled the same way). */
+function laterFirst(a: Period, b: Period): number {
+  return b.endYear - a.endYear || b.endMonth - a.endMonth || (a.code < b.code ? 1 : a.code > b.code ? -1 : 0);
+}
+
+/**
+ * The run's period: the one asked for, else the one most submissions name. On a tie the latest is
+ * taken, and said so with the periods that tied: a person then knows to give the period.
+ */
+export function decidePeriod(files: ParsedFile[], asked?: Period): { period?: Period; issues: Issue[] } {
+  if (asked) return { period: asked, issues: [] };
+  const counts = new Map<string, { period: Period; n: number }>();
   for (const s of files.flatMap((f) => f.submissions)) {
-    if (!s.rejected && s.meta.period)
-      counts.set(s.meta.period.code, (counts.get(s.meta.period.code) ?? 0) + 1);
+    if (s.rejected || !s.meta.period) continue;
+    const c = counts.get(s.meta.period.code);
+    if (c) c.n++;
+    else counts.set(s.meta.period.code, { period: s.meta.period, n: 1 });
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
-  return best ? parsePeriod(best[0]) : undefined;
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || laterFirst(a.period, b.period));
+  const best = ranked[0];
+  if (!best) return { issues: [] };
+  const tied = ranked.filter((c) => c.n === best.n);
+  if (tied.length === 1) return { period: best.period, issues: [] };
+  const oldestFirst = [...tied].reverse();
+  const list = (lang: "vi" | "en"): string =>
+    oldestFirst
+      .map(
+        (c) =>
+          `${c.period.code} (${c.n} ${lang === "vi" ? "báo cáo" : c.n === 1 ? "submission" : "submissions"})`,
+      )
+      .join(", ");
+  const issue = makeIssue(
+    "warning",
+    "wrong-period",
+    {
+      vi: `Chưa chọn kỳ báo cáo, và số báo cáo của các kỳ ngang nhau: ${list("vi")}. Đã tổng hợp kỳ kết thúc muộn nhất, ${describePeriod(best.period)} (${best.period.code}); báo cáo của các kỳ khác bị loại. Muốn tổng hợp kỳ khác, hãy chọn kỳ báo cáo`,
+      en: `No period was given, and as many submissions name each of these periods: ${list("en")}. The one ending latest, ${describePeriod(best.period, "en")} (${best.period.code}), was consolidated; the other periods' submissions are rejected. To consolidate another one, give the period`,
+    },
+    { reason: "period-tie" },
+  );
+  return { period: best.period, issues: [issue] };
 }
 
 function mostCommon(xs: string[]): string | undefined {
@@ -113,17 +142,7 @@ export function acceptSubmissions(
       }
       const named = sub.meta.template;
       if ((named && named.id !== template.id) || (!named && sub.meta.templateText)) {
-        issues.push(
-          makeIssue(
-            "error",
-            "wrong-template",
-            {
-              vi: `Báo cáo theo mẫu "${sub.meta.templateText}", không phải mẫu ${template.id}: bị loại`,
-              en: `The report uses template "${sub.meta.templateText}", not ${template.id}: rejected`,
-            },
-            { ...(sub.meta.templateAt ?? { file: sub.raw.file }), unit },
-          ),
-        );
+        issues.push(wrongTemplate(sub, unit, template));
         rejected.push(sub);
         continue;
       }
@@ -146,4 +165,32 @@ export function acceptSubmissions(
     }
   }
   return { accepted, rejected, issues };
+}
+
+/**
+ * A submission of another template than the run's, or of one the catalog does not know; a version
+ * the catalog lacks (`ktxh-xa@2`) is named with the versions it has, since its rows may mean
+ * something else.
+ */
+export function wrongTemplate(sub: ParsedSubmission, unit: string, run?: Template): Issue {
+  const written = sub.meta.templateText;
+  const known = sub.meta.templateVersionsKnown;
+  const message = known
+    ? {
+        vi: `Báo cáo theo mẫu "${written}": danh mục không có phiên bản này (chỉ có ${known.join(", ")}), các dòng có thể mang nghĩa khác: bị loại`,
+        en: `The report names template "${written}": the catalog has no such version (only ${known.join(", ")}), and its rows may mean something else: rejected`,
+      }
+    : run
+      ? {
+          vi: `Báo cáo theo mẫu "${written}", không phải mẫu ${run.id}: bị loại`,
+          en: `The report uses template "${written}", not ${run.id}: rejected`,
+        }
+      : {
+          vi: `Mẫu biểu "${written}" không có trong danh mục`,
+          en: `Template "${written}" is not in the catalog`,
+        };
+  return makeIssue("error", "wrong-template", message, {
+    ...(sub.meta.templateAt ?? { file: sub.raw.file }),
+    unit,
+  });
 }

@@ -5,7 +5,8 @@ import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster";
 import type { CarriedGroup, UnitFigure } from "../submission/rows";
 import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
-import { acceptSubmissions, decidePeriod, decideTemplate, readFigures, type Accepted } from "./choose";
+import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
+import { chooseAmong } from "./duplicates";
 import { findOutliers } from "./outliers";
 import { suggestUnits } from "../suggest";
 import { applyPlan } from "../plan/apply-plan";
@@ -31,10 +32,11 @@ export function defaultDue(template: Template, period: Period): string | undefin
  */
 export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Consolidation {
   const template = decideTemplate(files, opts.template);
-  const period = decidePeriod(files, opts.period);
+  const { period, issues: periodIssues } = decidePeriod(files, opts.period);
   if (!period) throw new NoPeriodError();
   const due = opts.due ?? defaultDue(template, period);
   const { accepted, rejected, issues } = acceptSubmissions(files, template, period, opts.roster);
+  issues.push(...periodIssues);
 
   const roster = opts.roster ?? rosterOfSenders(accepted, opts.official);
   const byUnit = new Map<string, Accepted[]>();
@@ -64,7 +66,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
 
   const used = new Map<string, Accepted>();
   for (const [unit, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const chosen = chooseAmong(list, issues);
+    const chosen = chooseAmong(list, template, opts.locale, issues);
     const name = roster.get(unit)?.name ?? list[0]?.sub.meta.unitName ?? unit;
     const o = outcomeFor(outcomes, unit, name, chosen ? "ok" : "duplicate");
     o.files = list.map((a) => a.sub.raw.file).sort();
@@ -73,7 +75,6 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
       continue;
     }
     o.file = chosen.sub.raw.file;
-    readFigures(chosen, template, opts.locale, issues);
     if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
     o.figures = chosen.figures;
     used.set(unit, chosen);
@@ -182,48 +183,6 @@ function nearHint(a: Accepted, opts: ConsolidateOptions): { vi: string; en: stri
   if (near.length === 0) return { vi: "", en: "" };
   const text = near.map((u) => `${u.code} ${u.name}`).join("; ");
   return { vi: ` (có phải ${text}?)`, en: ` (did you mean ${text}?)` };
-}
-
-/** Several submissions from one unit: the latest signed one, if the dates tell; else none. */
-function chooseAmong(list: Accepted[], issues: Issue[]): Accepted | undefined {
-  if (list.length === 1) return list[0];
-  const sorted = [...list].sort((a, b) =>
-    (a.sub.meta.reportDate ?? "") < (b.sub.meta.reportDate ?? "") ? 1 : -1,
-  );
-  const [latest, second] = sorted as [Accepted, Accepted];
-  const decided =
-    list.every((a) => a.sub.meta.reportDate) &&
-    (latest.sub.meta.reportDate ?? "") > (second.sub.meta.reportDate ?? "");
-  if (decided) {
-    for (const other of sorted.slice(1)) {
-      issues.push(
-        makeIssue(
-          "warning",
-          "duplicate-submission",
-          {
-            vi: `Đơn vị ${other.unit} nộp ${list.length} báo cáo; bản ký ngày ${viDate(other.sub.meta.reportDate ?? "")} không dùng, dùng bản mới hơn ${latest.sub.raw.file} (${viDate(latest.sub.meta.reportDate ?? "")})`,
-            en: `Unit ${other.unit} sent ${list.length} reports; the one signed ${other.sub.meta.reportDate} is not used, the newer ${latest.sub.raw.file} (${latest.sub.meta.reportDate}) is`,
-          },
-          { ...(other.sub.meta.reportDateAt ?? { file: other.sub.raw.file }), unit: other.unit },
-        ),
-      );
-    }
-    return latest;
-  }
-  for (const a of list) {
-    issues.push(
-      makeIssue(
-        "error",
-        "duplicate-submission",
-        {
-          vi: `Đơn vị ${a.unit} nộp ${list.length} báo cáo cho cùng kỳ mà ngày báo cáo không phân biệt được bản nào mới hơn: không bản nào được tổng hợp`,
-          en: `Unit ${a.unit} sent ${list.length} reports for the same period and their report dates do not tell which is newer: none is used`,
-        },
-        { file: a.sub.raw.file, ...(a.sub.meta.reportDateAt ?? {}), unit: a.unit },
-      ),
-    );
-  }
-  return undefined;
 }
 
 /** Without a roster: the units that sent something, under their common parent if the official list knows one. */

@@ -66,7 +66,7 @@ export function templateWorkbook(req: TemplateRequest): WorkbookLayout {
   return {
     sheets: [main, guideSheet(req.template, req.lang)],
     names,
-    title: `${req.template.name[req.lang]} — ${req.unit.name} — ${describePeriod(req.period, req.lang)}`,
+    title: `${req.template.name[req.lang]} — ${req.unit.name || req.unit.code} — ${describePeriod(req.period, req.lang)}`,
     subject: templateTag(req.template),
     recalcOnOpen: true,
   };

@@ -1,4 +1,4 @@
-import { findTemplate, type Template } from "../catalog/templates";
+import { readTemplateTag, type Template } from "../catalog/templates";
 import { cellText } from "../header-map";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { parsePeriod, type Period } from "../periods";
@@ -17,6 +17,11 @@ export interface SubmissionMeta {
   template?: Template;
   /** The text of the template cell, when it names one the catalog does not know. */
   templateText: string;
+  /**
+   * The tags the catalog knows (`ktxh-xa@1`), when the cell names one of its templates in a version
+   * it does not have (`ktxh-xa@2`): the submission is then of no template the run can read.
+   */
+  templateVersionsKnown?: string[];
   templateAt?: Origin;
   /** The date the unit signed (ISO `YYYY-MM-DD`). */
   reportDate?: string;
@@ -103,8 +108,9 @@ export function readMeta(sub: RawSubmission): MetaResult {
   }
 
   if (meta.templateText) {
-    const tpl = findTemplate(meta.templateText);
-    if (tpl) meta.template = tpl;
+    const tag = readTemplateTag(meta.templateText);
+    if (tag.kind === "known") meta.template = tag.template;
+    else if (tag.kind === "unknown-version") meta.templateVersionsKnown = tag.known;
   }
 
   const nameCell = sub.meta.unitName;

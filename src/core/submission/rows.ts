@@ -443,6 +443,7 @@ function readQuantity(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx):
     return undefined;
   }
   let value = v.value;
+  if (v.percent) percentOnQuantity(ctx, ind, value, row.value?.origin ?? at);
   const conv = readUnitOfMeasure(row.uom?.cell, ind);
   if (conv.kind === "unknown" || conv.kind === "incompatible") {
     issue(
@@ -517,6 +518,26 @@ function readQuantity(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx):
     return undefined;
   }
   return { indicator: ind.code, numerator: null, denominator: null, value, at };
+}
+
+/**
+ * A `%` (typed, or the cell's format) on a figure that is not a rate: `47,72%` for revenue in triệu
+ * đồng. The number as shown is used, since a planner who typed it meant that figure; the `%` may
+ * still mean a share was written where the amount belongs, so someone should look.
+ */
+function percentOnQuantity(ctx: Ctx, ind: Indicator, value: number, at: Origin): void {
+  const shown = nums(value);
+  issue(
+    ctx,
+    "warning",
+    "ambiguous-percent",
+    m(
+      `${ind.code}: Thực hiện ghi ${shown.vi}% nhưng chỉ tiêu này tính bằng ${ind.unit.vi}, không phải tỷ lệ: đã dùng ${shown.vi} ${ind.unit.vi}; nếu đúng vậy hãy bỏ dấu %, nếu không hãy ghi số ${ind.unit.vi}`,
+      `${ind.code}: Actual written ${shown.en}% but this indicator is in ${ind.unit.en}, not a rate: ${shown.en} ${ind.unit.en} was used; if that is right remove the %, else write the figure in ${ind.unit.en}`,
+    ),
+    at,
+    ind.code,
+  );
 }
 
 function readScoreSums(ind: Indicator, row: RawRow, ctx: Ctx): Partial3 | undefined {
