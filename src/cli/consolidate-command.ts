@@ -184,6 +184,8 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const parsed = await parseAll(inputs, (n) => progress.update(n), {
     ...(ctx.template ? { template: ctx.template.id } : {}),
     locale: ctx.locale ?? "vi",
+    // Units outside the roster are named, never used: their rows need not be read.
+    ...(ctx.roster ? { roster: ctx.roster.units.map((u) => u.code) } : {}),
   });
   progress.done();
   phase("parse");

@@ -61,6 +61,11 @@ export interface Issue {
   messageEn: string;
   /** Finer reason within the rule (`encrypted`, `xls`, `zip-bomb`…), for programs. */
   reason?: string;
+  /**
+   * Set on an issue that stands for others of its rule in its file, folded into it so the list
+   * stays readable and bounded (FORMATS.md §8, ./issue-fold): how many it stands for.
+   */
+  count?: number;
 }
 
 /** Where a value came from: enough to point a person at it. */

@@ -1,4 +1,5 @@
 import { findTemplate, type Template } from "../core/catalog/templates";
+import { rosterCode } from "../core/roster";
 import type { ParsedFile, ParsedSubmission, PreValidated } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
 import { readMeta } from "../core/submission/meta";
@@ -20,6 +21,26 @@ export interface ParseOptions {
   /** The run's template, when the person gave it (`--template`). */
   template?: string;
   locale?: "vi" | "en";
+  /**
+   * The codes of the run's roster, when it has one: a submission from a unit outside it is found and
+   * named but its rows are not read (it cannot be used), so what it costs is its metadata alone.
+   */
+  roster?: readonly string[];
+}
+
+const WANTED = new WeakMap<readonly string[], (unit: string) => boolean>();
+
+/** Whether a unit's rows are worth reading: it is in the roster (as `rosterCode` matches it), or there is none. */
+export function wantedUnits(opts: ParseOptions): ((unit: string) => boolean) | undefined {
+  const codes = opts.roster;
+  if (!codes) return undefined;
+  let wanted = WANTED.get(codes);
+  if (!wanted) {
+    const set = new Set(codes);
+    wanted = (unit) => set.has(rosterCode(unit, set));
+    WANTED.set(codes, wanted);
+  }
+  return wanted;
 }
 
 /**
@@ -29,6 +50,11 @@ export interface ParseOptions {
  */
 function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOptions): ParsedSubmission {
   if (sub.rejected) return sub;
+  const wanted = wantedUnits(opts);
+  if (wanted && sub.meta.unit && !wanted(sub.meta.unit)) {
+    // Outside the roster: named as such by the consolidation, never used, so its rows are not read.
+    return { ...sub, raw: { ...raw, rows: [], stray: [], meta: {} } };
+  }
   const template = (opts.template ? findTemplate(opts.template) : undefined) ?? sub.meta.template;
   if (!template) return sub;
   const locale = opts.locale ?? "vi";
@@ -38,7 +64,7 @@ function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOpt
     // The rows are read, and the metadata cells too (readMeta kept what they say, and where):
     // neither is needed again, and every file's would be kept until the run ends.
     raw: { ...raw, rows: [], stray: [], meta: {} },
-    pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues },
+    pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues, missing: rows.missing },
   };
 }
 
@@ -80,7 +106,7 @@ export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile
     if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
     if (c.kind === "csv") {
       try {
-        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path), opts);
+        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path, wantedUnits(opts)), opts);
       } catch (e) {
         return { file: input.path, submissions: [], issues: [csvFailure(input.path, e)] };
       }
@@ -131,6 +157,7 @@ export function fromWire(p: ParsedFile): ParsedFile {
         locale: pre.locale,
         figures: unpackFigures(pre.packed),
         issues: pre.issues,
+        missing: pre.missing,
       };
     }
   }

@@ -1,8 +1,9 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
-import { compareIssues, makeIssue, type Issue } from "../issues";
+import { IssueList } from "../issue-fold";
+import { makeIssue } from "../issues";
 import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
-import { validateRows } from "../submission/rows";
+import { rowIssues, validateRows } from "../submission/rows";
 import { decideTemplate } from "./choose";
 import type { ParsedFile } from "./types";
 
@@ -12,15 +13,16 @@ import type { ParsedFile } from "./types";
  * has the report's shape, so the same readers serve both.
  */
 export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Report {
-  const issues: Issue[] = [];
+  // Folded as they come, as in a consolidation (FORMATS.md §8).
+  const issues = new IssueList();
   const units: ReportUnit[] = [];
   const perUnit: ReportPerUnit[] = [];
   const templates = new Set<string>();
   const periods = new Set<string>();
   for (const f of files) {
-    issues.push(...f.issues);
+    issues.addAll(f.issues);
     for (const sub of f.submissions) {
-      issues.push(...sub.metaIssues);
+      issues.addAll(sub.metaIssues);
       const unit = sub.meta.unit ?? "";
       const entry: ReportUnit = {
         code: unit,
@@ -53,7 +55,7 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
         sub.pre && sub.pre.template === template.id && sub.pre.locale === locale
           ? sub.pre
           : validateRows(sub.raw, template, unit || undefined, locale);
-      issues.push(...rows.issues);
+      issues.addAll(rowIssues(rows, sub.raw.headerAt, unit || undefined));
       for (const code of summaryIndicatorCodes(template)) {
         const fig = rows.figures.get(code);
         if (!fig || getIndicator(code).derived) continue;
@@ -76,6 +78,6 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
     indicators: [],
     perUnit,
     groups: [],
-    issues: issues.sort(compareIssues),
+    issues: issues.list(),
   };
 }

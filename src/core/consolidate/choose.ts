@@ -1,8 +1,9 @@
 import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
-import { makeIssue, type Issue } from "../issues";
+import { makeIssue } from "../issues";
 import { describePeriod, parsePeriod, type Period } from "../periods";
-import type { Roster } from "../roster";
-import { validateRows, type UnitFigure } from "../submission/rows";
+import { rosterCode, type Roster } from "../roster";
+import type { IssueSink } from "../issue-fold";
+import { missingIndicatorIssues, rowIssues, validateRows, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */
@@ -16,21 +17,18 @@ export interface Accepted {
  * Reads the rows of the submission that will be used. Files set aside (unknown unit, an older copy)
  * are named once for why, not again for every row they hold.
  */
-export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: Issue[]): void {
+export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: IssueSink): void {
   const pre = a.sub.pre;
   if (pre && pre.template === template.id && pre.locale === locale) {
     // Read where the file was parsed; only the unit code may since have been matched to the roster.
     const unit = a.sub.meta.unit;
-    issues.push(
-      ...(unit === a.unit
-        ? pre.issues
-        : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i))),
-    );
+    for (const i of pre.issues) issues.push(unit === a.unit || i.unit !== unit ? i : { ...i, unit: a.unit });
+    for (const i of missingIndicatorIssues(pre.missing, a.sub.raw.headerAt, a.unit)) issues.push(i);
     a.figures = pre.figures;
     return;
   }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
-  issues.push(...rows.issues);
+  for (const i of rowIssues(rows, a.sub.raw.headerAt, a.unit)) issues.push(i);
   a.figures = rows.figures;
 }
 
@@ -75,33 +73,23 @@ function mostCommon(xs: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/**
- * A unit code as the roster knows it. Excel turns a typed 04240 into the number 4240: when the
- * roster has exactly one code that is this one with its leading zeros, that is the unit.
- */
-export function rosterCode(code: string, roster: Roster | undefined): string {
-  if (!roster || roster.has(code) || !/^\d+$/.test(code)) return code;
-  for (const width of [2, 5]) {
-    const padded = code.padStart(width, "0");
-    if (padded !== code && roster.has(padded)) return padded;
-  }
-  return code;
-}
+/** Figures of a submission not read (yet): one shared empty map, not one per submission. */
+const NO_FIGURES: Map<string, UnitFigure> = new Map();
 
-/** Checks each submission against the run's template and period, then reads its rows. */
+/** Checks each submission against the run's template and period; its rows are read once it is chosen. */
 export function acceptSubmissions(
   files: ParsedFile[],
   template: Template,
   period: Period,
   roster: Roster | undefined,
-): { accepted: Accepted[]; rejected: ParsedSubmission[]; issues: Issue[] } {
+  issues: IssueSink,
+): { accepted: Accepted[]; rejected: ParsedSubmission[] } {
   const accepted: Accepted[] = [];
   const rejected: ParsedSubmission[] = [];
-  const issues: Issue[] = [];
   for (const f of files) {
-    issues.push(...f.issues);
+    for (const i of f.issues) issues.push(i);
     for (const sub of f.submissions) {
-      issues.push(...sub.metaIssues);
+      for (const i of sub.metaIssues) issues.push(i);
       const unit = sub.meta.unit ? rosterCode(sub.meta.unit, roster) : undefined;
       if (sub.rejected || !unit) {
         rejected.push(sub);
@@ -138,8 +126,8 @@ export function acceptSubmissions(
         rejected.push(sub);
         continue;
       }
-      accepted.push({ sub, unit, figures: new Map() });
+      accepted.push({ sub, unit, figures: NO_FIGURES });
     }
   }
-  return { accepted, rejected, issues };
+  return { accepted, rejected };
 }

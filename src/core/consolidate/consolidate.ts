@@ -1,6 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, type Template } from "../catalog/templates";
-import { compareIssues, makeIssue, type Issue } from "../issues";
+import { IssueList, type IssueSink } from "../issue-fold";
+import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster";
 import type { UnitFigure } from "../submission/rows";
@@ -34,7 +35,9 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const period = decidePeriod(files, opts.period);
   if (!period) throw new NoPeriodError();
   const due = opts.due ?? defaultDue(template, period);
-  const { accepted, rejected, issues } = acceptSubmissions(files, template, period, opts.roster);
+  // Folded as they come (FORMATS.md §8): a file of 300,000 unknown units holds fifty issues, not all.
+  const issues = new IssueList();
+  const { accepted, rejected } = acceptSubmissions(files, template, period, opts.roster, issues);
 
   const roster = opts.roster ?? rosterOfSenders(accepted, opts.official);
   const byUnit = new Map<string, Accepted[]>();
@@ -114,7 +117,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const tree = aggregateTree(roster, used, codes, issues);
   const scope = scopeOf(roster, opts.official);
   const scopeFigures = tree.figures.get(scope.code) ?? combineRoots(roster, tree.figures, codes);
-  issues.push(...findOutliers(roster, used, codes));
+  for (const i of findOutliers(roster, used, codes)) issues.push(i);
 
   for (const o of outcomes.values()) o.inner = roster.childrenOf(o.code).length > 0;
   const units = [...outcomes.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -130,10 +133,12 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
     groupFigures: groupFigures(roster, tree, codes),
     expected: tree.expected,
     plan: { scope: new Map(), units: new Map(), unitsReaching: new Map(), issues: [], applied: [] },
-    issues,
+    issues: [],
   };
   if (opts.plan) result.plan = applyPlan(result, opts.plan, opts.previous?.figures, opts.previous?.year);
-  result.issues = [...issues, ...result.plan.issues].sort(compareIssues);
+  issues.addAll(result.plan.issues);
+  issues.addAll(opts.planIssues ?? []);
+  result.issues = issues.list();
   return result;
 }
 
@@ -184,7 +189,7 @@ function nearHint(a: Accepted, opts: ConsolidateOptions): { vi: string; en: stri
 }
 
 /** Several submissions from one unit: the latest signed one, if the dates tell; else none. */
-function chooseAmong(list: Accepted[], issues: Issue[]): Accepted | undefined {
+function chooseAmong(list: Accepted[], issues: IssueSink): Accepted | undefined {
   if (list.length === 1) return list[0];
   const sorted = [...list].sort((a, b) =>
     (a.sub.meta.reportDate ?? "") < (b.sub.meta.reportDate ?? "") ? 1 : -1,
@@ -288,7 +293,12 @@ function withDerived(codes: string[], figures: Map<string, UnitFigure>): Map<str
  * Bottom-up over the roster: a unit's figure is its own submission when nothing below it reported,
  * else the aggregate of its children (its own summary is then set aside, and said so).
  */
-function aggregateTree(roster: Roster, used: Map<string, Accepted>, codes: string[], issues: Issue[]): Tree {
+function aggregateTree(
+  roster: Roster,
+  used: Map<string, Accepted>,
+  codes: string[],
+  issues: IssueSink,
+): Tree {
   const tree: Tree = { figures: new Map(), contributions: new Map(), expected: new Map() };
   const visit = (u: RosterUnit, seen: Set<string>): Map<string, Contribution[]> => {
     const children = roster.childrenOf(u.code).filter((c) => !seen.has(c.code));

@@ -29,6 +29,8 @@ export interface PreValidated {
   locale: "vi" | "en";
   figures: Map<string, UnitFigure>;
   issues: Issue[];
+  /** Required indicators without a row (see RowsResult.missing). */
+  missing: string[];
 }
 
 /**
@@ -55,6 +57,8 @@ export interface ConsolidateOptions {
   plan?: PlanRow[];
   /** Last period's figures (`--previous`), for pace rules. */
   previous?: { figures: PreviousFigures; year: number };
+  /** Problems found reading the plan files: reported, and folded, with the rest. */
+  planIssues?: Issue[];
 }
 
 /** A unit as the consolidation sees it: its status and, when used, its figures. */
