@@ -1,4 +1,5 @@
 import { checkSubmissions } from "../core/consolidate/check";
+import { countIssues } from "../core/issue-fold";
 import { describeOrigin } from "../core/issues";
 import { reportJson } from "../core/report";
 import type { Report } from "../core/report-types";
@@ -27,9 +28,9 @@ export async function checkCommand(a: CheckArgs): Promise<{ report: Report; line
     (i) =>
       `${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${describeOrigin(i)}${i.unit ? ` [${i.unit}]` : ""}: ${i.message}`,
   );
-  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const { errors, warnings } = countIssues(report.issues);
   lines.push(
-    `${inputs.length} tệp, ${report.units.length} báo cáo: ${errors} lỗi, ${report.issues.length - errors} cảnh báo / ${inputs.length} file(s), ${report.units.length} report(s): ${errors} error(s), ${report.issues.length - errors} warning(s)`,
+    `${inputs.length} tệp, ${report.units.length} báo cáo: ${errors} lỗi, ${warnings} cảnh báo / ${inputs.length} file(s), ${report.units.length} report(s): ${errors} error(s), ${warnings} warning(s)`,
   );
   return { report, lines };
 }

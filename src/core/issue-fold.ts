@@ -19,6 +19,8 @@ export const FOLD_AFTER = 50;
 /** Where issues go as they are found: an array, or a list that folds them as it goes. */
 export interface IssueSink {
   push(issue: Issue): unknown;
+  /** Whether an issue would only be counted (see IssueList.folds); a plain array keeps everything. */
+  folds?(issue: Issue): boolean;
 }
 
 interface Group {
@@ -28,6 +30,8 @@ interface Group {
   worst: Severity;
   /** The first of the folded issues, in the report's order: where the fold points. */
   first: Issue | undefined;
+  /** Once FOLD_AFTER are kept: the last of them, after which any issue is folded at once. */
+  last: Issue | undefined;
 }
 
 /** The report's order, then whatever else tells two issues apart, so the choice never hangs on arrival. */
@@ -52,7 +56,8 @@ function cmp(a: string, b: string): number {
  * run holds anyway.
  */
 export class IssueList implements IssueSink {
-  private readonly groups = new Map<string, Group>();
+  /** By file, then rule. */
+  private readonly groups = new Map<string, Map<string, Group>>();
   private readonly loose: Issue[] = [];
 
   push(issue: Issue): void {
@@ -60,20 +65,38 @@ export class IssueList implements IssueSink {
       this.loose.push(issue);
       return;
     }
-    const key = `${issue.file}\u0000${issue.rule}`;
-    let g = this.groups.get(key);
+    let byRule = this.groups.get(issue.file);
+    if (!byRule) {
+      byRule = new Map();
+      this.groups.set(issue.file, byRule);
+    }
+    let g = byRule.get(issue.rule);
     if (!g) {
-      g = { kept: [], folded: 0, worst: "warning", first: undefined };
-      this.groups.set(key, g);
+      g = { kept: [], folded: 0, worst: "warning", first: undefined, last: undefined };
+      byRule.set(issue.rule, g);
     }
     if (issue.count !== undefined) {
       // A fold made earlier (where a submission was read): what it stands for stays folded.
       foldInto(g, issue, issue.count);
       return;
     }
+    if (g.last && compareFully(issue, g.last) > 0) {
+      foldInto(g, issue, 1);
+      return;
+    }
     g.kept.push(issue);
     // Trimmed now and then, not at each issue: sorting a few hundred at a time keeps it linear.
     if (g.kept.length >= 4 * FOLD_AFTER) trim(g);
+  }
+
+  /**
+   * Whether an issue would only be counted: fifty are kept in its file and rule, all before it. Its
+   * message need not be written then (`issue` may carry an empty one: the position decides).
+   */
+  folds(issue: Issue): boolean {
+    if (issue.file === undefined) return false;
+    const last = this.groups.get(issue.file)?.get(issue.rule)?.last;
+    return last !== undefined && compareFully(issue, last) > 0;
   }
 
   addAll(issues: Iterable<Issue>): void {
@@ -83,10 +106,12 @@ export class IssueList implements IssueSink {
   /** Every issue, folded, in the report's order. */
   list(): Issue[] {
     const out: Issue[] = [...this.loose];
-    for (const g of this.groups.values()) {
-      trim(g);
-      for (const i of g.kept) out.push(i);
-      if (g.folded > 0) out.push(foldIssue(g));
+    for (const byRule of this.groups.values()) {
+      for (const g of byRule.values()) {
+        trim(g);
+        for (const i of g.kept) out.push(i);
+        if (g.folded > 0) out.push(foldIssue(g));
+      }
     }
     return out.sort(compareIssues);
   }
@@ -102,6 +127,7 @@ function trim(g: Group): void {
   if (g.kept.length <= FOLD_AFTER) return;
   g.kept.sort(compareFully);
   for (const i of g.kept.splice(FOLD_AFTER)) foldInto(g, i, 1);
+  g.last = g.kept[FOLD_AFTER - 1];
 }
 
 /** One issue for the folded ones: their rule, where the first of them is, how many they are. */

@@ -48,12 +48,17 @@ export function wantedUnits(opts: ParseOptions): ((unit: string) => boolean) | u
  * one the file names): a worker then sends back a few figures and issues instead of every cell it
  * read, which costs the main thread less to receive and keep than the raw rows.
  */
-function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOptions): ParsedSubmission {
+function validatedHere(
+  raw: RawSubmission,
+  sub: ParsedSubmission,
+  opts: ParseOptions,
+  shell: (raw: RawSubmission) => RawSubmission,
+): ParsedSubmission {
   if (sub.rejected) return sub;
   const wanted = wantedUnits(opts);
   if (wanted && sub.meta.unit && !wanted(sub.meta.unit)) {
     // Outside the roster: named as such by the consolidation, never used, so its rows are not read.
-    return { ...sub, raw: { ...raw, rows: [], stray: [], meta: {} } };
+    return { ...sub, raw: shell(raw) };
   }
   const template = (opts.template ? findTemplate(opts.template) : undefined) ?? sub.meta.template;
   if (!template) return sub;
@@ -63,21 +68,41 @@ function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOpt
     ...sub,
     // The rows are read, and the metadata cells too (readMeta kept what they say, and where):
     // neither is needed again, and every file's would be kept until the run ends.
-    raw: { ...raw, rows: [], stray: [], meta: {} },
+    raw: shell(raw),
     pre: { template: template.id, locale, figures: rows.figures, issues: rows.issues, missing: rows.missing },
+  };
+}
+
+/**
+ * What is left of a submission once read: where it is and which columns it has, without its rows or
+ * metadata cells. The submissions of one long CSV share one (they differ only in those), so a file
+ * of 300,000 units keeps one.
+ */
+function shells(): (raw: RawSubmission) => RawSubmission {
+  let last: RawSubmission | undefined;
+  return (raw) => {
+    if (last && last.headerAt === raw.headerAt && last.columns === raw.columns && last.sheet === raw.sheet)
+      return last;
+    last = { ...raw, rows: [], stray: [], meta: {} };
+    return last;
   };
 }
 
 /** Submissions found, with their metadata read (and rows, where the template is known): what a worker sends back. */
 export function parsedFrom(file: string, extracted: Extracted, opts: ParseOptions = {}): ParsedFile {
-  return {
-    file,
-    issues: extracted.issues,
-    submissions: extracted.submissions.map((raw) => {
-      const m = readMeta(raw);
-      return validatedHere(raw, { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected }, opts);
-    }),
-  };
+  const shell = shells();
+  const raws = extracted.submissions;
+  const submissions: ParsedSubmission[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] as RawSubmission;
+    const m = readMeta(raw);
+    submissions.push(
+      validatedHere(raw, { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected }, opts, shell),
+    );
+    // Let go of each one's rows as soon as they are read: a long CSV may hold 300,000 submissions.
+    raws[i] = undefined as unknown as RawSubmission;
+  }
+  return { file, issues: extracted.issues, submissions };
 }
 
 /** A reader bug must not cost the other files: this one is named, the run goes on. */

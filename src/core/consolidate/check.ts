@@ -3,7 +3,7 @@ import { summaryIndicatorCodes } from "../catalog/templates";
 import { IssueList } from "../issue-fold";
 import { makeIssue } from "../issues";
 import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
-import { rowIssues, validateRows } from "../submission/rows";
+import { addMissingIndicators, validateRows } from "../submission/rows";
 import { decideTemplate } from "./choose";
 import type { ParsedFile } from "./types";
 
@@ -55,7 +55,8 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
         sub.pre && sub.pre.template === template.id && sub.pre.locale === locale
           ? sub.pre
           : validateRows(sub.raw, template, unit || undefined, locale);
-      issues.addAll(rowIssues(rows, sub.raw.headerAt, unit || undefined));
+      issues.addAll(rows.issues);
+      addMissingIndicators(issues, rows.missing, sub.raw.headerAt, unit || undefined);
       for (const code of summaryIndicatorCodes(template)) {
         const fig = rows.figures.get(code);
         if (!fig || getIndicator(code).derived) continue;

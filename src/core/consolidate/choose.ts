@@ -3,7 +3,7 @@ import { makeIssue } from "../issues";
 import { describePeriod, parsePeriod, type Period } from "../periods";
 import { rosterCode, type Roster } from "../roster";
 import type { IssueSink } from "../issue-fold";
-import { missingIndicatorIssues, rowIssues, validateRows, type UnitFigure } from "../submission/rows";
+import { addMissingIndicators, validateRows, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */
@@ -23,12 +23,13 @@ export function readFigures(a: Accepted, template: Template, locale: "vi" | "en"
     // Read where the file was parsed; only the unit code may since have been matched to the roster.
     const unit = a.sub.meta.unit;
     for (const i of pre.issues) issues.push(unit === a.unit || i.unit !== unit ? i : { ...i, unit: a.unit });
-    for (const i of missingIndicatorIssues(pre.missing, a.sub.raw.headerAt, a.unit)) issues.push(i);
+    addMissingIndicators(issues, pre.missing, a.sub.raw.headerAt, a.unit);
     a.figures = pre.figures;
     return;
   }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
-  for (const i of rowIssues(rows, a.sub.raw.headerAt, a.unit)) issues.push(i);
+  for (const i of rows.issues) issues.push(i);
+  addMissingIndicators(issues, rows.missing, a.sub.raw.headerAt, a.unit);
   a.figures = rows.figures;
 }
 

@@ -45,7 +45,10 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
 
   for (const a of accepted) {
     if (opts.roster && !opts.roster.has(a.unit)) {
-      issues.push(unknownUnit(a, opts));
+      // Its message (and the codes it may have meant) only when it will be shown: another system's
+      // export may name 300,000 units, of which fifty are.
+      const at = unknownUnitAt(a);
+      issues.push(issues.folds(at) ? at : unknownUnit(a, opts));
       const o = outcomeFor(outcomes, a.unit, a.sub.meta.unitName, "unknown");
       o.files.push(a.sub.raw.file);
       o.file ??= a.sub.raw.file;
@@ -159,6 +162,19 @@ function outcomeFor(
     map.set(code, o);
   }
   return o;
+}
+
+/** The `unknown-unit` issue of a submission, where it points, without its message. */
+function unknownUnitAt(a: Accepted): Issue {
+  return makeIssue(
+    "error",
+    "unknown-unit",
+    { vi: "", en: "" },
+    {
+      ...(a.sub.meta.unitAt ?? { file: a.sub.raw.file }),
+      unit: a.unit,
+    },
+  );
 }
 
 function unknownUnit(a: Accepted, opts: ConsolidateOptions): Issue {
@@ -360,9 +376,10 @@ function combineRoots(
   codes: string[],
 ): Map<string, Aggregate> {
   const out = new Map<string, Aggregate>();
+  const roots = roster.roots();
   for (const code of codes) {
     const parts: Contribution[] = [];
-    for (const r of roster.roots()) {
+    for (const r of roots) {
       const f = figures.get(r.code)?.get(code);
       if (f) parts.push({ figure: f, reporting: f.reporting });
     }

@@ -2,7 +2,9 @@ import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import { COLUMNS, META_LABELS, NAMES, SUMMARY_COLUMNS, TABLE_NAME } from "../format";
+import { countIssues, FOLD_AFTER } from "../issue-fold";
 import type { Issue } from "../issues";
+import { formatNumber } from "../number-text";
 import type { PlanRow } from "../plan/read-plan";
 import { MATRIX_TABLE } from "../plan/previous";
 import type { PlanStatus } from "../report-types";
@@ -105,10 +107,11 @@ export function summaryWorkbook(
   template: Template,
   opts: SummaryOptions = {},
 ): WorkbookLayout {
+  const outside = unitsOutside(report, opts);
   const sheets = [
     figuresSheet(report, template, opts),
-    matrixSheet(report, template, opts),
-    statusSheet(report),
+    matrixSheet(report, template, opts, outside),
+    statusSheet(report, outside),
     issuesSheet(report, opts),
   ];
   if (report.groups.length > 0) sheets.splice(2, 0, groupsSheet(report, template));
@@ -124,6 +127,47 @@ export function summaryWorkbook(
     title: `Tổng hợp ${template.name.vi} — ${report.scope.name} — ${report.period}`,
     subject: templateTag(template),
     recalcOnOpen: false,
+  };
+}
+
+/**
+ * Units that sent something but are not in the roster (unknown codes; without a roster, units whose
+ * every submission was rejected): the first FOLD_AFTER are listed row by row like the others, the
+ * rest only counted, in one row that says how many and from which files. A province that receives
+ * another system's national export then reads its own units and one line about the rest, not
+ * 300,000 rows; the JSON report still lists every one. Roster units are always listed.
+ */
+interface Outside {
+  /** Codes not listed row by row. */
+  folded: Set<string>;
+  /** The files they came from, in the report's order. */
+  files: string[];
+}
+
+function unitsOutside(report: Report, opts: SummaryOptions): Outside {
+  const folded = new Set<string>();
+  const files = new Set<string>();
+  const names = opts.unitNames;
+  if (!names) return { folded, files: [] };
+  let seen = 0;
+  for (const u of report.units) {
+    if (names.has(u.code)) continue;
+    if (++seen <= FOLD_AFTER) continue;
+    folded.add(u.code);
+    for (const f of u.files ?? (u.file ? [u.file] : [])) files.add(f);
+  }
+  return { folded, files: [...files].sort() };
+}
+
+/** "… và 299.950 đơn vị khác…", with the files they came from (the first three, then how many more). */
+function outsideText(outside: Outside): { vi: string; en: string; files: string } {
+  const n = outside.folded.size;
+  const more = outside.files.length - 3;
+  return {
+    vi: `… và ${formatNumber(n, "vi")} đơn vị khác không có trong danh sách đơn vị (không liệt kê từng đơn vị ở đây; xem báo cáo JSON)`,
+    en: `… and ${formatNumber(n, "en")} more units that are not in the roster (not listed one by one here; see the JSON report)`,
+    files:
+      outside.files.slice(0, 3).join("; ") + (more > 0 ? ` và ${formatNumber(more, "vi")} tệp khác` : ""),
   };
 }
 
@@ -182,8 +226,7 @@ function figuresSheet(report: Report, template: Template, opts: SummaryOptions):
     7,
     c(`${received}/${expected}`, { style: "meta", numFmt: FMT_TEXT }),
   );
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  const warnings = report.issues.length - errors;
+  const { errors, warnings } = countIssues(report.issues);
   b.set(5, 6, c("Vấn đề:", { style: "label", note: "Issues" })).set(
     5,
     7,
@@ -334,7 +377,12 @@ export function excelDate(iso: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-function matrixSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
+function matrixSheet(
+  report: Report,
+  template: Template,
+  opts: SummaryOptions,
+  outside: Outside,
+): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
   const codes = summaryIndicatorCodes(template);
   const fixed = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
@@ -352,6 +400,16 @@ function matrixSheet(report: Report, template: Template, opts: SummaryOptions): 
       style: "subtitle",
     }),
   ).merge(2, 1, 2, Math.min(fixed.length + codes.length, 12));
+  if (outside.folded.size > 0) {
+    // Above the table, not in it: the table is read back as last year's figures (--previous).
+    const text = outsideText(outside);
+    b.set(3, 1, c(text.vi, { style: "subtitle", note: text.en })).merge(
+      3,
+      1,
+      3,
+      Math.min(fixed.length + codes.length, 12),
+    );
+  }
   const header = 4;
   b.row(header, 1, [
     ...fixed.map((h) => c(h, { style: "header" })),
@@ -365,7 +423,7 @@ function matrixSheet(report: Report, template: Template, opts: SummaryOptions): 
     values.set(p.unit, m);
   }
   const inner = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
-  const rows = orderedUnits(report);
+  const rows = orderedUnits(report).filter((code) => !outside.folded.has(code));
   let r = header + 1;
   for (const code of rows) {
     const u = units.get(code);
@@ -570,7 +628,7 @@ function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
   return b.build();
 }
 
-function statusSheet(report: Report): SheetLayout {
+function statusSheet(report: Report, outside: Outside): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
   const headers = [
     "STT",
@@ -611,7 +669,9 @@ function statusSheet(report: Report): SheetLayout {
     else x.w++;
     perUnitIssues.set(i.unit, x);
   }
-  report.units.forEach((u: ReportUnit, i) => {
+  const listed =
+    outside.folded.size > 0 ? report.units.filter((u) => !outside.folded.has(u.code)) : report.units;
+  listed.forEach((u: ReportUnit, i) => {
     const r = h + 1 + i;
     const n = perUnitIssues.get(u.code) ?? { e: 0, w: 0 };
     b.row(r, 1, [
@@ -628,6 +688,26 @@ function statusSheet(report: Report): SheetLayout {
       c(n.w, { style: "figure", numFmt: FMT_INT }),
     ]);
   });
+  if (outside.folded.size > 0) {
+    const text = outsideText(outside);
+    const statuses = new Set(report.units.filter((u) => outside.folded.has(u.code)).map((u) => u.status));
+    const status = statuses.size === 1 ? ([...statuses][0] as UnitStatus) : undefined;
+    b.row(h + 1 + listed.length, 1, [
+      c(null, { style: "text" }),
+      c("…", { style: "code", numFmt: FMT_TEXT }),
+      c(text.vi, { style: "wrap", note: text.en }),
+      c("", { style: "text" }),
+      c("", { style: "text" }),
+      c("", { style: "text" }),
+      status
+        ? c(STATUS_TEXT[status].vi, { style: STATUS_STYLE[status], note: STATUS_TEXT[status].en })
+        : c("", { style: "text" }),
+      c(null, { style: "text", numFmt: FMT_DATE }),
+      c(text.files, { style: "text" }),
+      c(null, { style: "figure", numFmt: FMT_INT }),
+      c(null, { style: "figure", numFmt: FMT_INT }),
+    ]);
+  }
   b.freezeAt(h, 3);
   b.printSetup({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: `${h}:${h}` });
   return b.build();

@@ -396,6 +396,11 @@ export class CsvExtractor {
         ),
       );
     }
-    return { submissions: [...this.groups.values()], issues: this.issues };
+    const submissions = [...this.groups.values()];
+    // The streaming parser may keep this extractor (its listener) after the file is read: what it
+    // gathered must not stay with it.
+    this.groups.clear();
+    this.unread.clear();
+    return { submissions, issues: this.issues };
   }
 }

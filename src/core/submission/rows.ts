@@ -61,6 +61,7 @@ function issue(
 }
 
 interface TemplateCodes {
+  list: string[];
   allowed: Set<string>;
   requiredCodes: string[];
   requiredSet: Set<string>;
@@ -75,8 +76,10 @@ function codesOf(template: Template): TemplateCodes {
   let c = CODES.get(template);
   if (!c) {
     const requiredCodes = requiredIndicatorCodes(template);
+    const list = templateIndicatorCodes(template);
     c = {
-      allowed: new Set(templateIndicatorCodes(template)),
+      list,
+      allowed: new Set(list),
       requiredCodes,
       requiredSet: new Set(requiredCodes),
       derived: new Set(template.derived ?? []),
@@ -98,7 +101,7 @@ export function validateRows(
 ): RowsResult {
   const found = new IssueList();
   const ctx: Ctx = { unit, locale, issues: found };
-  const { allowed, requiredCodes, requiredSet, derived } = codesOf(template);
+  const { list: templateCodes, allowed, requiredCodes, requiredSet, derived } = codesOf(template);
   const byCode = new Map<string, RawRow[]>();
 
   for (const row of sub.rows) {
@@ -108,7 +111,7 @@ export function validateRows(
     if (derived.has(code)) continue;
     const ind = findIndicator(code);
     if (!ind || !allowed.has(code)) {
-      unknownIndicator(ctx, row, template, ind);
+      unknownIndicator(ctx, row, template, ind, templateCodes);
       continue;
     }
     const list = byCode.get(code) ?? [];
@@ -197,15 +200,44 @@ export function missingIndicatorIssues(missing: readonly string[], headerAt: Ori
       );
       MISSING_TEXT.set(code, text);
     }
-    return makeIssue("warning", "missing-indicator", text, { ...headerAt, unit, indicator: code });
+    // Built directly (no spread of the origin): a run may name millions before folding them.
+    const issue: Issue = {
+      severity: "warning",
+      rule: "missing-indicator",
+      message: text.vi,
+      messageEn: text.en,
+    };
+    if (unit !== undefined) issue.unit = unit;
+    issue.indicator = code;
+    if (headerAt.file !== undefined) issue.file = headerAt.file;
+    if (headerAt.sheet !== undefined) issue.sheet = headerAt.sheet;
+    if (headerAt.cell !== undefined) issue.cell = headerAt.cell;
+    if (headerAt.line !== undefined) issue.line = headerAt.line;
+    return issue;
   });
 }
 
-/** Every issue of a submission's rows: those found, and a warning for each missing row. */
-export function rowIssues(rows: Omit<RowsResult, "figures">, headerAt: Origin, unit?: string): Issue[] {
-  return rows.missing.length === 0
-    ? rows.issues
-    : [...rows.issues, ...missingIndicatorIssues(rows.missing, headerAt, unit)];
+/**
+ * Names a submission's missing rows in `issues`. When the list already folds them all (their unit's
+ * first is past what it keeps), they are handed over as one count, and no issue is made for each:
+ * 300,000 units short of twenty rows are six million issues otherwise, for fifty to be shown.
+ */
+export function addMissingIndicators(
+  issues: IssueSink,
+  missing: readonly string[],
+  headerAt: Origin,
+  unit?: string,
+): void {
+  if (missing.length === 0) return;
+  if (issues.folds) {
+    // The unit's first missing row in the report's order; the others come after it.
+    const first = missingIndicatorIssues([[...missing].sort()[0] as string], headerAt, unit)[0] as Issue;
+    if (issues.folds(first)) {
+      issues.push({ ...first, count: missing.length });
+      return;
+    }
+  }
+  for (const i of missingIndicatorIssues(missing, headerAt, unit)) issues.push(i);
 }
 
 function sameFigure(a: UnitFigure | undefined, b: UnitFigure | undefined): boolean {
@@ -213,7 +245,13 @@ function sameFigure(a: UnitFigure | undefined, b: UnitFigure | undefined): boole
   return a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
 }
 
-function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indicator | undefined): void {
+function unknownIndicator(
+  ctx: Ctx,
+  row: RawRow,
+  template: Template,
+  ind: Indicator | undefined,
+  codes: readonly string[],
+): void {
   if (ind) {
     issue(
       ctx,
@@ -228,10 +266,7 @@ function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indica
     );
     return;
   }
-  const near = templateIndicatorCodes(template)
-    .map((c) => ({ c, d: editDistance(c, row.code.toUpperCase()) }))
-    .filter((x) => x.d <= 3)
-    .sort((a, b) => a.d - b.d)[0];
+  const near = nearestCode(codes, row.code.toUpperCase());
   issue(
     ctx,
     "error",
@@ -243,6 +278,18 @@ function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indica
     row.codeAt,
     row.code,
   );
+}
+
+/** The template's code nearest to a mistyped one, within 3 edits (the first of the nearest). */
+function nearestCode(codes: readonly string[], code: string): { c: string; d: number } | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of codes) {
+    // The distance is at least the difference in length: most codes need no measuring.
+    if (Math.abs(c.length - code.length) > Math.min(3, best ? best.d - 1 : 3)) continue;
+    const d = editDistance(c, code);
+    if (d <= 3 && (!best || d < best.d)) best = { c, d };
+  }
+  return best;
 }
 
 function legacyText(ctx: Ctx, found: FoundCell | undefined, code: string): void {
