@@ -1,4 +1,5 @@
 import { findTemplate, type Template } from "../core/catalog/templates";
+import type { Issue } from "../core/issues";
 import { rosterCode } from "../core/roster";
 import type { ParsedFile, ParsedSubmission, PreValidated } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
@@ -88,6 +89,9 @@ function shells(): (raw: RawSubmission) => RawSubmission {
   };
 }
 
+/** No issues: one (frozen) array for the many submissions that have none. */
+const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+
 /** Submissions found, with their metadata read (and rows, where the template is known): what a worker sends back. */
 export function parsedFrom(file: string, extracted: Extracted, opts: ParseOptions = {}): ParsedFile {
   const shell = shells();
@@ -97,7 +101,12 @@ export function parsedFrom(file: string, extracted: Extracted, opts: ParseOption
     const raw = raws[i] as RawSubmission;
     const m = readMeta(raw);
     submissions.push(
-      validatedHere(raw, { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected }, opts, shell),
+      validatedHere(
+        raw,
+        { raw, meta: m.meta, metaIssues: m.issues.length > 0 ? m.issues : NO_ISSUES, rejected: m.rejected },
+        opts,
+        shell,
+      ),
     );
     // Let go of each one's rows as soon as they are read: a long CSV may hold 300,000 submissions.
     raws[i] = undefined as unknown as RawSubmission;

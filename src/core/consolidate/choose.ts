@@ -3,7 +3,7 @@ import { makeIssue } from "../issues";
 import { describePeriod, parsePeriod, type Period } from "../periods";
 import { rosterCode, type Roster } from "../roster";
 import type { IssueSink } from "../issue-fold";
-import { addMissingIndicators, validateRows, type UnitFigure } from "../submission/rows";
+import { addMissingIndicators, NO_FIGURES, validateRows, type UnitFigure } from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */
@@ -74,9 +74,6 @@ function mostCommon(xs: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/** Figures of a submission not read (yet): one shared empty map, not one per submission. */
-const NO_FIGURES: Map<string, UnitFigure> = new Map();
-
 /** Checks each submission against the run's template and period; its rows are read once it is chosen. */
 export function acceptSubmissions(
   files: ParsedFile[],
@@ -127,7 +124,8 @@ export function acceptSubmissions(
         rejected.push(sub);
         continue;
       }
-      accepted.push({ sub, unit, figures: NO_FIGURES });
+      // Not read yet: one shared empty map, not one per submission.
+      accepted.push({ sub, unit, figures: NO_FIGURES as Map<string, UnitFigure> });
     }
   }
   return { accepted, rejected };

@@ -83,6 +83,24 @@ const c = (value: LayoutCell["value"], extra: Omit<LayoutCell, "value"> = {}): L
   ...extra,
 });
 
+/**
+ * One cell object for each recurring cell (a blank figure, a status, an empty group): the rows of a
+ * sheet of many units repeat them, and a layout's cells are never modified once built. Only for
+ * cells that recur: a unit's code or name is its own.
+ */
+function sharedCells(): (value: LayoutCell["value"], extra?: Omit<LayoutCell, "value">) => LayoutCell {
+  const cells = new Map<string, LayoutCell>();
+  return (value, extra = {}) => {
+    const key = `${typeof value}\u0000${String(value)}\u0000${extra.style ?? ""}\u0000${extra.numFmt ?? ""}\u0000${extra.note ?? ""}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = c(value, extra);
+      cells.set(key, cell);
+    }
+    return cell;
+  };
+}
+
 export const SUMMARY_COLUMNS_ORDER = [
   "stt",
   "code",
@@ -424,25 +442,27 @@ function matrixSheet(
   }
   const inner = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
   const rows = orderedUnits(report).filter((code) => !outside.folded.has(code));
+  const same = sharedCells();
   let r = header + 1;
   for (const code of rows) {
     const u = units.get(code);
     const isInner = inner.has(code);
     const style = isInner ? "total" : "figure";
+    const figures = values.get(code);
     b.row(r, 1, [
       c(code, { style: isInner ? "total" : "code", numFmt: FMT_TEXT }),
       c(u?.name ?? opts.unitNames?.get(code) ?? code, { style: isInner ? "total" : "text" }),
-      c(u?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
-      c((u?.groups ?? []).join(", "), { style: "text" }),
+      same(u?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
+      same((u?.groups ?? []).join(", "), { style: "text" }),
       u
-        ? c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status] })
-        : c(isInner ? "Tổng hợp" : "", { style: "text" }),
+        ? same(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status] })
+        : same(isInner ? "Tổng hợp" : "", { style: "text" }),
       ...codes.map((ic) => {
         const ind = getIndicator(ic);
-        const v = values.get(code)?.get(ic) ?? null;
-        return ind.kind === "rate"
-          ? c(v === null ? null : v / 100, { style, numFmt: percentFormat(ind.decimals) })
-          : c(v, { style, numFmt: figureFormat(ind) });
+        const v = figures?.get(ic) ?? null;
+        const numFmt = ind.kind === "rate" ? percentFormat(ind.decimals) : figureFormat(ind);
+        if (v === null) return same(null, { style, numFmt });
+        return c(ind.kind === "rate" ? v / 100 : v, { style, numFmt });
       }),
     ]);
     r++;
@@ -628,6 +648,9 @@ function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
   return b.build();
 }
 
+/** Rows of the status sheet up to which each status cell carries its English note. */
+const STATUS_NOTES_UP_TO = 5_000;
+
 function statusSheet(report: Report, outside: Outside): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
   const headers = [
@@ -656,10 +679,21 @@ function statusSheet(report: Report, outside: Outside): SheetLayout {
     .join(" · ");
   b.set(2, 1, c(counts, { style: "subtitle" })).merge(2, 1, 2, headers.length);
   const h = 4;
+  const listed =
+    outside.folded.size > 0 ? report.units.filter((u) => !outside.folded.has(u.code)) : report.units;
+  // Each status says itself in English in a note, on a sheet a person reads row by row. Past a few
+  // thousand rows (a run without a roster over another system's export), one note in the header
+  // says them all: a note per row would cost more than the rest of the workbook.
+  const rowNotes = listed.length <= STATUS_NOTES_UP_TO;
+  const legend = (Object.keys(STATUS_TEXT) as UnitStatus[])
+    .map((s) => `${STATUS_TEXT[s].vi}: ${STATUS_TEXT[s].en}`)
+    .join("; ");
   b.row(
     h,
     1,
-    headers.map((t) => c(t, { style: "header" })),
+    headers.map((t) =>
+      c(t, { style: "header", ...(t === "Tình trạng" && !rowNotes ? { note: legend } : {}) }),
+    ),
   );
   const perUnitIssues = new Map<string, { e: number; w: number }>();
   for (const i of report.issues) {
@@ -669,8 +703,7 @@ function statusSheet(report: Report, outside: Outside): SheetLayout {
     else x.w++;
     perUnitIssues.set(i.unit, x);
   }
-  const listed =
-    outside.folded.size > 0 ? report.units.filter((u) => !outside.folded.has(u.code)) : report.units;
+  const same = sharedCells();
   listed.forEach((u: ReportUnit, i) => {
     const r = h + 1 + i;
     const n = perUnitIssues.get(u.code) ?? { e: 0, w: 0 };
@@ -678,14 +711,17 @@ function statusSheet(report: Report, outside: Outside): SheetLayout {
       c(i + 1, { style: "text", numFmt: "0" }),
       c(u.code, { style: "code", numFmt: FMT_TEXT }),
       c(u.name, { style: "text" }),
-      c(u.level ?? "", { style: "text" }),
-      c(u.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
-      c((u.groups ?? []).join(", "), { style: "text" }),
-      c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status], note: STATUS_TEXT[u.status].en }),
-      c(u.reportDate ? excelDate(u.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
-      c((u.files ?? (u.file ? [u.file] : [])).join("; "), { style: "text" }),
-      c(n.e, { style: "figure", numFmt: FMT_INT }),
-      c(n.w, { style: "figure", numFmt: FMT_INT }),
+      same(u.level ?? "", { style: "text" }),
+      same(u.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
+      same((u.groups ?? []).join(", "), { style: "text" }),
+      same(STATUS_TEXT[u.status].vi, {
+        style: STATUS_STYLE[u.status],
+        ...(rowNotes ? { note: STATUS_TEXT[u.status].en } : {}),
+      }),
+      same(u.reportDate ? excelDate(u.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
+      same((u.files ?? (u.file ? [u.file] : [])).join("; "), { style: "text" }),
+      same(n.e, { style: "figure", numFmt: FMT_INT }),
+      same(n.w, { style: "figure", numFmt: FMT_INT }),
     ]);
   });
   if (outside.folded.size > 0) {

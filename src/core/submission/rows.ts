@@ -69,6 +69,21 @@ interface TemplateCodes {
   derived: Set<string>;
 }
 
+/** The figures of a submission with none: one map for them all (figure maps are never modified once made). */
+export const NO_FIGURES: ReadonlyMap<string, UnitFigure> = new Map();
+
+/** One array for each set of missing rows seen recently: a long CSV's units often lack the same ones. */
+const MISSING_SETS = new Map<string, string[]>();
+
+function sharedMissing(missing: string[]): string[] {
+  const key = missing.join(",");
+  const have = MISSING_SETS.get(key);
+  if (have) return have;
+  if (MISSING_SETS.size >= 1024) MISSING_SETS.clear();
+  MISSING_SETS.set(key, missing);
+  return missing;
+}
+
 /** Made once per template, not once per submission: a national run validates thousands. */
 const CODES = new WeakMap<Template, TemplateCodes>();
 
@@ -181,9 +196,13 @@ export function validateRows(
     }
   }
 
-  const missing = requiredCodes.filter((code) => !byCode.has(code));
+  const missing = sharedMissing(requiredCodes.filter((code) => !byCode.has(code)));
   crossChecks(ctx, figures);
-  return { figures, issues: found.list(), missing };
+  return {
+    figures: figures.size > 0 ? figures : (NO_FIGURES as Map<string, UnitFigure>),
+    issues: found.list(),
+    missing,
+  };
 }
 
 /** The messages of a missing row, made once per indicator: every unit short of it shares them. */
