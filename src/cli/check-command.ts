@@ -1,9 +1,9 @@
 import { checkSubmissions } from "../core/consolidate/check";
 import { countIssues } from "../core/issue-fold";
 import { describeOrigin } from "../core/issues";
-import { reportJson } from "../core/report";
+import { reportJsonPieces } from "../core/report";
 import type { Report } from "../core/report-types";
-import { writeAllOrNothing } from "../io/node/files";
+import { utf8Pieces, writeAllOrNothing } from "../io/node/files";
 import { resolveLocale } from "./consolidate-command";
 import { CliError } from "./errors";
 import { collectInputs } from "./inputs";
@@ -23,7 +23,7 @@ export async function checkCommand(a: CheckArgs): Promise<{ report: Report; line
   const locale = resolveLocale(a.locale);
   const parsed = await parseAll(inputs, () => {}, { locale });
   const report = checkSubmissions(parsed, locale);
-  if (a.json) await writeAllOrNothing([{ path: a.json, data: new TextEncoder().encode(reportJson(report)) }]);
+  if (a.json) await writeAllOrNothing([{ path: a.json, data: utf8Pieces(reportJsonPieces(report)) }]);
   const lines = report.issues.map(
     (i) =>
       `${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${describeOrigin(i)}${i.unit ? ` [${i.unit}]` : ""}: ${i.message}`,
