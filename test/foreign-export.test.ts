@@ -31,8 +31,9 @@ import { canMeasure, runCliMeasured, type MeasuredRun } from "./support/peak-rss
  *     validated, an issue with its suggestions, a status row and a matrix row each; 300,000 units
  *     died out of memory at 4.3 GB); without a roster about 3 GB; the commune's 150,000 rows crashed
  *     the command (a stack overflow spreading 150,000 issues into one list);
- *   - after: about 180 MB and 2 s with the roster, 330 MB and 5 s without; 300,000 units take
- *     about 1 GB and 10 s with the roster, 1.7 GB and 45 s without (every unit is then used).
+ *   - after: about 160 MB and 2 s with the roster, 400 MB and 5 s without; 300,000 units take
+ *     about 0.9 GB and 8–12 s with the roster, 1.4–1.6 GB and 40–47 s without (every unit is
+ *     then used).
  * The bounds sit well above what is measured now and well below what the old code needed.
  */
 
