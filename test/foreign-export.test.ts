@@ -27,9 +27,9 @@ import { canMeasure, runCliMeasured, type MeasuredRun } from "./support/peak-rss
  * workbook readable. The same for a commune's file of 150,000 rows the engine cannot use.
  *
  * Measured on the development machine (2 cores, Node 20), 30,000 units (90,000 rows, 5 MB):
- *   - before: 870 MB and 22 s with the roster (28 KB and 0.7 ms per unknown unit: its rows read and
+ *   - before: 930 MB and 22 s with the roster (28 KB and 0.7 ms per unknown unit: its rows read and
  *     validated, an issue with its suggestions, a status row and a matrix row each; 300,000 units
- *     died out of memory at 4.3 GB); without a roster about 3 GB; the commune's 150,000 rows crashed
+ *     died out of memory at 4.2 GB); without a roster 2.7 GB; the commune's 150,000 rows crashed
  *     the command (a stack overflow spreading 150,000 issues into one list);
  *   - after: about 160 MB and 2 s with the roster, 400 MB and 5 s without; 300,000 units take
  *     about 0.9 GB and 8–12 s with the roster, 1.4–1.6 GB and 40–47 s without (every unit is
