@@ -23,8 +23,9 @@ import { canMeasure, runCliMeasured, runMeasured, type MeasuredRun } from "./sup
  * indicators of ktxh-xa, 17 MB), consolidated by the real command, every province figure checked
  * exactly against the sums of what was written, peak memory measured (test/support/peak-rss.ts).
  *
- * Measured on the development machine (2 cores, Node 20): `consolidate` peaks at ~960 MB in ~20 s.
- * Most of that memory is the result, not the reading: 14,300 units × 21 indicators of figures,
+ * Measured on the development machine (2 cores, Node 20): `consolidate` peaks at ~600 MB in ~20 s
+ * (~960 MB before the CSV extractor let go of its rows once read and the JSON was written in
+ * pieces). Most of that memory is the result, not the reading: 14,300 units × 21 indicators of figures,
  * statuses and per-unit report entries (the JSON report alone is 63 MB of text). Earlier versions
  * peaked at 1.6–1.8 GB in 40–45 s, before the quadratic copies in consolidation and the summary
  * layout were removed and ExcelJS was replaced by the lean writer; the bound keeps a margin over

@@ -1,8 +1,9 @@
 import { checkSubmissions } from "../core/consolidate/check";
+import { countIssues } from "../core/issue-fold";
 import { describeOrigin } from "../core/issues";
-import { reportJson } from "../core/report";
+import { reportJsonPieces } from "../core/report";
 import type { Report } from "../core/report-types";
-import { writeAllOrNothing } from "../io/node/files";
+import { utf8Pieces, writeAllOrNothing } from "../io/node/files";
 import { resolveLocale } from "./consolidate-command";
 import { CliError } from "./errors";
 import { collectInputs } from "./inputs";
@@ -22,14 +23,14 @@ export async function checkCommand(a: CheckArgs): Promise<{ report: Report; line
   const locale = resolveLocale(a.locale);
   const parsed = await parseAll(inputs, () => {}, { locale });
   const report = checkSubmissions(parsed, locale);
-  if (a.json) await writeAllOrNothing([{ path: a.json, data: new TextEncoder().encode(reportJson(report)) }]);
+  if (a.json) await writeAllOrNothing([{ path: a.json, data: utf8Pieces(reportJsonPieces(report)) }]);
   const lines = report.issues.map(
     (i) =>
       `${i.severity === "error" ? "LỖI     " : "CẢNH BÁO"} ${describeOrigin(i)}${i.unit ? ` [${i.unit}]` : ""}: ${i.message}`,
   );
-  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const { errors, warnings } = countIssues(report.issues);
   lines.push(
-    `${inputs.length} tệp, ${report.units.length} báo cáo: ${errors} lỗi, ${report.issues.length - errors} cảnh báo / ${inputs.length} file(s), ${report.units.length} report(s): ${errors} error(s), ${report.issues.length - errors} warning(s)`,
+    `${inputs.length} tệp, ${report.units.length} báo cáo: ${errors} lỗi, ${warnings} cảnh báo / ${inputs.length} file(s), ${report.units.length} report(s): ${errors} error(s), ${warnings} warning(s)`,
   );
   return { report, lines };
 }

@@ -1,10 +1,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { NoPeriodError } from "../core/consolidate/consolidate";
-import { reportJson } from "../core/report";
+import { reportJsonPieces } from "../core/report";
 import type { Report } from "../core/report-types";
 import { readDate } from "../core/submission/cell-reading";
-import { writeAllOrNothing } from "../io/node/files";
+import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx";
@@ -184,6 +184,8 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   const parsed = await parseAll(inputs, (n) => progress.update(n), {
     ...(ctx.template ? { template: ctx.template.id } : {}),
     locale: ctx.locale ?? "vi",
+    // Units outside the roster are named, never used: their rows need not be read.
+    ...(ctx.roster ? { roster: ctx.roster.units.map((u) => u.code) } : {}),
   });
   progress.done();
   phase("parse");
@@ -215,9 +217,10 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   // The workbook's parts are deflated on the thread pool while the JSON report is made here.
   const xlsx = writeLayoutXlsxNodeAsync(run.workbook);
   phase("write-xlsx");
-  const json = a.json ? new TextEncoder().encode(reportJson(run.report)) : undefined;
+  // In pieces: a report listing 300,000 units is never one string beside its bytes.
+  const json = a.json ? utf8Pieces(reportJsonPieces(run.report)) : undefined;
   phase("json");
-  const files = [{ path: a.out, data: await xlsx }];
+  const files: { path: string; data: FileData }[] = [{ path: a.out, data: await xlsx }];
   if (a.json && json) files.push({ path: a.json, data: json });
   await writeAllOrNothing(files);
   phase("save");

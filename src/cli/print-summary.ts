@@ -1,4 +1,5 @@
 import { getIndicator } from "../core/catalog/indicators";
+import { countIssues } from "../core/issue-fold";
 import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
 import { formatNumber } from "../core/number-text";
 import type { Report, UnitStatus } from "../core/report-types";
@@ -58,8 +59,8 @@ export function summaryLines(report: Report, written: string[], withFigures: boo
     }
     lines.push("");
   }
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  lines.push(`Vấn đề / issues: ${errors} lỗi / errors, ${report.issues.length - errors} cảnh báo / warnings`);
+  const { errors, warnings } = countIssues(report.issues);
+  lines.push(`Vấn đề / issues: ${errors} lỗi / errors, ${warnings} cảnh báo / warnings`);
   const [xlsx, json] = written;
   if (xlsx) lines.push(`Bảng tổng hợp / summary workbook: ${xlsx}`);
   if (json) lines.push(`Báo cáo JSON / JSON report: ${json}`);

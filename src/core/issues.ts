@@ -61,6 +61,11 @@ export interface Issue {
   messageEn: string;
   /** Finer reason within the rule (`encrypted`, `xls`, `zip-bomb`…), for programs. */
   reason?: string;
+  /**
+   * Set on an issue that stands for others of its rule in its file, folded into it so the list
+   * stays readable and bounded (FORMATS.md §8, ./issue-fold): how many it stands for.
+   */
+  count?: number;
 }
 
 /** Where a value came from: enough to point a person at it. */
@@ -77,13 +82,30 @@ export interface Message {
   en: string;
 }
 
+/**
+ * One copy of each message text made recently: 300,000 units of another system's export, each told
+ * the same thing about the same row, then hold one text, not 300,000. Bounded: a few thousand short
+ * texts at most.
+ */
+const TEXTS = new Map<string, string>();
+
+function sharedText(text: string): string {
+  // A message quoting a long cell is kept as it is, not remembered.
+  if (text.length > 400) return text;
+  const have = TEXTS.get(text);
+  if (have !== undefined) return have;
+  if (TEXTS.size >= 4096) TEXTS.clear();
+  TEXTS.set(text, text);
+  return text;
+}
+
 export function makeIssue(
   severity: Severity,
   rule: RuleId,
   message: Message,
   where: Partial<Origin> & { unit?: string; indicator?: string; reason?: string } = {},
 ): Issue {
-  const issue: Issue = { severity, rule, message: message.vi, messageEn: message.en };
+  const issue: Issue = { severity, rule, message: sharedText(message.vi), messageEn: sharedText(message.en) };
   if (where.unit !== undefined) issue.unit = where.unit;
   if (where.indicator !== undefined) issue.indicator = where.indicator;
   if (where.file !== undefined) issue.file = where.file;

@@ -133,3 +133,28 @@ export function buildReport(c: Consolidation): Report {
 export function reportJson(r: Report): string {
   return `${JSON.stringify(r, null, 2)}\n`;
 }
+
+/**
+ * `reportJson`'s text in pieces, in order (joined, they are that text exactly): a report that lists
+ * 300,000 units need never be one string, twice its size in memory, beside its bytes.
+ */
+export function* reportJsonPieces(r: Report): Generator<string> {
+  yield "{";
+  let first = true;
+  for (const [key, value] of Object.entries(r) as [string, unknown][]) {
+    if (value === undefined || typeof value === "function") continue;
+    yield `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (Array.isArray(value) && value.length > 0) {
+      yield "[";
+      for (let i = 0; i < value.length; i++) yield `${i > 0 ? "," : ""}\n    ${indented(value[i], "\n    ")}`;
+      yield "\n  ]";
+    } else yield indented(value, "\n  ");
+  }
+  yield first ? "}\n" : "\n}\n";
+}
+
+/** A value as two-space JSON, its lines after the first indented (JSON text has no raw newline in a string). */
+function indented(value: unknown, newline: string): string {
+  return (JSON.stringify(value ?? null, null, 2) as string).replace(/\n/g, newline);
+}

@@ -95,6 +95,19 @@ export class Roster {
   }
 }
 
+/**
+ * A unit code as the roster knows it. Excel turns a typed 04240 into the number 4240: when the
+ * roster has exactly one code that is this one with its leading zeros, that is the unit.
+ */
+export function rosterCode(code: string, roster: { has(code: string): boolean } | undefined): string {
+  if (!roster || roster.has(code) || !/^\d+$/.test(code)) return code;
+  for (const width of [2, 5]) {
+    const padded = code.padStart(width, "0");
+    if (padded !== code && roster.has(padded)) return padded;
+  }
+  return code;
+}
+
 /** A roster row as read from a file, before checks. */
 export interface RosterRow {
   code: string;

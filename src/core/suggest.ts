@@ -16,24 +16,62 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
+const TITLE = /^(xa|phuong|dac khu|thi tran|tinh|thanh pho) /;
+
+function nameKey(name: string): string {
+  return matchKey(name).replace(TITLE, "");
+}
+
+/** A roster looked up by name and by code a keystroke away, built once: a run may ask 300,000 times. */
+interface UnitIndex {
+  byName: Map<string, RosterUnit[]>;
+  /** Each code, and each code with one character left out, to the units (in roster order) it comes from. */
+  byShortened: Map<string, { u: RosterUnit; at: number }[]>;
+}
+
+const INDEX = new WeakMap<Roster, UnitIndex>();
+
+function indexOf(roster: Roster): UnitIndex {
+  let index = INDEX.get(roster);
+  if (index) return index;
+  index = { byName: new Map(), byShortened: new Map() };
+  const add = <V>(map: Map<string, V[]>, key: string, v: V): void => {
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
+  };
+  roster.units.forEach((u, at) => {
+    add(index.byName, nameKey(u.name), u);
+    for (const key of new Set([u.code, ...deletions(u.code)])) add(index.byShortened, key, { u, at });
+  });
+  INDEX.set(roster, index);
+  return index;
+}
+
+function deletions(code: string): string[] {
+  return Array.from({ length: code.length }, (_, i) => code.slice(0, i) + code.slice(i + 1));
+}
+
 /**
  * Units a person may have meant: by name when one is given (names are not unique, so all matches),
  * else by a code one keystroke away. A hint, never a decision.
  */
 export function suggestUnits(roster: Roster, code: string, name?: string, limit = 3): RosterUnit[] {
+  const index = indexOf(roster);
   if (name && name.trim()) {
-    const key = matchKey(name).replace(/^(xa|phuong|dac khu|thi tran|tinh|thanh pho) /, "");
-    const byName = roster.units.filter((u) => {
-      const k = matchKey(u.name).replace(/^(xa|phuong|dac khu|thi tran|tinh|thanh pho) /, "");
-      return k === key;
-    });
+    const byName = index.byName.get(nameKey(name)) ?? [];
     if (byName.length > 0) return byName.slice(0, limit);
   }
   const c = code.trim();
   if (!c) return [];
-  return roster.units
-    .filter((u) => u.code.length === c.length || Math.abs(u.code.length - c.length) === 1)
-    .map((u) => ({ u, d: editDistance(u.code, c) }))
+  // One keystroke apart, two codes share the shorter one, or the same code with one character left
+  // out: only those are measured.
+  const near = new Map<number, RosterUnit>();
+  for (const key of [c, ...deletions(c)])
+    for (const x of index.byShortened.get(key) ?? []) near.set(x.at, x.u);
+  return [...near.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, u]) => ({ u, d: editDistance(u.code, c) }))
     .filter((x) => x.d <= 1)
     .sort((a, b) => a.d - b.d || (a.u.code < b.u.code ? -1 : 1))
     .slice(0, limit)

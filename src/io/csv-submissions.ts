@@ -11,12 +11,16 @@ import { decodeText } from "./text-decode";
  * be read as records (a NUL, a record of megabytes, a quote that never closes) is one
  * `unreadable-file` issue, as in the streamed reader, whatever the file's size.
  */
-export function extractCsvBytes(bytes: Uint8Array, file: string): Extracted {
+export function extractCsvBytes(
+  bytes: Uint8Array,
+  file: string,
+  wanted?: (unit: string) => boolean,
+): Extracted {
   const { text } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
   const guard = new CsvTextGuard(delimiter);
   if (!guard.feed(text) || !guard.finish()) return csvFaulty(file, guard.fault as CsvTextFault);
-  const x = new CsvExtractor(file, baseName(file));
+  const x = new CsvExtractor(file, baseName(file), wanted);
   const lines = new RecordLines();
   Papa.parse<string[]>(text, {
     delimiter,

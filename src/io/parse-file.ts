@@ -1,4 +1,6 @@
 import { findTemplate, type Template } from "../core/catalog/templates";
+import type { Issue } from "../core/issues";
+import { rosterCode } from "../core/roster";
 import type { ParsedFile, ParsedSubmission, PreValidated } from "../core/consolidate/types";
 import { extractSubmissions, type Extracted } from "../core/submission/extract";
 import { readMeta } from "../core/submission/meta";
@@ -20,6 +22,26 @@ export interface ParseOptions {
   /** The run's template, when the person gave it (`--template`). */
   template?: string;
   locale?: "vi" | "en";
+  /**
+   * The codes of the run's roster, when it has one: a submission from a unit outside it is found and
+   * named but its rows are not read (it cannot be used), so what it costs is its metadata alone.
+   */
+  roster?: readonly string[];
+}
+
+const WANTED = new WeakMap<readonly string[], (unit: string) => boolean>();
+
+/** Whether a unit's rows are worth reading: it is in the roster (as `rosterCode` matches it), or there is none. */
+export function wantedUnits(opts: ParseOptions): ((unit: string) => boolean) | undefined {
+  const codes = opts.roster;
+  if (!codes) return undefined;
+  let wanted = WANTED.get(codes);
+  if (!wanted) {
+    const set = new Set(codes);
+    wanted = (unit) => set.has(rosterCode(unit, set));
+    WANTED.set(codes, wanted);
+  }
+  return wanted;
 }
 
 /**
@@ -27,8 +49,18 @@ export interface ParseOptions {
  * one the file names): a worker then sends back a few figures and issues instead of every cell it
  * read, which costs the main thread less to receive and keep than the raw rows.
  */
-function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOptions): ParsedSubmission {
+function validatedHere(
+  raw: RawSubmission,
+  sub: ParsedSubmission,
+  opts: ParseOptions,
+  shell: (raw: RawSubmission) => RawSubmission,
+): ParsedSubmission {
   if (sub.rejected) return sub;
+  const wanted = wantedUnits(opts);
+  if (wanted && sub.meta.unit && !wanted(sub.meta.unit)) {
+    // Outside the roster: named as such by the consolidation, never used, so its rows are not read.
+    return { ...sub, raw: shell(raw) };
+  }
   const template = (opts.template ? findTemplate(opts.template) : undefined) ?? sub.meta.template;
   if (!template) return sub;
   const locale = opts.locale ?? "vi";
@@ -37,27 +69,56 @@ function validatedHere(raw: RawSubmission, sub: ParsedSubmission, opts: ParseOpt
     ...sub,
     // The rows are read, and the metadata cells too (readMeta kept what they say, and where):
     // neither is needed again, and every file's would be kept until the run ends.
-    raw: { ...raw, rows: [], stray: [], meta: {}, ...(raw.groupRows ? { groupRows: [] } : {}) },
+    raw: shell(raw),
     pre: {
       template: template.id,
       locale,
       figures: rows.figures,
       issues: rows.issues,
+      missing: rows.missing,
       ...(rows.summary ? { summary: rows.summary } : {}),
     },
   };
 }
 
+/**
+ * What is left of a submission once read: where it is and which columns it has, without its rows or
+ * metadata cells. The submissions of one long CSV share one (they differ only in those), so a file
+ * of 300,000 units keeps one.
+ */
+function shells(): (raw: RawSubmission) => RawSubmission {
+  let last: RawSubmission | undefined;
+  return (raw) => {
+    if (last && last.headerAt === raw.headerAt && last.columns === raw.columns && last.sheet === raw.sheet)
+      return last;
+    last = { ...raw, rows: [], stray: [], meta: {}, ...(raw.groupRows ? { groupRows: [] } : {}) };
+    return last;
+  };
+}
+
+/** No issues: one (frozen) array for the many submissions that have none. */
+const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+
 /** Submissions found, with their metadata read (and rows, where the template is known): what a worker sends back. */
 export function parsedFrom(file: string, extracted: Extracted, opts: ParseOptions = {}): ParsedFile {
-  return {
-    file,
-    issues: extracted.issues,
-    submissions: extracted.submissions.map((raw) => {
-      const m = readMeta(raw);
-      return validatedHere(raw, { raw, meta: m.meta, metaIssues: m.issues, rejected: m.rejected }, opts);
-    }),
-  };
+  const shell = shells();
+  const raws = extracted.submissions;
+  const submissions: ParsedSubmission[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] as RawSubmission;
+    const m = readMeta(raw);
+    submissions.push(
+      validatedHere(
+        raw,
+        { raw, meta: m.meta, metaIssues: m.issues.length > 0 ? m.issues : NO_ISSUES, rejected: m.rejected },
+        opts,
+        shell,
+      ),
+    );
+    // Let go of each one's rows as soon as they are read: a long CSV may hold 300,000 submissions.
+    raws[i] = undefined as unknown as RawSubmission;
+  }
+  return { file, issues: extracted.issues, submissions };
 }
 
 /** A reader bug must not cost the other files: this one is named, the run goes on. */
@@ -86,7 +147,7 @@ export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile
     if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
     if (c.kind === "csv") {
       try {
-        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path), opts);
+        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path, wantedUnits(opts)), opts);
       } catch (e) {
         return { file: input.path, submissions: [], issues: [csvFailure(input.path, e)] };
       }
@@ -138,6 +199,7 @@ export function fromWire(p: ParsedFile): ParsedFile {
         figures: unpackFigures(pre.packed),
         issues: pre.issues,
         ...(pre.summary ? { summary: pre.summary } : {}),
+        missing: pre.missing,
       };
     }
   }

@@ -7,7 +7,6 @@ import type { Period } from "../core/periods";
 import { buildReport } from "../core/report";
 import type { Report } from "../core/report-types";
 import type { Roster } from "../core/roster";
-import { compareIssues } from "../core/issues";
 import type { PreviousFigures } from "../core/plan/apply-plan";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
@@ -70,14 +69,14 @@ export function consolidateParsed(
   if (ctx.period) opts.period = ctx.period;
   if (ctx.roster) opts.roster = ctx.roster;
   if (ctx.due) opts.due = ctx.due;
-  if (ctx.plan) opts.plan = ctx.plan.rows;
+  if (ctx.plan) {
+    opts.plan = ctx.plan.rows;
+    opts.planIssues = ctx.plan.issues;
+  }
   if (ctx.previous) opts.previous = ctx.previous;
   // Files in a fixed order: the report must not depend on the order the disk or the user gave them.
   const sorted = [...parsed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const consolidation = consolidate(sorted, opts);
-  if (ctx.plan && ctx.plan.issues.length > 0) {
-    consolidation.issues = [...consolidation.issues, ...ctx.plan.issues].sort(compareIssues);
-  }
   phase("consolidate");
   const report = buildReport(consolidation);
   phase("report");

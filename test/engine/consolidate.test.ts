@@ -1,5 +1,5 @@
 import { findTemplate } from "../../src/core/catalog/templates";
-import { reportJson } from "../../src/core/report";
+import { reportJson, reportJsonPieces } from "../../src/core/report";
 import { rosterFromGrid } from "../../src/core/roster-grid";
 import { parsePeriod } from "../../src/core/periods";
 import type { Roster } from "../../src/core/roster";
@@ -128,6 +128,24 @@ describe("province figures", () => {
       file("c.csv", csvOf("04204", [["HO_NGHEO", "0,3", "3", ""]])),
     ];
     expect(reportJson(run(files, ROSTER))).toBe(reportJson(run([...files].reverse(), ROSTER)));
+  });
+
+  it("writes the JSON in pieces that join into exactly the same text", () => {
+    const files = [
+      file(
+        "a.csv",
+        csvOf("04240", [
+          ["HO_NGHEO", "12", "40", ""],
+          ["XKLD", "", "", "không rõ"],
+        ]),
+      ),
+      file("b.csv", csvOf("99999", [["HO_NGHEO", "0,2", "3", ""]])),
+    ];
+    const report = run(files, ROSTER);
+    expect(report.issues.length).toBeGreaterThan(0);
+    expect(report.perUnit.length).toBeGreaterThan(0);
+    const empty = { ...report, units: [], perUnit: [], groups: [], issues: [] };
+    for (const r of [report, empty]) expect([...reportJsonPieces(r)].join("")).toBe(reportJson(r));
   });
 });
 

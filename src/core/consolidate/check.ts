@@ -1,8 +1,8 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
-import { compareIssues, type Issue } from "../issues";
+import { IssueList } from "../issue-fold";
 import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
-import { validateRows } from "../submission/rows";
+import { addMissingIndicators, validateRows } from "../submission/rows";
 import { decideTemplate, wrongTemplate } from "./choose";
 import type { ParsedFile } from "./types";
 
@@ -12,15 +12,16 @@ import type { ParsedFile } from "./types";
  * has the report's shape, so the same readers serve both.
  */
 export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Report {
-  const issues: Issue[] = [];
+  // Folded as they come, as in a consolidation (FORMATS.md §8).
+  const issues = new IssueList();
   const units: ReportUnit[] = [];
   const perUnit: ReportPerUnit[] = [];
   const templates = new Set<string>();
   const periods = new Set<string>();
   for (const f of files) {
-    issues.push(...f.issues);
+    issues.addAll(f.issues);
     for (const sub of f.submissions) {
-      issues.push(...sub.metaIssues);
+      issues.addAll(sub.metaIssues);
       const unit = sub.meta.unit ?? "";
       const entry: ReportUnit = {
         code: unit,
@@ -43,7 +44,8 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
         sub.pre && sub.pre.template === template.id && sub.pre.locale === locale
           ? sub.pre
           : validateRows(sub.raw, template, unit || undefined, locale);
-      issues.push(...rows.issues);
+      issues.addAll(rows.issues);
+      addMissingIndicators(issues, rows.missing, sub.raw.headerAt, unit || undefined);
       for (const code of summaryIndicatorCodes(template)) {
         const fig = rows.figures.get(code);
         if (!fig || getIndicator(code).derived) continue;
@@ -66,6 +68,6 @@ export function checkSubmissions(files: ParsedFile[], locale: "vi" | "en"): Repo
     indicators: [],
     perUnit,
     groups: [],
-    issues: issues.sort(compareIssues),
+    issues: issues.list(),
   };
 }

@@ -1,8 +1,15 @@
 import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
 import { makeIssue, type Issue } from "../issues";
 import { describePeriod, type Period } from "../periods";
-import type { Roster } from "../roster";
-import { validateRows, type SummaryCarried, type UnitFigure } from "../submission/rows";
+import { rosterCode, type Roster } from "../roster";
+import type { IssueSink } from "../issue-fold";
+import {
+  addMissingIndicators,
+  NO_FIGURES,
+  validateRows,
+  type SummaryCarried,
+  type UnitFigure,
+} from "../submission/rows";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */
@@ -15,25 +22,26 @@ export interface Accepted {
 }
 
 /**
- * Reads a submission's rows into `a.figures` and returns the issues they raise. The caller names
- * them only for the submission it uses: files set aside (unknown unit, an older copy) are named
+ * Reads a submission's rows into `a.figures` and names the issues they raise in `issues`. The caller
+ * names them only for the submission it uses: files set aside (unknown unit, an older copy) are named
  * once for why, not again for every row they hold.
  */
-export function readFigures(a: Accepted, template: Template, locale: "vi" | "en"): Issue[] {
+export function readFigures(a: Accepted, template: Template, locale: "vi" | "en", issues: IssueSink): void {
   const pre = a.sub.pre;
   if (pre && pre.template === template.id && pre.locale === locale) {
     // Read where the file was parsed; only the unit code may since have been matched to the roster.
     const unit = a.sub.meta.unit;
+    for (const i of pre.issues) issues.push(unit === a.unit || i.unit !== unit ? i : { ...i, unit: a.unit });
+    addMissingIndicators(issues, pre.missing, a.sub.raw.headerAt, a.unit);
     a.figures = pre.figures;
     if (pre.summary) a.summary = pre.summary;
-    return unit === a.unit
-      ? pre.issues
-      : pre.issues.map((i) => (i.unit === unit ? { ...i, unit: a.unit } : i));
+    return;
   }
   const rows = validateRows(a.sub.raw, template, a.unit, locale);
+  for (const i of rows.issues) issues.push(i);
+  addMissingIndicators(issues, rows.missing, a.sub.raw.headerAt, a.unit);
   a.figures = rows.figures;
   if (rows.summary) a.summary = rows.summary;
-  return rows.issues;
 }
 
 /**
@@ -108,33 +116,20 @@ function mostCommon(xs: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/**
- * A unit code as the roster knows it. Excel turns a typed 04240 into the number 4240: when the
- * roster has exactly one code that is this one with its leading zeros, that is the unit.
- */
-export function rosterCode(code: string, roster: Roster | undefined): string {
-  if (!roster || roster.has(code) || !/^\d+$/.test(code)) return code;
-  for (const width of [2, 5]) {
-    const padded = code.padStart(width, "0");
-    if (padded !== code && roster.has(padded)) return padded;
-  }
-  return code;
-}
-
-/** Checks each submission against the run's template and period, then reads its rows. */
+/** Checks each submission against the run's template and period; its rows are read once it is chosen. */
 export function acceptSubmissions(
   files: ParsedFile[],
   template: Template,
   period: Period,
   roster: Roster | undefined,
-): { accepted: Accepted[]; rejected: ParsedSubmission[]; issues: Issue[] } {
+  issues: IssueSink,
+): { accepted: Accepted[]; rejected: ParsedSubmission[] } {
   const accepted: Accepted[] = [];
   const rejected: ParsedSubmission[] = [];
-  const issues: Issue[] = [];
   for (const f of files) {
-    issues.push(...f.issues);
+    for (const i of f.issues) issues.push(i);
     for (const sub of f.submissions) {
-      issues.push(...sub.metaIssues);
+      for (const i of sub.metaIssues) issues.push(i);
       const unit = sub.meta.unit ? rosterCode(sub.meta.unit, roster) : undefined;
       if (sub.rejected || !unit) {
         rejected.push(sub);
@@ -161,10 +156,11 @@ export function acceptSubmissions(
         rejected.push(sub);
         continue;
       }
-      accepted.push({ sub, unit, figures: new Map() });
+      // Not read yet: one shared empty map, not one per submission.
+      accepted.push({ sub, unit, figures: NO_FIGURES as Map<string, UnitFigure> });
     }
   }
-  return { accepted, rejected, issues };
+  return { accepted, rejected };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, type Template } from "../catalog/templates";
-import { compareIssues, makeIssue, type Issue } from "../issues";
+import { IssueList, type IssueSink } from "../issue-fold";
+import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster";
 import type { CarriedGroup, UnitFigure } from "../submission/rows";
@@ -35,8 +36,10 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const { period, issues: periodIssues } = decidePeriod(files, opts.period);
   if (!period) throw new NoPeriodError();
   const due = opts.due ?? defaultDue(template, period);
-  const { accepted, rejected, issues } = acceptSubmissions(files, template, period, opts.roster);
-  issues.push(...periodIssues);
+  // Folded as they come (FORMATS.md §8): a file of 300,000 unknown units holds fifty issues, not all.
+  const issues = new IssueList();
+  for (const i of periodIssues) issues.push(i);
+  const { accepted, rejected } = acceptSubmissions(files, template, period, opts.roster, issues);
 
   const roster = opts.roster ?? rosterOfSenders(accepted, opts.official);
   const byUnit = new Map<string, Accepted[]>();
@@ -44,7 +47,10 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
 
   for (const a of accepted) {
     if (opts.roster && !opts.roster.has(a.unit)) {
-      issues.push(unknownUnit(a, opts));
+      // Its message (and the codes it may have meant) only when it will be shown: another system's
+      // export may name 300,000 units, of which fifty are.
+      const at = unknownUnitAt(a);
+      issues.push(issues.folds(at) ? at : unknownUnit(a, opts));
       const o = outcomeFor(outcomes, a.unit, a.sub.meta.unitName, "unknown");
       o.files.push(a.sub.raw.file);
       o.file ??= a.sub.raw.file;
@@ -115,7 +121,7 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const tree = aggregateTree(roster, used, codes, issues, opts.official);
   const scope = scopeOf(roster, opts.official);
   const scopeFigures = tree.figures.get(scope.code) ?? combineRoots(roster, tree.figures, codes);
-  issues.push(...findOutliers(roster, used, codes));
+  for (const i of findOutliers(roster, used, codes)) issues.push(i);
 
   for (const o of outcomes.values()) o.inner = roster.childrenOf(o.code).length > 0;
   const units = [...outcomes.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -132,10 +138,12 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
     expected: tree.expected,
     expectedBase: tree.expectedBase,
     plan: { scope: new Map(), units: new Map(), unitsReaching: new Map(), issues: [], applied: [] },
-    issues,
+    issues: [],
   };
   if (opts.plan) result.plan = applyPlan(result, opts.plan, opts.previous?.figures, opts.previous?.year);
-  result.issues = [...issues, ...result.plan.issues].sort(compareIssues);
+  issues.addAll(result.plan.issues);
+  issues.addAll(opts.planIssues ?? []);
+  result.issues = issues.list();
   return result;
 }
 
@@ -156,6 +164,19 @@ function outcomeFor(
     map.set(code, o);
   }
   return o;
+}
+
+/** The `unknown-unit` issue of a submission, where it points, without its message. */
+function unknownUnitAt(a: Accepted): Issue {
+  return makeIssue(
+    "error",
+    "unknown-unit",
+    { vi: "", en: "" },
+    {
+      ...(a.sub.meta.unitAt ?? { file: a.sub.raw.file }),
+      unit: a.unit,
+    },
+  );
 }
 
 function unknownUnit(a: Accepted, opts: ConsolidateOptions): Issue {
@@ -294,7 +315,7 @@ function aggregateTree(
   roster: Roster,
   used: Map<string, Accepted>,
   codes: string[],
-  issues: Issue[],
+  issues: IssueSink,
   official: Roster | undefined,
 ): Tree {
   const tree: Tree = {
@@ -363,9 +384,10 @@ function combineRoots(
   codes: string[],
 ): Map<string, Aggregate> {
   const out = new Map<string, Aggregate>();
+  const roots = roster.roots();
   for (const code of codes) {
     const parts: Contribution[] = [];
-    for (const r of roster.roots()) {
+    for (const r of roots) {
       const f = figures.get(r.code)?.get(code);
       if (f) parts.push({ figure: f, reporting: f.reporting, reportingBase: f.reportingBase });
     }

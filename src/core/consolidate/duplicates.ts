@@ -1,4 +1,5 @@
 import type { Template } from "../catalog/templates";
+import type { IssueSink } from "../issue-fold";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import type { UnitFigure } from "../submission/rows";
 import { readFigures, type Accepted } from "./choose";
@@ -15,15 +16,20 @@ export function chooseAmong(
   list: Accepted[],
   template: Template,
   locale: "vi" | "en",
-  issues: Issue[],
+  issues: IssueSink,
 ): Accepted | undefined {
   if (list.length === 1) {
     const only = list[0] as Accepted;
-    pushAll(issues, readFigures(only, template, locale));
+    readFigures(only, template, locale, issues);
     return only;
   }
+  // Every copy is read (its figures say whether it is a copy); only the used one's issues are named.
   const rowIssues = new Map<Accepted, Issue[]>();
-  for (const a of list) rowIssues.set(a, readFigures(a, template, locale));
+  for (const a of list) {
+    const own: Issue[] = [];
+    readFigures(a, template, locale, own);
+    rowIssues.set(a, own);
+  }
 
   const copies = sameFigureGroups([...list].sort(byFile));
   const kept = copies.map(latestSigned);
@@ -43,7 +49,7 @@ export function chooseAmong(
   return chosen;
 }
 
-function pushAll(issues: Issue[], more: Issue[]): void {
+function pushAll(issues: IssueSink, more: Issue[]): void {
   for (const i of more) issues.push(i);
 }
 

@@ -34,6 +34,8 @@ export interface PreValidated {
   issues: Issue[];
   /** What a summary carries beside its figures (its counts, its groups). */
   summary?: SummaryCarried;
+  /** Required indicators without a row (see RowsResult.missing). */
+  missing: string[];
 }
 
 /**
@@ -60,6 +62,8 @@ export interface ConsolidateOptions {
   plan?: PlanRow[];
   /** Last period's figures (`--previous`), for pace rules. */
   previous?: { figures: PreviousFigures; year: number };
+  /** Problems found reading the plan files: reported, and folded, with the rest. */
+  planIssues?: Issue[];
 }
 
 /** A unit as the consolidation sees it: its status and, when used, its figures. */

@@ -10,7 +10,9 @@ import {
   SUMMARY_COLUMNS,
   TABLE_NAME,
 } from "../format";
+import { countIssues, FOLD_AFTER } from "../issue-fold";
 import type { Issue } from "../issues";
+import { formatNumber } from "../number-text";
 import type { PlanRow } from "../plan/read-plan";
 import { MATRIX_TABLE } from "../plan/previous";
 import type { PlanStatus } from "../report-types";
@@ -89,6 +91,24 @@ const c = (value: LayoutCell["value"], extra: Omit<LayoutCell, "value"> = {}): L
   ...extra,
 });
 
+/**
+ * One cell object for each recurring cell (a blank figure, a status, an empty group): the rows of a
+ * sheet of many units repeat them, and a layout's cells are never modified once built. Only for
+ * cells that recur: a unit's code or name is its own.
+ */
+function sharedCells(): (value: LayoutCell["value"], extra?: Omit<LayoutCell, "value">) => LayoutCell {
+  const cells = new Map<string, LayoutCell>();
+  return (value, extra = {}) => {
+    const key = `${typeof value}\u0000${String(value)}\u0000${extra.style ?? ""}\u0000${extra.numFmt ?? ""}\u0000${extra.note ?? ""}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = c(value, extra);
+      cells.set(key, cell);
+    }
+    return cell;
+  };
+}
+
 export const SUMMARY_COLUMNS_ORDER = [
   "stt",
   "code",
@@ -115,10 +135,11 @@ export function summaryWorkbook(
   template: Template,
   opts: SummaryOptions = {},
 ): WorkbookLayout {
+  const outside = unitsOutside(report, opts);
   const sheets = [
     figuresSheet(report, template, opts),
-    matrixSheet(report, template, opts),
-    statusSheet(report),
+    matrixSheet(report, template, opts, outside),
+    statusSheet(report, outside),
     issuesSheet(report, opts),
   ];
   if (report.groups.length > 0) sheets.splice(2, 0, groupsSheet(report, template));
@@ -134,6 +155,47 @@ export function summaryWorkbook(
     title: `Tổng hợp ${template.name.vi} — ${report.scope.name} — ${report.period}`,
     subject: templateTag(template),
     recalcOnOpen: false,
+  };
+}
+
+/**
+ * Units that sent something but are not in the roster (unknown codes; without a roster, units whose
+ * every submission was rejected): the first FOLD_AFTER are listed row by row like the others, the
+ * rest only counted, in one row that says how many and from which files. A province that receives
+ * another system's national export then reads its own units and one line about the rest, not
+ * 300,000 rows; the JSON report still lists every one. Roster units are always listed.
+ */
+interface Outside {
+  /** Codes not listed row by row. */
+  folded: Set<string>;
+  /** The files they came from, in the report's order. */
+  files: string[];
+}
+
+function unitsOutside(report: Report, opts: SummaryOptions): Outside {
+  const folded = new Set<string>();
+  const files = new Set<string>();
+  const names = opts.unitNames;
+  if (!names) return { folded, files: [] };
+  let seen = 0;
+  for (const u of report.units) {
+    if (names.has(u.code)) continue;
+    if (++seen <= FOLD_AFTER) continue;
+    folded.add(u.code);
+    for (const f of u.files ?? (u.file ? [u.file] : [])) files.add(f);
+  }
+  return { folded, files: [...files].sort() };
+}
+
+/** "… và 299.950 đơn vị khác…", with the files they came from (the first three, then how many more). */
+function outsideText(outside: Outside): { vi: string; en: string; files: string } {
+  const n = outside.folded.size;
+  const more = outside.files.length - 3;
+  return {
+    vi: `… và ${formatNumber(n, "vi")} đơn vị khác không có trong danh sách đơn vị (không liệt kê từng đơn vị ở đây; xem báo cáo JSON)`,
+    en: `… and ${formatNumber(n, "en")} more units that are not in the roster (not listed one by one here; see the JSON report)`,
+    files:
+      outside.files.slice(0, 3).join("; ") + (more > 0 ? ` và ${formatNumber(more, "vi")} tệp khác` : ""),
   };
 }
 
@@ -193,8 +255,7 @@ function figuresSheet(report: Report, template: Template, opts: SummaryOptions):
     7,
     c(`${received}/${expected}`, { style: "meta", numFmt: FMT_TEXT }),
   );
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  const warnings = report.issues.length - errors;
+  const { errors, warnings } = countIssues(report.issues);
   b.set(5, 6, c("Vấn đề:", { style: "label", note: "Issues" })).set(
     5,
     7,
@@ -363,7 +424,12 @@ export function excelDate(iso: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-function matrixSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
+function matrixSheet(
+  report: Report,
+  template: Template,
+  opts: SummaryOptions,
+  outside: Outside,
+): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
   const codes = summaryIndicatorCodes(template);
   const fixed = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
@@ -381,6 +447,16 @@ function matrixSheet(report: Report, template: Template, opts: SummaryOptions): 
       style: "subtitle",
     }),
   ).merge(2, 1, 2, Math.min(fixed.length + codes.length, 12));
+  if (outside.folded.size > 0) {
+    // Above the table, not in it: the table is read back as last year's figures (--previous).
+    const text = outsideText(outside);
+    b.set(3, 1, c(text.vi, { style: "subtitle", note: text.en })).merge(
+      3,
+      1,
+      3,
+      Math.min(fixed.length + codes.length, 12),
+    );
+  }
   const header = 4;
   b.row(header, 1, [
     ...fixed.map((h) => c(h, { style: "header" })),
@@ -394,26 +470,28 @@ function matrixSheet(report: Report, template: Template, opts: SummaryOptions): 
     values.set(p.unit, m);
   }
   const inner = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
-  const rows = orderedUnits(report);
+  const rows = orderedUnits(report).filter((code) => !outside.folded.has(code));
+  const same = sharedCells();
   let r = header + 1;
   for (const code of rows) {
     const u = units.get(code);
     const isInner = inner.has(code);
     const style = isInner ? "total" : "figure";
+    const figures = values.get(code);
     b.row(r, 1, [
       c(code, { style: isInner ? "total" : "code", numFmt: FMT_TEXT }),
       c(u?.name ?? opts.unitNames?.get(code) ?? code, { style: isInner ? "total" : "text" }),
-      c(u?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
-      c((u?.groups ?? []).join(", "), { style: "text" }),
+      same(u?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
+      same((u?.groups ?? []).join(", "), { style: "text" }),
       u
-        ? c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status] })
-        : c(isInner ? "Tổng hợp" : "", { style: "text" }),
+        ? same(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status] })
+        : same(isInner ? "Tổng hợp" : "", { style: "text" }),
       ...codes.map((ic) => {
         const ind = getIndicator(ic);
-        const v = values.get(code)?.get(ic) ?? null;
-        return ind.kind === "rate"
-          ? c(v === null ? null : v / 100, { style, numFmt: percentFormat(ind.decimals) })
-          : c(v, { style, numFmt: figureFormat(ind) });
+        const v = figures?.get(ic) ?? null;
+        const numFmt = ind.kind === "rate" ? percentFormat(ind.decimals) : figureFormat(ind);
+        if (v === null) return same(null, { style, numFmt });
+        return c(ind.kind === "rate" ? v / 100 : v, { style, numFmt });
       }),
     ]);
     r++;
@@ -653,7 +731,10 @@ function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
   return b.build();
 }
 
-function statusSheet(report: Report): SheetLayout {
+/** Rows of the status sheet up to which each status cell carries its English note. */
+const STATUS_NOTES_UP_TO = 5_000;
+
+function statusSheet(report: Report, outside: Outside): SheetLayout {
   const b = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
   const headers = [
     "STT",
@@ -681,10 +762,21 @@ function statusSheet(report: Report): SheetLayout {
     .join(" · ");
   b.set(2, 1, c(counts, { style: "subtitle" })).merge(2, 1, 2, headers.length);
   const h = 4;
+  const listed =
+    outside.folded.size > 0 ? report.units.filter((u) => !outside.folded.has(u.code)) : report.units;
+  // Each status says itself in English in a note, on a sheet a person reads row by row. Past a few
+  // thousand rows (a run without a roster over another system's export), one note in the header
+  // says them all: a note per row would cost more than the rest of the workbook.
+  const rowNotes = listed.length <= STATUS_NOTES_UP_TO;
+  const legend = (Object.keys(STATUS_TEXT) as UnitStatus[])
+    .map((s) => `${STATUS_TEXT[s].vi}: ${STATUS_TEXT[s].en}`)
+    .join("; ");
   b.row(
     h,
     1,
-    headers.map((t) => c(t, { style: "header" })),
+    headers.map((t) =>
+      c(t, { style: "header", ...(t === "Tình trạng" && !rowNotes ? { note: legend } : {}) }),
+    ),
   );
   const perUnitIssues = new Map<string, { e: number; w: number }>();
   for (const i of report.issues) {
@@ -694,23 +786,47 @@ function statusSheet(report: Report): SheetLayout {
     else x.w++;
     perUnitIssues.set(i.unit, x);
   }
-  report.units.forEach((u: ReportUnit, i) => {
+  const same = sharedCells();
+  listed.forEach((u: ReportUnit, i) => {
     const r = h + 1 + i;
     const n = perUnitIssues.get(u.code) ?? { e: 0, w: 0 };
     b.row(r, 1, [
       c(i + 1, { style: "text", numFmt: "0" }),
       c(u.code, { style: "code", numFmt: FMT_TEXT }),
       c(u.name, { style: "text" }),
-      c(u.level ?? "", { style: "text" }),
-      c(u.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
-      c((u.groups ?? []).join(", "), { style: "text" }),
-      c(STATUS_TEXT[u.status].vi, { style: STATUS_STYLE[u.status], note: STATUS_TEXT[u.status].en }),
-      c(u.reportDate ? excelDate(u.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
-      c((u.files ?? (u.file ? [u.file] : [])).join("; "), { style: "text" }),
-      c(n.e, { style: "figure", numFmt: FMT_INT }),
-      c(n.w, { style: "figure", numFmt: FMT_INT }),
+      same(u.level ?? "", { style: "text" }),
+      same(u.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
+      same((u.groups ?? []).join(", "), { style: "text" }),
+      same(STATUS_TEXT[u.status].vi, {
+        style: STATUS_STYLE[u.status],
+        ...(rowNotes ? { note: STATUS_TEXT[u.status].en } : {}),
+      }),
+      same(u.reportDate ? excelDate(u.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
+      same((u.files ?? (u.file ? [u.file] : [])).join("; "), { style: "text" }),
+      same(n.e, { style: "figure", numFmt: FMT_INT }),
+      same(n.w, { style: "figure", numFmt: FMT_INT }),
     ]);
   });
+  if (outside.folded.size > 0) {
+    const text = outsideText(outside);
+    const statuses = new Set(report.units.filter((u) => outside.folded.has(u.code)).map((u) => u.status));
+    const status = statuses.size === 1 ? ([...statuses][0] as UnitStatus) : undefined;
+    b.row(h + 1 + listed.length, 1, [
+      c(null, { style: "text" }),
+      c("…", { style: "code", numFmt: FMT_TEXT }),
+      c(text.vi, { style: "wrap", note: text.en }),
+      c("", { style: "text" }),
+      c("", { style: "text" }),
+      c("", { style: "text" }),
+      status
+        ? c(STATUS_TEXT[status].vi, { style: STATUS_STYLE[status], note: STATUS_TEXT[status].en })
+        : c("", { style: "text" }),
+      c(null, { style: "text", numFmt: FMT_DATE }),
+      c(text.files, { style: "text" }),
+      c(null, { style: "figure", numFmt: FMT_INT }),
+      c(null, { style: "figure", numFmt: FMT_INT }),
+    ]);
+  }
   b.freezeAt(h, 3);
   b.printSetup({ orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: `${h}:${h}` });
   return b.build();

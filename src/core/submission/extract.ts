@@ -330,12 +330,23 @@ export class CsvExtractor {
   private columns: Partial<Record<RowKey | MetaField, number>> | undefined;
   private headerLine = 0;
   private readonly groups = new Map<string, RawSubmission>();
+  /** Submissions whose rows are not kept (see `wanted`). */
+  private readonly unread = new Set<RawSubmission>();
   private readonly issues: Issue[] = [];
   private failed = false;
+  /** Shared by all the file's submissions: a long CSV may hold 300,000. */
+  private headerAt: Origin | undefined;
+  private present: RawSubmission["columns"] | undefined;
 
+  /**
+   * `wanted`: whether the rows of a unit's submission are worth keeping. A unit the run cannot use
+   * (not in its roster) is still found and named, with its metadata, but its rows are never read:
+   * another system's national export, sent by mistake, costs what its unit list costs.
+   */
   constructor(
     private readonly file: string,
     private readonly sheet: string,
+    private readonly wanted?: (unit: string) => boolean,
   ) {}
 
   /** Takes the next non-empty record; false when the file cannot be a submission (stop reading). */
@@ -356,6 +367,8 @@ export class CsvExtractor {
         const col = columns[f];
         if (col !== undefined) meta[f] = { cell: r.cells[col], origin: at };
       }
+      this.headerAt ??= { file: this.file, line: this.headerLine };
+      this.present ??= presentColumns(columns);
       sub = {
         file: this.file,
         sheet: this.sheet,
@@ -364,12 +377,14 @@ export class CsvExtractor {
         meta,
         rows: [],
         stray: [],
-        headerAt: { file: this.file, line: this.headerLine },
-        columns: presentColumns(columns),
+        headerAt: this.headerAt,
+        columns: this.present,
       };
       this.groups.set(key, sub);
+      const unit = metaText("unit").normalize("NFC");
+      if (this.wanted && unit && !this.wanted(unit)) this.unread.add(sub);
     }
-    collectRow(r, columns, () => at, sub.rows, sub.stray);
+    if (!this.unread.has(sub)) collectRow(r, columns, () => at, sub.rows, sub.stray);
     return true;
   }
 
@@ -429,6 +444,11 @@ export class CsvExtractor {
         ),
       );
     }
-    return { submissions: [...this.groups.values()], issues: this.issues };
+    const submissions = [...this.groups.values()];
+    // The streaming parser may keep this extractor (its listener) after the file is read: what it
+    // gathered must not stay with it.
+    this.groups.clear();
+    this.unread.clear();
+    return { submissions, issues: this.issues };
   }
 }

@@ -51,6 +51,17 @@ function danglingText(found: FoundCell | undefined, what: { vi: string; en: stri
   };
 }
 
+/** Periods read recently, by their text: the submissions of a long CSV share one object. */
+const PERIODS = new Map<string | number, Period | undefined>();
+
+function readPeriod(value: string | number): Period | undefined {
+  if (PERIODS.has(value)) return PERIODS.get(value);
+  const p = parsePeriod(value);
+  if (PERIODS.size >= 256) PERIODS.clear();
+  PERIODS.set(value, p);
+  return p;
+}
+
 export function readMeta(sub: RawSubmission): MetaResult {
   const issues: Issue[] = [];
   const where = (o: Origin | undefined): Partial<Origin> => o ?? { file: sub.file };
@@ -84,7 +95,7 @@ export function readMeta(sub: RawSubmission): MetaResult {
 
   const periodValue = sub.meta.period?.cell?.value;
   const period =
-    typeof periodValue === "number" || typeof periodValue === "string" ? parsePeriod(periodValue) : undefined;
+    typeof periodValue === "number" || typeof periodValue === "string" ? readPeriod(periodValue) : undefined;
   if (period && period.kind !== "phase") meta.period = period;
   else {
     rejected = true;

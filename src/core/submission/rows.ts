@@ -2,6 +2,7 @@ import { findIndicator } from "../catalog/indicators";
 import { requiredIndicatorCodes, templateIndicatorCodes, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import { COLUMNS, GROUP_TABLE_NAME } from "../format";
+import { IssueList, type IssueSink } from "../issue-fold";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { nums } from "../number-text";
 import { editDistance } from "../suggest";
@@ -29,9 +30,15 @@ export interface UnitFigure {
 
 export interface RowsResult {
   figures: Map<string, UnitFigure>;
+  /** Folded per rule (FORMATS.md §8): 300,000 rows of text where numbers belong give 51 issues. */
   issues: Issue[];
   /** What a summary carries beside its figures; absent for a unit's own report. */
   summary?: SummaryCarried;
+  /**
+   * Required indicators without a row, as codes: `missingIndicatorIssues` names them. Kept this small
+   * until the submission is used, since a long CSV may hold 300,000 units each short of twenty rows.
+   */
+  missing: string[];
 }
 
 /** What a summary carries beside its own figures, so that consolidating it upward loses nothing. */
@@ -58,7 +65,7 @@ export const MISMATCH_TOLERANCE = 0.05;
 interface Ctx {
   unit: string | undefined;
   locale: Locale;
-  issues: Issue[];
+  issues: IssueSink;
 }
 
 function issue(
@@ -73,11 +80,27 @@ function issue(
 }
 
 interface TemplateCodes {
+  list: string[];
   allowed: Set<string>;
   requiredCodes: string[];
   requiredSet: Set<string>;
   /** A summary's derived rows (twinned pairs ÷ planned) are made again from their parts, never read. */
   derived: Set<string>;
+}
+
+/** The figures of a submission with none: one map for them all (figure maps are never modified once made). */
+export const NO_FIGURES: ReadonlyMap<string, UnitFigure> = new Map();
+
+/** One array for each set of missing rows seen recently: a long CSV's units often lack the same ones. */
+const MISSING_SETS = new Map<string, string[]>();
+
+function sharedMissing(missing: string[]): string[] {
+  const key = missing.join(",");
+  const have = MISSING_SETS.get(key);
+  if (have) return have;
+  if (MISSING_SETS.size >= 1024) MISSING_SETS.clear();
+  MISSING_SETS.set(key, missing);
+  return missing;
 }
 
 /** Made once per template, not once per submission: a national run validates thousands. */
@@ -87,8 +110,10 @@ function codesOf(template: Template): TemplateCodes {
   let c = CODES.get(template);
   if (!c) {
     const requiredCodes = requiredIndicatorCodes(template);
+    const list = templateIndicatorCodes(template);
     c = {
-      allowed: new Set(templateIndicatorCodes(template)),
+      list,
+      allowed: new Set(list),
       requiredCodes,
       requiredSet: new Set(requiredCodes),
       derived: new Set(template.derived ?? []),
@@ -108,8 +133,9 @@ export function validateRows(
   unit: string | undefined,
   locale: Locale,
 ): RowsResult {
-  const ctx: Ctx = { unit, locale, issues: [] };
-  const { allowed, requiredCodes, requiredSet, derived } = codesOf(template);
+  const found = new IssueList();
+  const ctx: Ctx = { unit, locale, issues: found };
+  const { list: templateCodes, allowed, requiredCodes, requiredSet, derived } = codesOf(template);
   const byCode = new Map<string, RawRow[]>();
 
   for (const row of sub.rows) {
@@ -119,7 +145,7 @@ export function validateRows(
     if (derived.has(code)) continue;
     const ind = findIndicator(code);
     if (!ind || !allowed.has(code)) {
-      unknownIndicator(ctx, row, template, ind);
+      unknownIndicator(ctx, row, template, ind, templateCodes);
       continue;
     }
     const list = byCode.get(code) ?? [];
@@ -148,11 +174,14 @@ export function validateRows(
       if (r.figure) figures.set(code, r.figure);
       continue;
     }
-    const reads = rows.map((row) => readRow(ind, row, required, { ...ctx, issues: [] }));
-    const first = reads[0]!;
-    const same = reads.every((r) => sameFigure(r.figure, first.figure));
+    // Each repeat is read only to compare it with the first: a code written 300,000 times holds one read.
+    const firstIssues: Issue[] = [];
+    const first = readRow(ind, rows[0]!, required, { ...ctx, issues: firstIssues });
+    let same = true;
+    for (let k = 1; same && k < rows.length; k++)
+      same = sameFigure(readRow(ind, rows[k]!, required, { ...ctx, issues: [] }).figure, first.figure);
     if (same) {
-      ctx.issues.push(...first.issues);
+      for (const i of firstIssues) ctx.issues.push(i);
       if (first.figure) figures.set(code, first.figure);
       rows
         .slice(1)
@@ -186,24 +215,69 @@ export function validateRows(
     }
   }
 
-  for (const code of requiredCodes) {
-    if (!byCode.has(code)) {
-      issue(
-        ctx,
-        "warning",
-        "missing-indicator",
-        m(
-          `Thiếu dòng chỉ tiêu ${code} (${findIndicator(code)?.name.vi ?? ""})`,
-          `No row for indicator ${code} (${findIndicator(code)?.name.en ?? ""})`,
-        ),
-        sub.headerAt,
-        code,
-      );
-    }
-  }
+  const missing = sharedMissing(requiredCodes.filter((code) => !byCode.has(code)));
   const summary = summaryCarried(sub, template, ctx);
   crossChecks(ctx, figures, summary);
-  return summary ? { figures, issues: ctx.issues, summary } : { figures, issues: ctx.issues };
+  return {
+    figures: figures.size > 0 ? figures : (NO_FIGURES as Map<string, UnitFigure>),
+    issues: found.list(),
+    missing,
+    ...(summary ? { summary } : {}),
+  };
+}
+
+/** The messages of a missing row, made once per indicator: every unit short of it shares them. */
+const MISSING_TEXT = new Map<string, Message>();
+
+/** A `missing-indicator` warning for each code, pointed at the header (`headerAt`). */
+export function missingIndicatorIssues(missing: readonly string[], headerAt: Origin, unit?: string): Issue[] {
+  return missing.map((code) => {
+    let text = MISSING_TEXT.get(code);
+    if (!text) {
+      text = m(
+        `Thiếu dòng chỉ tiêu ${code} (${findIndicator(code)?.name.vi ?? ""})`,
+        `No row for indicator ${code} (${findIndicator(code)?.name.en ?? ""})`,
+      );
+      MISSING_TEXT.set(code, text);
+    }
+    // Built directly (no spread of the origin): a run may name millions before folding them.
+    const issue: Issue = {
+      severity: "warning",
+      rule: "missing-indicator",
+      message: text.vi,
+      messageEn: text.en,
+    };
+    if (unit !== undefined) issue.unit = unit;
+    issue.indicator = code;
+    if (headerAt.file !== undefined) issue.file = headerAt.file;
+    if (headerAt.sheet !== undefined) issue.sheet = headerAt.sheet;
+    if (headerAt.cell !== undefined) issue.cell = headerAt.cell;
+    if (headerAt.line !== undefined) issue.line = headerAt.line;
+    return issue;
+  });
+}
+
+/**
+ * Names a submission's missing rows in `issues`. When the list already folds them all (their unit's
+ * first is past what it keeps), they are handed over as one count, and no issue is made for each:
+ * 300,000 units short of twenty rows are six million issues otherwise, for fifty to be shown.
+ */
+export function addMissingIndicators(
+  issues: IssueSink,
+  missing: readonly string[],
+  headerAt: Origin,
+  unit?: string,
+): void {
+  if (missing.length === 0) return;
+  if (issues.folds) {
+    // The unit's first missing row in the report's order; the others come after it.
+    const first = missingIndicatorIssues([[...missing].sort()[0] as string], headerAt, unit)[0] as Issue;
+    if (issues.folds(first)) {
+      issues.push({ ...first, count: missing.length });
+      return;
+    }
+  }
+  for (const i of missingIndicatorIssues(missing, headerAt, unit)) issues.push(i);
 }
 
 /** A summary's expected counts and its groups' figures; undefined for a unit's own report. */
@@ -236,7 +310,7 @@ function readGroupRows(
   template: Template,
   ctx: Ctx,
 ): Map<string, CarriedGroup> {
-  const { allowed, derived } = codesOf(template);
+  const { list: templateCodes, allowed, derived } = codesOf(template);
   const groups = new Map<string, CarriedGroup>();
   const seen = new Set<string>();
   for (const row of rows) {
@@ -258,7 +332,7 @@ function readGroupRows(
     if (derived.has(code)) continue;
     const ind = findIndicator(code);
     if (!ind || !allowed.has(code)) {
-      unknownIndicator(ctx, row, template, ind);
+      unknownIndicator(ctx, row, template, ind, templateCodes);
       continue;
     }
     let g = groups.get(row.group);
@@ -299,7 +373,13 @@ function sameFigure(a: UnitFigure | undefined, b: UnitFigure | undefined): boole
   return a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
 }
 
-function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indicator | undefined): void {
+function unknownIndicator(
+  ctx: Ctx,
+  row: RawRow,
+  template: Template,
+  ind: Indicator | undefined,
+  codes: readonly string[],
+): void {
   if (ind) {
     issue(
       ctx,
@@ -314,10 +394,7 @@ function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indica
     );
     return;
   }
-  const near = templateIndicatorCodes(template)
-    .map((c) => ({ c, d: editDistance(c, row.code.toUpperCase()) }))
-    .filter((x) => x.d <= 3)
-    .sort((a, b) => a.d - b.d)[0];
+  const near = nearestCode(codes, row.code.toUpperCase());
   issue(
     ctx,
     "error",
@@ -329,6 +406,18 @@ function unknownIndicator(ctx: Ctx, row: RawRow, template: Template, ind: Indica
     row.codeAt,
     row.code,
   );
+}
+
+/** The template's code nearest to a mistyped one, within 3 edits (the first of the nearest). */
+function nearestCode(codes: readonly string[], code: string): { c: string; d: number } | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of codes) {
+    // The distance is at least the difference in length: most codes need no measuring.
+    if (Math.abs(c.length - code.length) > Math.min(3, best ? best.d - 1 : 3)) continue;
+    const d = editDistance(c, code);
+    if (d <= 3 && (!best || d < best.d)) best = { c, d };
+  }
+  return best;
 }
 
 function legacyText(ctx: Ctx, found: FoundCell | undefined, code: string): void {
@@ -351,11 +440,10 @@ function legacyText(ctx: Ctx, found: FoundCell | undefined, code: string): void 
 
 interface RowRead {
   figure?: UnitFigure;
-  issues: Issue[];
 }
 
 function readRow(ind: Indicator, row: RawRow, required: boolean, ctx: Ctx): RowRead {
-  const result: RowRead = { issues: ctx.issues };
+  const result: RowRead = {};
   const plan = readPlan(ind, row, ctx);
   const summaryCounts = readSummaryCounts(row, ctx);
   const figure =

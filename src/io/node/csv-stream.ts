@@ -84,8 +84,9 @@ async function run(
   encoding: TextEncodingName,
   bom: boolean,
   delimiter: string,
+  wanted: ((unit: string) => boolean) | undefined,
 ): Promise<Extracted> {
-  const x = new CsvExtractor(file, baseName(file));
+  const x = new CsvExtractor(file, baseName(file), wanted);
   const lines = new RecordLines();
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
     delimiter,
@@ -119,7 +120,11 @@ function faulty(file: string): (e: unknown) => Extracted {
  * yields. The encoding is chosen from the first 64 KB; if a UTF-8 guess meets a byte that is not
  * UTF-8 further on, the file is read again as Windows-1258.
  */
-export async function extractCsvStream(path: string, file: string): Promise<Extracted> {
+export async function extractCsvStream(
+  path: string,
+  file: string,
+  wanted?: (unit: string) => boolean,
+): Promise<Extracted> {
   const head = await sample(path);
   const { encoding, bom } = detectEncoding(head, true);
   const decodedHead = new TextDecoder(encoding).decode(
@@ -127,9 +132,10 @@ export async function extractCsvStream(path: string, file: string): Promise<Extr
   );
   const delimiter = detectDelimiter(decodedHead);
   try {
-    return await run(path, file, encoding, bom, delimiter);
+    return await run(path, file, encoding, bom, delimiter, wanted);
   } catch (e) {
-    if (e instanceof NotUtf8) return run(path, file, "windows-1258", false, delimiter).catch(faulty(file));
+    if (e instanceof NotUtf8)
+      return run(path, file, "windows-1258", false, delimiter, wanted).catch(faulty(file));
     return faulty(file)(e);
   }
 }

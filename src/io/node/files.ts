@@ -12,7 +12,26 @@ function beside(target: string, kind: "tmp" | "bak"): string {
   return path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.${kind}`);
 }
 
-async function stage(target: string, data: Uint8Array | string): Promise<Staged> {
+/** A file's content: its bytes, text, or its bytes in pieces (written one after another). */
+export type FileData = Uint8Array | string | Uint8Array[];
+
+/** Text made in pieces, as UTF-8 in pieces of about 64 KB: never the whole text as one string. */
+export function utf8Pieces(pieces: Iterable<string>): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const out: Uint8Array[] = [];
+  let batch = "";
+  for (const p of pieces) {
+    batch += p;
+    if (batch.length >= 1 << 16) {
+      out.push(encoder.encode(batch));
+      batch = "";
+    }
+  }
+  if (batch) out.push(encoder.encode(batch));
+  return out;
+}
+
+async function stage(target: string, data: FileData): Promise<Staged> {
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
   const tmp = beside(target, "tmp");
   const staged = { tmp, target };
@@ -55,7 +74,7 @@ async function keep(target: string): Promise<string | undefined> {
  * already renamed are put back as they were. A reader never sees half a workbook, and a failed run
  * leaves neither debris nor a mix of old and new outputs.
  */
-export async function writeAllOrNothing(files: { path: string; data: Uint8Array | string }[]): Promise<void> {
+export async function writeAllOrNothing(files: { path: string; data: FileData }[]): Promise<void> {
   const staged: Staged[] = [];
   const dropStaged = (): Promise<unknown> => Promise.all(staged.map((s) => fs.rm(s.tmp, { force: true })));
   try {

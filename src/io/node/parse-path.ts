@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from "node:fs";
 import type { ParsedFile } from "../../core/consolidate/types";
 import { makeIssue } from "../../core/issues";
-import { failedParse, parseFile, parsedFrom, type ParseOptions } from "../parse-file";
+import { failedParse, parseFile, parsedFrom, wantedUnits, type ParseOptions } from "../parse-file";
 import { classify, csvFailure } from "../read-file";
 import { DEFAULT_XLSX_LIMITS } from "../xlsx";
 import { tooLarge } from "../xlsx/failure";
@@ -36,7 +36,7 @@ export async function parsePath(
     const c = classify(await head(absolute, 4096), path);
     if (c.kind === "csv") {
       try {
-        return parsedFrom(path, await extractCsvStream(absolute, path), opts);
+        return parsedFrom(path, await extractCsvStream(absolute, path, wantedUnits(opts)), opts);
       } catch (e) {
         return { file: path, submissions: [], issues: [csvFailure(path, e)] };
       }

@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { countIssues } from "../../core/issue-fold";
 import type { Issue } from "../../core/issues";
 import { useStrings } from "../i18n";
 
@@ -42,11 +43,12 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
   const t = useStrings();
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
-  const errors = issues.filter((i) => i.severity === "error").length;
+  // A folded issue counts as the issues it stands for (FORMATS.md §8).
+  const { errors, warnings } = countIssues(issues);
   return (
-    <section aria-label={t.issues.title(issues.length)}>
+    <section aria-label={t.issues.title(errors + warnings)}>
       <h2 className={styles.heading}>
-        {t.issues.title(issues.length)} — {t.issues.counts(errors, issues.length - errors)}
+        {t.issues.title(errors + warnings)} — {t.issues.counts(errors, warnings)}
       </h2>
       <ul className={styles.list}>
         {issues.slice(0, shown).map((issue, i) => {
