@@ -114,7 +114,7 @@ export default tseslint.config(
   },
   {
     // The sample generator runs in the browser too: core and the src/io writers, no Node.
-    files: ["src/samples/**/*.ts"],
+    files: ["generator/**/*.ts"],
     ignores: ["src/io/node/**"],
     rules: {
       "no-restricted-imports": [

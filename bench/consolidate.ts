@@ -115,10 +115,10 @@ usage: npm run bench [-- --sizes 130,1000,3321] [--rounds 3] [--profile] [--no-p
 /** What makes the files: if any of it changes, the cached workbooks are stale. */
 const GENERATOR_SOURCES = [
   "bench/national.ts",
-  "src/samples",
+  "generator",
   "src/core/catalog",
   "src/core/layout",
-  "src/core/format.ts",
+  "src/core/contract.ts",
   "src/core/periods.ts",
   "src/core/text.ts",
   "src/io/xlsx-writer.ts",
@@ -629,7 +629,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** The bundles' module boundaries: esbuild writes `// src/io/xlsx/sheet.ts` before each module. */
+/** The bundles' module boundaries: esbuild writes `// src/io/xlsx-read/sheet-reader.ts` before each module. */
 function bundleModules(): Map<string, { line: number; module: string }[]> {
   const out = new Map<string, { line: number; module: string }[]>();
   for (const name of ["main.cjs", "parse-worker.cjs"]) {

@@ -1,7 +1,7 @@
 /*
  * The benchmark's submissions: every commune of the official list (data/dvhc-2025.csv, 3,321
  * communes under 34 provinces) sends its 2026 `ktxh-xa` report as the project's own template
- * workbook, filled in with plausible figures for every indicator (src/samples/profiles.ts), signed
+ * workbook, filled in with plausible figures for every indicator (generator/profiles.ts), signed
  * in early December. Nothing is planted: the run must simply add everything up.
  *
  * A set of N communes is the whole nation (N = 3,321), a whole province when one has exactly N
@@ -14,11 +14,11 @@
 import { getIndicator } from "../src/core/catalog/indicators";
 import { findTemplate, templateIndicatorCodes, type Template } from "../src/core/catalog/templates";
 import type { IndicatorKind } from "../src/core/catalog/types";
-import { officialUnits } from "../src/io/official-units";
-import { communeSize, ktxhValues, Rng, rosterCsv, type RosterEntry, type TrueValue } from "../src/samples";
-import { writeTemplateForm } from "../src/samples/forms/template-form";
-import { Spread } from "../src/samples/profiles";
-import { buildSubmission } from "../src/samples/rows";
+import { officialUnits } from "../src/engine/official-units";
+import { communeSize, ktxhValues, Rng, rosterCsv, type RosterEntry, type TrueValue } from "../generator";
+import { writeTemplateForm } from "../generator/forms/template-form";
+import { Spread } from "../generator/profiles";
+import { buildSubmission } from "../generator/rows";
 
 /** Bump when the generated files or figures change for a reason the source hash cannot see. */
 export const GENERATOR_VERSION = 1;
@@ -126,7 +126,7 @@ export interface CommuneReport {
 let reportsCache: Map<string, CommuneReport> | undefined;
 
 /**
- * Every commune's figures, spread evenly across the nation (src/samples/profiles.ts): every
+ * Every commune's figures, spread evenly across the nation (generator/profiles.ts): every
  * indicator of ktxh-xa, the optional ones included. Depends on the official list only.
  */
 export function nationalReports(): Map<string, CommuneReport> {
@@ -158,7 +158,7 @@ function template(): Template {
   return t;
 }
 
-/** One commune's filled template workbook, as src/samples writes a clean template submission. */
+/** One commune's filled template workbook, as generator writes a clean template submission. */
 export async function communeWorkbook(c: Commune, report: CommuneReport): Promise<Uint8Array> {
   const sub = { unit: c.code, reportDate: report.reportDate };
   const logical = buildSubmission(template(), report.values, sub, "template");

@@ -8,15 +8,15 @@
  * Three contenders: the ExcelJS renderer, the portable writer (fflate's deflate, as in the browser)
  * and the same writer with Node's zlib deflating (src/io/node/xlsx-write.ts).
  *
- * The layouts come from the real layout functions (test/xlsx-write/layouts.ts): the province and
+ * The layouts come from the real layout functions (test/io/xlsx-write/layouts.ts): the province and
  * the country are consolidated from generated CSV submissions first, which is not timed.
  */
 import type { WorkbookLayout } from "../src/core/layout/types";
 import { renderWorkbook } from "../test/support/exceljs-renderer";
 import { writeLayoutXlsx } from "../src/io/xlsx-write";
 import { writeLayoutXlsxNode } from "../src/io/node/xlsx-write";
-import { readXlsx } from "../src/io/xlsx";
-import { officialSummaryLayout, templateLayout } from "../test/xlsx-write/layouts";
+import { readXlsx } from "../src/io/xlsx-read";
+import { officialSummaryLayout, templateLayout } from "../test/io/xlsx-write/layouts";
 
 interface Case {
   label: string;

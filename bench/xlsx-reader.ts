@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { TEMPLATES } from "../src/core/catalog/templates";
 import { templateWorkbook, TEMPLATE_GEOMETRY } from "../src/core/layout/template-layout";
 import { parsePeriod } from "../src/core/periods";
-import { readXlsx } from "../src/io/xlsx";
+import { readXlsx } from "../src/io/xlsx-read";
 import { layoutToWorkbook } from "../test/support/exceljs-renderer";
 
 const BIG = process.argv[2] === "big";

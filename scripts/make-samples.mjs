@@ -1,5 +1,5 @@
 // Writes samples/ (the sample province of Sơn La and its Project 1219 reports) from the generator in
-// src/samples, deterministically: a seeded generator and fixed dates, so running it again gives the
+// generator, deterministically: a seeded generator and fixed dates, so running it again gives the
 // same bytes. The READMEs are kept; every other file under samples/ is replaced.
 import { build } from "esbuild";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -23,7 +23,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), "chitieu-samples-"));
 try {
   const bundle = path.join(tmp, "samples.mjs");
   await build({
-    entryPoints: [path.join(root, "src", "samples", "index.ts")],
+    entryPoints: [path.join(root, "generator", "index.ts")],
     outfile: bundle,
     bundle: true,
     platform: "node",

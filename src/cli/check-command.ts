@@ -1,8 +1,8 @@
 import { checkSubmissions } from "../core/consolidate/check";
-import { countIssues } from "../core/issue-fold";
+import { countIssues } from "../core/issues-fold";
 import { describeOrigin } from "../core/issues";
-import { reportJsonPieces } from "../core/report";
-import type { Report } from "../core/report-types";
+import { reportJsonPieces } from "../core/json-report/build";
+import type { Report } from "../core/json-report/types";
 import { utf8Pieces, writeAllOrNothing } from "../io/node/files";
 import { resolveLocale } from "./consolidate-command";
 import { CliError } from "./errors";

@@ -1,13 +1,13 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { NoPeriodError } from "../core/consolidate/consolidate";
-import { reportJsonPieces } from "../core/report";
-import type { Report } from "../core/report-types";
+import { reportJsonPieces } from "../core/json-report/build";
+import type { Report } from "../core/json-report/types";
 import { readDate } from "../core/submission/cell-reading";
 import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
-import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../io/pipeline";
+import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../engine/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
-import { readXlsx } from "../io/xlsx";
+import { readXlsx } from "../io/xlsx-read";
 import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
 import { CliError } from "./errors";
 import { collectInputs, FileSet, type FoundInput } from "./inputs";

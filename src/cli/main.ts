@@ -7,7 +7,7 @@ import { consolidateCommand } from "./consolidate-command";
 import { summaryLines } from "./print-summary";
 import { templateCommand } from "./template-command";
 import { nodeZipCodec } from "../io/node/zip-codec";
-import { useZipCodec } from "../io/xlsx";
+import { useZipCodec } from "../io/xlsx-read";
 import { printTiming, startTiming, type BootTimes } from "./timing";
 
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { parsePath } from "../io/node/parse-path";
+import { parsePath } from "../engine/node/parse-path";
 import { nodeZipCodec } from "../io/node/zip-codec";
-import { useZipCodec } from "../io/xlsx";
-import { toWire, type ParseOptions } from "../io/parse-file";
+import { useZipCodec } from "../io/xlsx-read";
+import { toWire, type ParseOptions } from "../engine/parse-file";
 import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
 /*

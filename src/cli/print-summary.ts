@@ -1,8 +1,8 @@
 import { getIndicator } from "../core/catalog/indicators";
-import { countIssues } from "../core/issue-fold";
+import { countIssues } from "../core/issues-fold";
 import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
 import { formatNumber } from "../core/number-text";
-import type { Report, UnitStatus } from "../core/report-types";
+import type { Report, UnitStatus } from "../core/json-report/types";
 
 /** A column of text padded to a width, counting characters as a terminal shows them (NFC). */
 function pad(s: string, width: number, right = false): string {

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
-import type { Roster } from "../core/roster";
-import { rosterFromGrid } from "../core/roster-grid";
+import type { Roster } from "../core/roster/roster";
+import { rosterFromGrid } from "../core/roster/roster-grid";
 import { readCsv } from "../io/csv-reader";
 import { CliError } from "./errors";
 

@@ -4,9 +4,9 @@ import { readTemplateTag, TEMPLATES, type Template } from "../core/catalog/templ
 import { templateWorkbook } from "../core/layout/template-layout";
 import type { Lang } from "../core/layout/template-text";
 import { describePeriod, parsePeriod, type Period } from "../core/periods";
-import type { Roster, RosterUnit } from "../core/roster";
-import { nearestUnits, suggestUnits } from "../core/suggest";
-import { officialUnits } from "../io/official-units";
+import type { Roster, RosterUnit } from "../core/roster/roster";
+import { nearestUnits, suggestUnits } from "../core/roster/suggest";
+import { officialUnits } from "../engine/official-units";
 import { writeAllOrNothing } from "../io/node/files";
 import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
 import { CliError } from "./errors";

@@ -1,4 +1,4 @@
-import { NAMES, TABLE_NAME } from "../core/format";
+import { NAMES, TABLE_NAME } from "../core/contract";
 import type { CellValue, DefinedName, Grid, GridCell, GridRow, SourceDoc } from "../core/grid";
 import { boundsOf, rangeAddress, splitAddress } from "./address";
 import { toActionError } from "./errors";

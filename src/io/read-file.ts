@@ -1,7 +1,7 @@
 import type { SourceDoc } from "../core/grid";
 import { makeIssue, type Issue } from "../core/issues";
 import { readCsv } from "./csv-reader";
-import { readXlsx } from "./xlsx";
+import { readXlsx } from "./xlsx-read";
 
 /** What kind of file the bytes are, whatever its name says. */
 export type Sniffed = "zip" | "ole" | "empty" | "png" | "pdf" | "binary" | "text";

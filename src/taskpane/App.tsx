@@ -9,7 +9,7 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import { Component, useCallback, useEffect, useMemo, useState, type ErrorInfo, type ReactNode } from "react";
-import type { Roster } from "../core/roster";
+import type { Roster } from "../core/roster/roster";
 import { CheckTab, type CheckState } from "./components/CheckTab";
 import { ConsolidateTab, initialConsolidateState, type ConsolidateState } from "./components/ConsolidateTab";
 import { Notice } from "./components/Notice";

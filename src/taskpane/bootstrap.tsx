@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { officialUnits } from "../io/official-units";
+import { officialUnits } from "../engine/official-units";
 import { App, TABS } from "./App";
 import { downloadBytes, XLSX_MIME } from "./download";
 import type { Engine } from "./engine";

@@ -2,16 +2,16 @@ import { findTemplate } from "../core/catalog/templates";
 import { checkSubmissions } from "../core/consolidate/check";
 import type { ParsedFile as PipelineParsed } from "../core/consolidate/types";
 import { parsePeriod } from "../core/periods";
-import { rosterFromGrid } from "../core/roster-grid";
+import { rosterFromGrid } from "../core/roster/roster-grid";
 import { extractSubmissions } from "../core/submission/extract";
 import { readDate } from "../core/submission/cell-reading";
-import { failedParse, fromWire, parseFile, parsedFrom } from "../io/parse-file";
-import { consolidateParsed, readPlanFile, type RunContext } from "../io/pipeline";
+import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
+import { consolidateParsed, readPlanFile, type RunContext } from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
 import type { Engine, FileInput } from "./engine";
 
 /*
- * The one file that connects the pane to the engine (src/io/pipeline.ts): the same code the
+ * The one file that connects the pane to the engine (src/engine/pipeline.ts): the same code the
  * command line runs. Files arrive as bytes the user chose; nothing leaves the machine.
  */
 

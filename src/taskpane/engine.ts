@@ -1,7 +1,7 @@
 import type { SourceDoc } from "../core/grid";
 import type { Issue } from "../core/issues";
 import type { WorkbookLayout } from "../core/layout/types";
-import type { Report } from "../core/report-types";
+import type { Report } from "../core/json-report/types";
 
 /*
  * What the pane asks of the engine, as injected functions: the pane never imports the pipeline

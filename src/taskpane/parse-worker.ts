@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { parseFile, toWire } from "../io/parse-file";
+import { parseFile, toWire } from "../engine/parse-file";
 import type { WorkerReply, WorkerRequest } from "./parse-protocol";
 
 /*

@@ -1,4 +1,4 @@
-import type { PlanStatus, UnitStatus } from "../core/report-types";
+import type { PlanStatus, UnitStatus } from "../core/json-report/types";
 
 /*
  * Every word the pane shows, one object per language (Vietnamese first; English is a switch).

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "n
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/format";
+import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/contract";
 import { launch } from "./browser";
 import { ADDIN_URL } from "./global-setup";
 import { serveDir } from "./static-server";

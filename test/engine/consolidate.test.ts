@@ -1,11 +1,11 @@
 import { findTemplate } from "../../src/core/catalog/templates";
-import { reportJson, reportJsonPieces } from "../../src/core/report";
-import { rosterFromGrid } from "../../src/core/roster-grid";
+import { reportJson, reportJsonPieces } from "../../src/core/json-report/build";
+import { rosterFromGrid } from "../../src/core/roster/roster-grid";
 import { parsePeriod } from "../../src/core/periods";
-import type { Roster } from "../../src/core/roster";
-import type { Report } from "../../src/core/report-types";
+import type { Roster } from "../../src/core/roster/roster";
+import type { Report } from "../../src/core/json-report/types";
 import { csvTextToGrid } from "../../src/io/csv-reader";
-import { consolidateParsed, parseFile, type InputFile } from "../../src/io/pipeline";
+import { consolidateParsed, parseFile, type InputFile } from "../../src/engine/pipeline";
 
 const enc = new TextEncoder();
 

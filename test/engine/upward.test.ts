@@ -5,12 +5,12 @@ import {
 } from "../../src/core/catalog/templates";
 import type { LayoutCell, WorkbookLayout } from "../../src/core/layout/types";
 import { parsePeriod } from "../../src/core/periods";
-import type { Report, ReportGroup } from "../../src/core/report-types";
-import { rosterFromGrid } from "../../src/core/roster-grid";
-import type { Roster } from "../../src/core/roster";
+import type { Report, ReportGroup } from "../../src/core/json-report/types";
+import { rosterFromGrid } from "../../src/core/roster/roster-grid";
+import type { Roster } from "../../src/core/roster/roster";
 import { csvTextToGrid } from "../../src/io/csv-reader";
-import { officialUnits } from "../../src/io/official-units";
-import { consolidateParsed, parseFile, type InputFile } from "../../src/io/pipeline";
+import { officialUnits } from "../../src/engine/official-units";
+import { consolidateParsed, parseFile, type InputFile } from "../../src/engine/pipeline";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { communeCsv, rng } from "../support/random-commune";
 

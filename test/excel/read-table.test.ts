@@ -1,5 +1,5 @@
 import { findTemplate } from "../../src/core/catalog/templates";
-import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/format";
+import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/contract";
 import { cellAt } from "../../src/core/grid";
 import { TEMPLATE_GEOMETRY, templateWorkbook } from "../../src/core/layout/template-layout";
 import { parsePeriod } from "../../src/core/periods";

@@ -1,5 +1,5 @@
 import { findTemplate } from "../../src/core/catalog/templates";
-import { COLUMNS, MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/format";
+import { COLUMNS, MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/contract";
 import { SheetBuilder } from "../../src/core/layout/sheet-builder";
 import { TEMPLATE_GEOMETRY, templateWorkbook } from "../../src/core/layout/template-layout";
 import type { WorkbookLayout } from "../../src/core/layout/types";
@@ -7,7 +7,7 @@ import { parsePeriod } from "../../src/core/periods";
 import { MARKER_NAME, renderLayout, widthInPoints } from "../../src/excel";
 import { ExcelActionError } from "../../src/excel/errors";
 import { fakeExcel, parseAddress, WorkbookModel } from "../support/fake-excel";
-import { consolidateParsed, parseFile } from "../../src/io/pipeline";
+import { consolidateParsed, parseFile } from "../../src/engine/pipeline";
 import { TEMPLATE_TABLE_HEADERS } from "../support/contract";
 
 function template(id = "ktxh-xa"): WorkbookLayout {

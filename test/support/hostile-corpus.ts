@@ -11,7 +11,7 @@ import {
   tableXml,
   zipParts,
   type HandBook,
-} from "../xlsx-reader/hand-built";
+} from "../io/xlsx-read/hand-built";
 
 /*
  * A hostile corpus: files a province office really receives (a PDF named .csv, a password-protected

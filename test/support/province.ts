@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { GeneratedProvince } from "../../src/samples";
-import type { ExpectedIssue, Truth } from "../../src/samples/truth";
+import type { GeneratedProvince } from "../../generator";
+import type { ExpectedIssue, Truth } from "../../generator/truth";
 
 /** Writes a generated province: submissions under `dir/submissions`, the roster as `dir/<roster>`. */
 export function writeProvince(

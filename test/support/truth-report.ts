@@ -1,5 +1,5 @@
-import type { Report } from "../../src/core/report-types";
-import type { Figure, Truth } from "../../src/samples/truth";
+import type { Report } from "../../src/core/json-report/types";
+import type { Figure, Truth } from "../../generator/truth";
 import { closeRel, describeIssue, pairIssues, type ReportIssue } from "./province";
 
 /*

@@ -4,13 +4,13 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
-import { MAIN_SHEET, TABLE_NAME } from "../../src/core/format";
+import { MAIN_SHEET, TABLE_NAME } from "../../src/core/contract";
 import type { Issue } from "../../src/core/issues";
 import { findTemplate } from "../../src/core/catalog/templates";
 import { templateWorkbook } from "../../src/core/layout/template-layout";
 import { parsePeriod } from "../../src/core/periods";
-import type { Report } from "../../src/core/report-types";
-import { officialUnits } from "../../src/io/official-units";
+import type { Report } from "../../src/core/json-report/types";
+import { officialUnits } from "../../src/engine/official-units";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { FigureTable } from "../../src/taskpane/components/FigureTable";
 import type { Engine } from "../../src/taskpane/engine";

@@ -1,7 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
-import { IssueList } from "../issue-fold";
-import type { Report, ReportPerUnit, ReportUnit } from "../report-types";
+import { IssueList } from "../issues-fold";
+import type { Report, ReportPerUnit, ReportUnit } from "../json-report/types";
 import { addMissingIndicators, validateRows } from "../submission/rows";
 import { decideTemplate, wrongTemplate } from "./choose";
 import type { ParsedFile } from "./types";

@@ -1,8 +1,8 @@
 import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
 import { makeIssue, type Issue } from "../issues";
 import { describePeriod, type Period } from "../periods";
-import { rosterCode, type Roster } from "../roster";
-import type { IssueSink } from "../issue-fold";
+import { rosterCode, type Roster } from "../roster/roster";
+import type { IssueSink } from "../issues-fold";
 import {
   addMissingIndicators,
   NO_FIGURES,

@@ -1,15 +1,15 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, type Template } from "../catalog/templates";
-import { IssueList, type IssueSink } from "../issue-fold";
+import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
-import { Roster, type RosterUnit } from "../roster";
+import { Roster, type RosterUnit } from "../roster/roster";
 import type { CarriedGroup, UnitFigure } from "../submission/rows";
 import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
 import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
 import { chooseAmong } from "./duplicates";
 import { findOutliers } from "./outliers";
-import { suggestUnits } from "../suggest";
+import { suggestUnits } from "../roster/suggest";
 import { applyPlan } from "../plan/apply-plan";
 import type { Consolidation, ConsolidateOptions, GroupAggregate, ParsedFile, UnitOutcome } from "./types";
 

@@ -1,5 +1,5 @@
 import type { Template } from "../catalog/templates";
-import type { IssueSink } from "../issue-fold";
+import type { IssueSink } from "../issues-fold";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import type { UnitFigure } from "../submission/rows";
 import { readFigures, type Accepted } from "./choose";

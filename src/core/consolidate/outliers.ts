@@ -1,7 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { makeIssue, type Issue } from "../issues";
 import { nums } from "../number-text";
-import type { Roster } from "../roster";
+import type { Roster } from "../roster/roster";
 import type { Accepted } from "./choose";
 
 /** Fewer units than this and no figure can be called unusual. */

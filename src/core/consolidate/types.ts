@@ -1,8 +1,8 @@
 import type { Template } from "../catalog/templates";
 import type { Issue } from "../issues";
 import type { Period } from "../periods";
-import type { UnitStatus } from "../report-types";
-import type { Roster } from "../roster";
+import type { UnitStatus } from "../json-report/types";
+import type { Roster } from "../roster/roster";
 import type { SubmissionMeta } from "../submission/meta";
 import type { SummaryCarried, UnitFigure } from "../submission/rows";
 import type { RawSubmission } from "../submission/types";

@@ -1,7 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { GUIDE_SHEET } from "../format";
+import { GUIDE_SHEET } from "../contract";
 import { SheetBuilder } from "./sheet-builder";
 import type { LayoutCell, SheetLayout } from "./types";
 import type { Lang } from "./template-text";

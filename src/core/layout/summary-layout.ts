@@ -9,15 +9,15 @@ import {
   NAMES,
   SUMMARY_COLUMNS,
   TABLE_NAME,
-} from "../format";
-import { countIssues, FOLD_AFTER } from "../issue-fold";
+} from "../contract";
+import { countIssues, FOLD_AFTER } from "../issues-fold";
 import type { Issue } from "../issues";
 import { formatNumber } from "../number-text";
 import type { PlanRow } from "../plan/read-plan";
 import { MATRIX_TABLE } from "../plan/previous";
-import type { PlanStatus } from "../report-types";
+import type { PlanStatus } from "../json-report/types";
 import { describePeriod, parsePeriod } from "../periods";
-import type { Report, ReportUnit, UnitStatus } from "../report-types";
+import type { Report, ReportUnit, UnitStatus } from "../json-report/types";
 import { a1 } from "../text";
 import { FMT_DATE, FMT_INT, FMT_TEXT, figureFormat, partFormat, percentFormat } from "./number-formats";
 import { SheetBuilder } from "./sheet-builder";

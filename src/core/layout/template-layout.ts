@@ -1,7 +1,7 @@
 import { getIndicator } from "../catalog/indicators";
 import { templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS, MAIN_SHEET, META_LABELS, NAMES, TABLE_NAME, type ColumnKey } from "../format";
+import { COLUMNS, MAIN_SHEET, META_LABELS, NAMES, TABLE_NAME, type ColumnKey } from "../contract";
 import { describePeriod, type Period } from "../periods";
 import { a1 } from "../text";
 import { FMT_DATE, FMT_TEXT, partFormat, percentFormat, valueFormat } from "./number-formats";

@@ -2,7 +2,7 @@ import type { Indicator } from "../catalog/types";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { nums } from "../number-text";
 import { parsePeriod, type Period } from "../periods";
-import type { PlanStatus } from "../report-types";
+import type { PlanStatus } from "../json-report/types";
 import type { PlanRow } from "./read-plan";
 
 /*

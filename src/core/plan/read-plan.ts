@@ -1,6 +1,6 @@
 import { findIndicator } from "../catalog/indicators";
 import type { PlanEntry, PlanRuleKind } from "../catalog/types";
-import { PLAN_COLUMNS } from "../format";
+import { PLAN_COLUMNS } from "../contract";
 import type { Grid, GridCell, SourceDoc } from "../grid";
 import { cellText, findHeaderRow } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";

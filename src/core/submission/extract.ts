@@ -7,7 +7,7 @@ import {
   NAMES,
   SUMMARY_COLUMNS,
   TABLE_NAME,
-} from "../format";
+} from "../contract";
 import { cellAt, isBlank, type Grid, type GridRow, type SourceDoc } from "../grid";
 import { cellText, findHeaderRow, mapHeader, type HeaderAliases } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";

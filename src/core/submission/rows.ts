@@ -1,11 +1,11 @@
 import { findIndicator } from "../catalog/indicators";
 import { requiredIndicatorCodes, templateIndicatorCodes, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS, GROUP_TABLE_NAME } from "../format";
-import { IssueList, type IssueSink } from "../issue-fold";
+import { COLUMNS, GROUP_TABLE_NAME } from "../contract";
+import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
 import { nums } from "../number-text";
-import { editDistance } from "../suggest";
+import { editDistance } from "../roster/suggest";
 import { convertUnit } from "../values/units";
 import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
 import type { FoundCell, RawGroupRow, RawRow, RawSubmission } from "./types";

@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from "node:zlib";
-import type { ZipCodec } from "../xlsx";
+import type { ZipCodec } from "../xlsx-read";
 
 /*
  * Node's zlib for the xlsx reader: inflating a part and checking its CRC-32 in C costs about a

@@ -1,4 +1,4 @@
-import { NS_MAIN, tElement, XML_DECLARATION } from "./xml";
+import { NS_MAIN, tElement, XML_DECLARATION } from "./xml-escape";
 import { columnLetters } from "../../core/text";
 
 /*

@@ -1,4 +1,4 @@
-import { NS_MAIN, tElement, XML_DECLARATION } from "./xml";
+import { NS_MAIN, tElement, XML_DECLARATION } from "./xml-escape";
 
 /** The shared string table: each distinct text once, in order of first use. */
 export class SharedStrings {

@@ -1,6 +1,6 @@
 import { FONT_NAME, FONT_SIZE, STYLES, type StyleSpec } from "../../core/layout/styles";
 import type { StyleName } from "../../core/layout/types";
-import { escapeAttr, NS_MAIN, XML_DECLARATION } from "./xml";
+import { escapeAttr, NS_MAIN, XML_DECLARATION } from "./xml-escape";
 
 /*
  * styles.xml: the named styles of the layout model turned into fonts, fills, borders and one

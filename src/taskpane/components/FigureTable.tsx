@@ -8,7 +8,7 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import type { ReportIndicator } from "../../core/report-types";
+import type { ReportIndicator } from "../../core/json-report/types";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { countIssues } from "../../core/issue-fold";
+import { countIssues } from "../../core/issues-fold";
 import type { Issue } from "../../core/issues";
 import { useStrings } from "../i18n";
 

@@ -1,6 +1,6 @@
 import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Roster, RosterUnit } from "../../core/roster";
+import type { Roster, RosterUnit } from "../../core/roster/roster";
 import { matchKey } from "../../core/text";
 import { useStrings } from "../i18n";
 

@@ -1,0 +1,97 @@
+import type { Template } from "../core/catalog/templates";
+import { consolidate } from "../core/consolidate/consolidate";
+import type { Consolidation, ConsolidateOptions, ParsedFile } from "../core/consolidate/types";
+import { summaryWorkbook, type SummaryOptions } from "../core/layout/summary-layout";
+import type { WorkbookLayout } from "../core/layout/types";
+import type { Period } from "../core/periods";
+import { buildReport } from "../core/json-report/build";
+import type { Report } from "../core/json-report/types";
+import type { Roster } from "../core/roster/roster";
+import type { PreviousFigures } from "../core/plan/apply-plan";
+import { readPlan, type PlanRead } from "../core/plan/read-plan";
+import { readPrevious, type PreviousRead } from "../core/plan/previous";
+import { officialUnits } from "./official-units";
+import { readSourceFile } from "../io/read-file";
+import type { InputFile } from "./parse-file";
+
+/*
+ * The engine end to end, the same in the CLI, the task pane and a plain browser:
+ * bytes → grids → submissions (parseFile, the slow part, run on worker threads or a Web Worker)
+ * → consolidation → report and summary layout (consolidateParsed, on the main thread).
+ */
+
+export { parseFile, type InputFile } from "./parse-file";
+
+export interface RunContext {
+  template?: Template;
+  period?: Period;
+  roster?: Roster;
+  due?: string;
+  locale?: "vi" | "en";
+  /** The plan's rows and the problems found reading it. */
+  plan?: PlanRead;
+  /** Last period's figures, for pace rules. */
+  previous?: { figures: PreviousFigures; year: number };
+}
+
+/** Reads a plan file (CSV, or a workbook with a `KeHoach` table); an unreadable one is an issue. */
+export function readPlanFile(input: InputFile, locale: "vi" | "en" = "vi"): PlanRead {
+  const read = readSourceFile(input.bytes, input.path);
+  if (!read.ok) return { rows: [], issues: [{ ...read.issue, rule: "invalid-plan" }] };
+  return readPlan(read.doc, locale);
+}
+
+/** Reads last period's summary workbook (`--previous`). */
+export function readPreviousFile(input: InputFile, locale: "vi" | "en" = "vi"): PreviousRead {
+  const read = readSourceFile(input.bytes, input.path);
+  if (!read.ok) return { error: { vi: read.issue.message, en: read.issue.messageEn } };
+  return readPrevious(read.doc, locale);
+}
+
+export interface RunOutput {
+  consolidation: Consolidation;
+  report: Report;
+  workbook: WorkbookLayout;
+}
+
+/**
+ * Consolidates parsed files into the report and the summary workbook's layout. `phase` is told
+ * when each step ends ("consolidate", "report", "layout"), for timings.
+ */
+export function consolidateParsed(
+  parsed: ParsedFile[],
+  ctx: RunContext,
+  summary: SummaryOptions = {},
+  phase: (name: string) => void = () => {},
+): RunOutput {
+  const opts: ConsolidateOptions = { locale: ctx.locale ?? "vi", official: officialUnits() };
+  if (ctx.template) opts.template = ctx.template;
+  if (ctx.period) opts.period = ctx.period;
+  if (ctx.roster) opts.roster = ctx.roster;
+  if (ctx.due) opts.due = ctx.due;
+  if (ctx.plan) {
+    opts.plan = ctx.plan.rows;
+    opts.planIssues = ctx.plan.issues;
+  }
+  if (ctx.previous) opts.previous = ctx.previous;
+  // Files in a fixed order: the report must not depend on the order the disk or the user gave them.
+  const sorted = [...parsed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const consolidation = consolidate(sorted, opts);
+  phase("consolidate");
+  const report = buildReport(consolidation);
+  phase("report");
+  const reportDate = consolidation.units
+    .filter((u) => u.figures && u.reportDate)
+    .map((u) => u.reportDate as string)
+    .sort()
+    .pop();
+  const names = new Map(consolidation.roster.units.map((u) => [u.code, u.name]));
+  const workbook = summaryWorkbook(report, consolidation.template, {
+    ...summary,
+    ...(reportDate ? { reportDate } : {}),
+    unitNames: names,
+    plan: consolidation.plan.applied,
+  });
+  phase("layout");
+  return { consolidation, report, workbook };
+}

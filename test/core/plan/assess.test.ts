@@ -1,0 +1,172 @@
+import { getIndicator } from "../../../src/core/catalog/indicators";
+import type { PlanRuleKind } from "../../../src/core/catalog/types";
+import { assess, type PastValue } from "../../../src/core/plan/assess";
+import type { PlanRow } from "../../../src/core/plan/read-plan";
+import { parsePeriod } from "../../../src/core/periods";
+
+const row = (indicator: string, period: string, rule: PlanRuleKind, value: number, unit = "14"): PlanRow => ({
+  unit,
+  indicator,
+  period,
+  rule,
+  value,
+  at: { file: "plan.csv", line: 2 },
+});
+
+function run(
+  code: string,
+  figure: number | null,
+  year: string,
+  rows: PlanRow[],
+  previous?: PastValue,
+): ReturnType<typeof assess> {
+  return assess({
+    unit: "14",
+    indicator: getIndicator(code),
+    figure,
+    period: parsePeriod(year)!,
+    rows,
+    ...(previous ? { previous } : {}),
+  });
+}
+
+describe("a target for the reporting year: met or missed", () => {
+  const higher = [row("BHYT", "2026", "muc_tieu", 95)];
+  const lower = [row("HO_NGHEO", "2026", "muc_tieu", 30)];
+  it.each([
+    ["exactly on the target", "BHYT", higher, 95, "met"],
+    ["just above (higher is better)", "BHYT", higher, 95.01, "met"],
+    ["just below (higher is better)", "BHYT", higher, 94.99, "missed"],
+    ["exactly on the target (lower is better)", "HO_NGHEO", lower, 30, "met"],
+    ["just below (lower is better)", "HO_NGHEO", lower, 29.99, "met"],
+    ["just above (lower is better)", "HO_NGHEO", lower, 30.01, "missed"],
+  ])("%s", (_what, code, rows, figure, status) => {
+    const r = run(code as string, figure as number, "2026", rows as PlanRow[]);
+    expect(r.status).toBe(status);
+    expect(r.target).toBe((rows as PlanRow[])[0]!.value);
+    expect(r.issues.map((i) => i.rule)).toEqual(status === "missed" ? ["target-missed"] : []);
+  });
+});
+
+describe("before the target year: the straight line from the baseline", () => {
+  // Baseline 2025: 43.04; target 2030: 28.04 → the line falls 3 points a year: 40.04 in 2026.
+  const rows = [row("HO_NGHEO", "2025", "goc", 43.04), row("HO_NGHEO", "2030", "muc_tieu", 28.04)];
+  it.each([
+    ["exactly on the line", 40.04, "on_track"],
+    ["just better than the line", 40.03, "on_track"],
+    ["just worse than the line", 40.05, "behind"],
+    ["already at the final target", 28.04, "met"],
+    ["beyond the final target", 25, "met"],
+  ])("%s (lower is better)", (_what, figure, status) => {
+    const r = run("HO_NGHEO", figure as number, "2026", rows);
+    expect(r.status).toBe(status);
+    expect(r.target).toBe(28.04);
+    if (status !== "met") expect(r.expected).toBeCloseTo(40.04, 9);
+  });
+
+  it("higher is better: the line rises", () => {
+    const up = [row("LD_DAO_TAO", "2025", "goc", 30), row("LD_DAO_TAO", "2030", "muc_tieu", 50)];
+    expect(run("LD_DAO_TAO", 34, "2026", up).status).toBe("on_track");
+    expect(run("LD_DAO_TAO", 33.99, "2026", up).status).toBe("behind");
+  });
+
+  it("with no baseline and no pace there is no line to judge by: no status is invented", () => {
+    const r = run("LD_DAO_TAO", 30, "2026", [row("LD_DAO_TAO", "2030", "muc_tieu", 50)]);
+    expect(r.target).toBe(50);
+    expect(r.status).toBe("no_target");
+  });
+});
+
+describe("floors and ceilings hold whatever the direction", () => {
+  it.each([
+    ["toi_thieu met exactly", "CHE_PHU_RUNG", "toi_thieu", 47.72, 47.72, "met"],
+    ["toi_thieu missed", "CHE_PHU_RUNG", "toi_thieu", 47.72, 47.71, "missed"],
+    ["toi_da on a higher-is-better indicator", "BHYT", "toi_da", 100, 100.5, "missed"],
+    ["toi_da on a lower-is-better indicator", "HO_NGHEO", "toi_da", 40, 39, "met"],
+  ])("%s", (_w, code, rule, value, figure, status) => {
+    const r = run(code as string, figure as number, "2027", [
+      row(code as string, "2026-2030", rule as PlanRuleKind, value as number),
+    ]);
+    expect(r.status).toBe(status);
+  });
+});
+
+describe("pace: at least N points a year", () => {
+  const rows = [
+    row("HO_NGHEO", "2025", "goc", 43),
+    row("HO_NGHEO", "2026-2030", "giam_moi_nam", 3),
+    row("HO_NGHEO", "2030", "muc_tieu", 28),
+  ];
+
+  it("against the baseline when there is no previous summary", () => {
+    const ok = run("HO_NGHEO", 40, "2026", rows);
+    expect(ok.pace).toMatchObject({
+      from: { year: 2025, value: 43, source: "baseline" },
+      change: 3,
+      required: 3,
+      met: true,
+    });
+    expect(ok.issues).toEqual([]);
+    const slow = run("HO_NGHEO", 40.5, "2026", rows);
+    expect(slow.issues.map((i) => i.rule)).toEqual(["pace-missed"]);
+    expect(slow.status).toBe("behind");
+  });
+
+  it("against last year's figure when a previous summary is given", () => {
+    const prev: PastValue = { year: 2026, value: 39, source: "previous" };
+    const r = run("HO_NGHEO", 36.5, "2027", rows, prev);
+    expect(r.pace).toMatchObject({ from: prev, required: 3, met: false });
+    expect(r.pace!.change).toBeCloseTo(2.5, 9);
+    expect(r.issues[0]!.rule).toBe("pace-missed");
+    expect(r.status).toBe("behind");
+  });
+
+  it("flags a pace across the 2027 change of poverty standard", () => {
+    const prev: PastValue = { year: 2026, value: 39, source: "previous" };
+    const r = run("HO_NGHEO", 37, "2027", rows, prev);
+    expect(r.pace!.crossesStandardBreak).toBe(true);
+    expect(r.issues[0]!.message).toMatch(/351\/2025/);
+    expect(r.issues[0]!.reason).toBe("series-break");
+    const within = run("HO_NGHEO", 38, "2028", rows, { year: 2027, value: 41, source: "previous" });
+    expect(within.pace!.crossesStandardBreak).toBe(false);
+  });
+
+  it("draws the line back from the target when the plan gives only the pace (Mường Lèo)", () => {
+    const ml = [
+      row("HO_NGHEO", "2030", "muc_tieu", 28.04, "04240"),
+      row("HO_NGHEO", "2026-2030", "giam_moi_nam", 3, "04240"),
+    ];
+    // 28.04 in 2030 and 3 points a year: 40.04 in 2026 is on the line.
+    expect(run("HO_NGHEO", 40.04, "2026", ml).status).toBe("on_track");
+    expect(run("HO_NGHEO", 41, "2026", ml).status).toBe("behind");
+  });
+});
+
+describe("Project 1219 phases (seed 001)", () => {
+  const rows = [
+    row("TTV_TAI_LIEU", "2026-2027", "muc_tieu", 40),
+    row("TTV_TAI_LIEU", "2028-2030", "tang_them", 50),
+    row("DON_VI_TRANG_BI", "2026-2027", "muc_tieu", 70),
+    row("DON_VI_TRANG_BI", "2028-2030", "tang_them", 25),
+  ];
+  it.each([
+    ["phase 1 met at its end", "TTV_TAI_LIEU", "2027", 40, 40, "met"],
+    ["phase 1 missed at its end", "TTV_TAI_LIEU", "2027", 39.9, 40, "missed"],
+    ["phase 2 is phase 1 plus a further 50", "TTV_TAI_LIEU", "2030", 90, 90, "met"],
+    ["phase 2 missed", "TTV_TAI_LIEU", "2030", 89, 90, "missed"],
+    ["equipment: 70 then a further 25", "DON_VI_TRANG_BI", "2030", 95, 95, "met"],
+    ["mid phase 2, on the line from phase 1's target", "DON_VI_TRANG_BI", "2029", 86.67, 95, "on_track"],
+    ["mid phase 2, below the line", "DON_VI_TRANG_BI", "2029", 80, 95, "behind"],
+  ])("%s", (_w, code, year, figure, target, status) => {
+    const r = run(code as string, figure as number, year as string, rows);
+    expect(r.target).toBeCloseTo(target as number, 9);
+    expect(r.status).toBe(status);
+  });
+});
+
+describe("nothing to judge", () => {
+  it("no plan rows: no_target; no figure: no_data", () => {
+    expect(run("BHYT", 90, "2026", []).status).toBe("no_target");
+    expect(run("BHYT", null, "2026", [row("BHYT", "2026", "muc_tieu", 95)]).status).toBe("no_data");
+  });
+});

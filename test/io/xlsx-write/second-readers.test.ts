@@ -1,0 +1,294 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { TEMPLATES } from "../../../src/core/catalog/templates";
+import type { SourceDoc } from "../../../src/core/grid";
+import type { WorkbookLayout } from "../../../src/core/layout/types";
+import { a1, parseRange } from "../../../src/core/text";
+import { readXlsx } from "../../../src/io/xlsx-read";
+import { renderWorkbook } from "../../support/exceljs-renderer";
+import { writeLayoutXlsx } from "../../../src/io/xlsx-write";
+import { officialSummaryLayout, smallProvinceLayout, templateLayout } from "./layouts";
+import { TEMPLATE_TABLE_HEADERS } from "../../support/contract";
+
+/*
+ * Other programs read the writer's files: our own streaming reader (values, formats, names,
+ * tables), LibreOffice (a CSV of every sheet, the same as for the ExcelJS renderer's file) and
+ * openpyxl 3.0 (tables, names, validations, protection, notes and links).
+ */
+
+interface Case {
+  name: string;
+  layout: WorkbookLayout;
+  ours: Uint8Array;
+  reference: Uint8Array;
+}
+
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  const layouts: [string, WorkbookLayout][] = [
+    ...TEMPLATES.map((t): [string, WorkbookLayout] => [t.id, templateLayout(t.id)]),
+    ["tong-hop-nho", await smallProvinceLayout()],
+    ["tong-hop-40", officialSummaryLayout("40")],
+  ];
+  for (const [name, layout] of layouts) {
+    cases.push({ name, layout, ours: writeLayoutXlsx(layout), reference: await renderWorkbook(layout) });
+  }
+}, 120_000);
+
+function read(bytes: Uint8Array): SourceDoc {
+  const r = readXlsx(bytes, "x.xlsx");
+  if (!r.ok) throw new Error(r.message.en);
+  return r.doc;
+}
+
+describe("our xlsx reader", () => {
+  it("reads the same values, number formats, names and tables from both writers' files", () => {
+    for (const c of cases) {
+      const ours = read(c.ours);
+      const reference = read(c.reference);
+      expect({ case: c.name, ...ours, file: "" }).toEqual({ case: c.name, ...reference, file: "" });
+    }
+  });
+
+  it("finds the ChiTieu table and the five names in every template and summary", () => {
+    for (const c of cases) {
+      const doc = read(c.ours);
+      expect(doc.tables.map((t) => t.name)).toContain("ChiTieu");
+      expect(doc.names.map((n) => n.name).sort()).toEqual(
+        [
+          "ChiTieu_KyBaoCao",
+          "ChiTieu_MaDonVi",
+          "ChiTieu_MauBieu",
+          "ChiTieu_NgayBaoCao",
+          "ChiTieu_TenDonVi",
+        ].sort(),
+      );
+    }
+  });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));
+
+(soffice ? describe : describe.skip)("LibreOffice", () => {
+  it("converts every sheet to CSV and to HTML (styles) as it does the ExcelJS renderer's file; links open the cell", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chitieu-lo-"));
+    const chosen = cases.filter((c) => c.name === "ktxh-xa" || c.name === "tong-hop-nho");
+    const files: string[] = [];
+    for (const c of chosen) {
+      for (const [who, bytes] of [
+        ["ours", c.ours],
+        ["ref", c.reference],
+      ] as const) {
+        mkdirSync(path.join(dir, who), { recursive: true });
+        const file = path.join(dir, who, `${c.name}.xlsx`);
+        writeFileSync(file, bytes);
+        files.push(file);
+      }
+    }
+    const convert = (who: string, format: string, outdir: string): void => {
+      const conv = spawnSync(
+        soffice!,
+        [
+          "--headless",
+          `-env:UserInstallation=file://${dir}/lo-profile`,
+          "--convert-to",
+          format,
+          "--outdir",
+          path.join(dir, outdir),
+          ...files.filter((f) => f.includes(`${path.sep}${who}${path.sep}`)),
+        ],
+        { encoding: "utf8", timeout: 180_000 },
+      );
+      expect(conv.status).toBe(0);
+    };
+    for (const who of ["ours", "ref"]) {
+      // UTF-8, comma-separated, every sheet to its own file (the last field, -1).
+      convert(
+        who,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        `${who}-csv`,
+      );
+      // HTML keeps what LibreOffice made of the styles: fonts, fills, borders, alignment, notes.
+      convert(who, "html", `${who}-html`);
+    }
+    for (const c of chosen) {
+      const html = (who: string): string =>
+        readFileSync(path.join(dir, `${who}-html`, `${c.name}.html`), "utf8");
+      const links = [...html("ours").matchAll(/<a href="([^"]*)"/g)].map((m) => decodeURI(m[1]!));
+      // A file, and the sheet and cell in it once, as LibreOffice opens it.
+      for (const l of links) expect(l).toMatch(/^file:\/\/[^#]+(#'[^']+'![A-Z]+\d+)?$/);
+      if (c.name === "tong-hop-nho") expect(links.filter((l) => l.includes("#")).length).toBeGreaterThan(10);
+      // Apart from the document's dates, the links (ExcelJS's carry the place twice), the width of
+      // the columns 9 wide (ExcelJS leaves them at Excel's default) and rounding of row heights.
+      const plain = (s: string): string =>
+        s
+          .replace(/^\s*<meta [^>]*>\n/gm, "")
+          .replace(/<a href="[^"]*">/g, "<a>")
+          .replace(/<colgroup width="\d+">/g, "<colgroup>")
+          .replace(/ height="\d+"/g, "");
+      expect(plain(html("ours"))).toBe(plain(html("ref")));
+    }
+    const csvs = (who: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(path.join(dir, `${who}-csv`))
+          .sort()
+          .map((f) => [f, readFileSync(path.join(dir, `${who}-csv`, f), "utf8")]),
+      );
+    const ours = csvs("ours");
+    const sheets = chosen.reduce((n, c) => n + c.layout.sheets.length, 0);
+    expect(Object.keys(ours)).toHaveLength(sheets);
+    expect(ours).toEqual(csvs("ref"));
+    const template = ours["ktxh-xa-Chỉ tiêu.csv"] ?? "";
+    expect(template).toContain("Mã đơn vị:,04240");
+    expect(template).toContain("Xã Mường Lèo");
+    expect(template).toContain(
+      "STT,Mã chỉ tiêu,Tên chỉ tiêu,Đơn vị tính,Tử số,Mẫu số,Thực hiện,Kế hoạch,Ghi chú",
+    );
+    expect(ours["tong-hop-nho-Tổng hợp.csv"]).toContain("Tỉnh Sơn La");
+    expect(ours["tong-hop-nho-Vấn đề.csv"]).toMatch(/Lỗi|Cảnh báo/);
+  }, 300_000);
+});
+
+if (!soffice) console.warn("LibreOffice (soffice) not found: its checks are skipped; .ci/run installs it.");
+
+const python = "/usr/bin/python3";
+const hasOpenpyxl =
+  existsSync(python) && spawnSync(python, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0;
+
+interface OpenpyxlSheet {
+  name: string;
+  tables: { name: string; ref: string; columns: string[]; style: string }[];
+  validations: Record<string, unknown>[];
+  protection: Record<string, boolean>;
+  freeze: string | null;
+  printTitleRows: string | null;
+  orientation: string | null;
+  paperSize: string | number | null;
+  fitToPage: boolean;
+  merges: string[];
+  cells: Record<string, unknown>;
+  notes: Record<string, string>;
+  links: Record<string, [string | null, string | null]>;
+  unlocked: string[];
+  conditional: {
+    sqref: string;
+    type: string;
+    operator: string | null;
+    formula: string[];
+    priority: number;
+  }[];
+}
+
+interface OpenpyxlView {
+  version: string;
+  title: string;
+  creator: string;
+  names: Record<string, string>;
+  sheets: OpenpyxlSheet[];
+}
+
+/** The cells of an sqref (`A1 B2:B4`), one address each. */
+function cellsOf(sqref: string): string[] {
+  return sqref.split(/\s+/).flatMap((area) => {
+    const b = parseRange(area)!;
+    const out: string[] = [];
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(a1(r, c));
+    return out;
+  });
+}
+
+function openpyxl(bytes: Uint8Array): OpenpyxlView {
+  const dir = mkdtempSync(path.join(tmpdir(), "chitieu-py-"));
+  const file = path.join(dir, "x.xlsx");
+  writeFileSync(file, bytes);
+  const r = spawnSync(python, [path.join(__dirname, "openpyxl-view.py"), file], {
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as OpenpyxlView;
+}
+
+(hasOpenpyxl ? describe : describe.skip)("openpyxl 3.0", () => {
+  it("loads each file and sees what it sees in the ExcelJS renderer's, less what differs on purpose", () => {
+    for (const c of cases.filter((x) => x.name !== "tong-hop-40")) {
+      const ours = openpyxl(c.ours);
+      const ref = openpyxl(c.reference);
+      expect(ours.version).toMatch(/^3\.0\./);
+      ours.sheets.forEach((s, i) => {
+        const r = ref.sheets[i]!;
+        const layout = c.layout.sheets[i]!;
+        // Priorities 1…n in the layout's order (ExcelJS gives every rule 1).
+        expect(s.conditional.map((x) => x.priority)).toEqual(layout.conditionalFormats.map((_, k) => k + 1));
+        const strip = (x: OpenpyxlSheet["conditional"]): unknown[] =>
+          x.map((y) => JSON.stringify({ ...y, priority: 0 })).sort();
+        expect(strip(s.conditional)).toEqual(strip(r.conditional));
+        // ExcelJS writes a portrait page setup on sheets the layout gives none.
+        if (!layout.print) expect([s.orientation, r.orientation]).toEqual([null, "portrait"]);
+        // Links to files: [file, place in it], where ExcelJS puts both in the target.
+        for (const [a, [target, location]] of Object.entries(s.links)) {
+          expect(r.links[a]![0]).toBe(`${target}${location ? `#${encodeURI(location)}` : ""}`);
+        }
+        // The date validation: ExcelJS's bounds are serial numbers past year 9999.
+        for (const v of s.validations.filter((x) => x.type === "date")) {
+          expect([v.formula1, v.formula2]).toEqual(["36526", "73050"]);
+        }
+        for (const x of [s, r]) {
+          x.conditional = [];
+          x.orientation = null;
+          x.links = {};
+          // Rules cell by cell: ExcelJS joins neighbouring cells with equal rules into one range.
+          x.validations = x.validations
+            .filter((v) => v.type !== "date")
+            .flatMap((v) => cellsOf(String(v.sqref)).map((cell) => ({ ...v, sqref: cell })))
+            .sort((a, b) => (a.sqref < b.sqref ? -1 : a.sqref > b.sqref ? 1 : 0));
+        }
+      });
+      expect(ours).toEqual(ref);
+    }
+  }, 120_000);
+
+  it("sees the table, the names, the validations, the protection and the notes of a template", () => {
+    const c = cases.find((x) => x.name === "ktxh-xa")!;
+    const view = openpyxl(c.ours);
+    expect(view.creator).toBe("ChiTieu");
+    expect(view.names.ChiTieu_MaDonVi).toBe("'Chỉ tiêu'!$C$3");
+    const s = view.sheets[0]!;
+    expect(s.tables).toEqual([
+      {
+        name: "ChiTieu",
+        ref: "A9:I35",
+        columns: TEMPLATE_TABLE_HEADERS,
+        style: "TableStyleLight1",
+      },
+    ]);
+    const areas = c.layout.sheets[0]!.validations.reduce((n, v) => n + v.range.split(/\s+/).length, 0);
+    expect(s.validations).toHaveLength(areas);
+    expect(s.validations.find((v) => v.sqref === "G3")).toMatchObject({
+      type: "date",
+      formula1: "36526",
+      formula2: "73050",
+      promptTitle: "Ngày báo cáo",
+    });
+    expect(s.protection).toEqual({
+      sheet: true,
+      formatColumns: false,
+      formatRows: false,
+      selectLockedCells: false,
+      selectUnlockedCells: false,
+    });
+    expect(s.freeze).toBe("D10");
+    expect(s.printTitleRows).toBe("$8:$9");
+    expect([s.orientation, String(s.paperSize), s.fitToPage]).toEqual(["landscape", "9", true]);
+    expect(s.unlocked).toContain("G3");
+    expect(s.notes.B3).toBe("Unit code");
+    expect(s.cells.C4).toBe("Xã Mường Lèo");
+  }, 60_000);
+});
+
+if (!hasOpenpyxl)
+  console.warn("openpyxl not found: its checks are skipped; .ci/run installs python3-openpyxl.");
