@@ -3,6 +3,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettierConfig from "eslint-config-prettier";
+import { fences } from "./eslint.fences.mjs";
 
 const officeRules = {
   "office-addins/call-sync-after-load": "error",
@@ -14,28 +15,6 @@ const officeRules = {
   "office-addins/no-office-initialize": "error",
   "office-addins/test-for-null-using-isNullObject": "error",
 };
-
-const nodeBuiltins = [
-  "fs",
-  "path",
-  "os",
-  "child_process",
-  "worker_threads",
-  "stream",
-  "buffer",
-  "crypto",
-  "url",
-  "util",
-  "zlib",
-  "events",
-  "process",
-  "readline",
-  "http",
-  "https",
-  "net",
-  "tty",
-  "module",
-];
 
 export default tseslint.config(
   {
@@ -70,72 +49,8 @@ export default tseslint.config(
       eqeqeq: ["error", "always", { null: "ignore" }],
     },
   },
-  {
-    // The engine runs in Node, in the browser and inside Excel: nothing platform-bound may enter it.
-    files: ["src/core/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            ...nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
-            "exceljs",
-            "papaparse",
-            "react",
-            "react-dom",
-            "@fluentui/react-components",
-            "fflate",
-            "saxes",
-          ],
-          patterns: [
-            "node:*",
-            "../io/*",
-            "../excel/*",
-            "../cli/*",
-            "../taskpane/*",
-            "**/io/**",
-            "**/excel/**",
-            "**/cli/**",
-            "**/taskpane/**",
-          ],
-        },
-      ],
-      "no-restricted-globals": [
-        "error",
-        "window",
-        "document",
-        "Office",
-        "Excel",
-        "process",
-        "Buffer",
-        "require",
-      ],
-    },
-  },
-  {
-    // The sample generator runs in the browser too: core and the src/io writers, no Node.
-    files: ["generator/**/*.ts"],
-    ignores: ["src/io/node/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
-          patterns: ["node:*", "**/io/node/**", "**/cli/**", "**/excel/**", "**/taskpane/**"],
-        },
-      ],
-      "no-restricted-globals": [
-        "error",
-        "window",
-        "document",
-        "Office",
-        "Excel",
-        "process",
-        "Buffer",
-        "require",
-      ],
-    },
-  },
+  // What each layer may never import (eslint.fences.mjs, tested by test/lint/fences.test.ts).
+  ...fences,
   {
     files: ["src/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
     plugins: { "office-addins": officeAddins },
