@@ -52,6 +52,7 @@ export const NEVERS = [
       "@fluentui/react-components",
       "fflate",
       "saxes",
+      "docx",
     ],
     globals: PLATFORM_GLOBALS,
   },

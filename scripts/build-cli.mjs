@@ -25,6 +25,9 @@ export async function buildCli() {
     sourcemap: "linked",
     logLevel: "warning",
     legalComments: "none",
+    // The written report's .docx writer is loaded only for --report, from node_modules (a dependency):
+    // bundled, its 550 KB would be parsed at every start (+20 ms on `chitieu --help`).
+    external: ["docx"],
   });
 }
 

@@ -5,7 +5,13 @@ import { reportJsonPieces } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
 import { readDate } from "../core/submission/cell-reading";
 import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
-import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../engine/pipeline";
+import {
+  consolidateParsed,
+  readPlanFile,
+  readPreviousFile,
+  writtenReportOf,
+  type RunContext,
+} from "../engine/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx-read";
 import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
@@ -28,6 +34,9 @@ export interface ConsolidateArgs {
   due?: string;
   out?: string;
   json?: string;
+  /** The written report (.docx, FORMATS.md §9), and its language. */
+  report?: string;
+  lang?: string;
   locale?: string;
 }
 
@@ -37,6 +46,22 @@ export function resolveLocale(locale: string | undefined): "vi" | "en" {
   throw new CliError(
     `--locale chỉ nhận vi hoặc en, không phải "${locale}"`,
     `--locale takes vi or en, not "${locale}"`,
+  );
+}
+
+/** The written report's language: Vietnamese unless `--lang en`. */
+export function resolveLang(lang: string | undefined, report: string | undefined): "vi" | "en" {
+  if (lang !== undefined && !report) {
+    throw new CliError(
+      "--lang là ngôn ngữ của báo cáo viết: dùng cùng --report TỆP.docx",
+      "--lang is the written report's language: give it with --report FILE.docx",
+    );
+  }
+  if (lang === undefined || lang === "vi") return "vi";
+  if (lang === "en") return "en";
+  throw new CliError(
+    `--lang chỉ nhận vi hoặc en, không phải "${lang}"`,
+    `--lang takes vi or en, not "${lang}"`,
   );
 }
 
@@ -91,12 +116,23 @@ function refuseOverwritingInputs(a: ConsolidateArgs): void {
   if (a.out && a.json && same(a.out, a.json)) {
     throw new CliError(`--out và --json cùng là ${a.json}`, `--out and --json are the same file: ${a.json}`);
   }
+  for (const [opt, other] of [
+    ["--out", a.out],
+    ["--json", a.json],
+  ] as const) {
+    if (a.report && other && same(a.report, other)) {
+      throw new CliError(
+        `--report và ${opt} cùng là ${a.report}`,
+        `--report and ${opt} are the same file: ${a.report}`,
+      );
+    }
+  }
   const read: [string, string | undefined][] = [
     ["--roster", a.roster],
     ["--previous", a.previous],
     ...(a.plan ?? []).map((p): [string, string] => ["--plan", p]),
   ];
-  for (const out of [a.out, a.json]) {
+  for (const out of [a.out, a.json, a.report]) {
     if (!out) continue;
     for (const [opt, file] of read) {
       if (file && same(out, file)) {
@@ -120,16 +156,28 @@ async function refuseOverwritingSubmission(f: FoundInput, a: ConsolidateArgs): P
     const r = readXlsx(bytes, f.path, { tables: [] });
     if (r.ok && r.doc.sheetNames.includes(SUMMARY_SHEETS.status)) return;
   }
-  const opt = a.json && path.resolve(f.absolute) === path.resolve(a.json) ? "--json" : "--out";
+  const opt =
+    a.json && path.resolve(f.absolute) === path.resolve(a.json)
+      ? "--json"
+      : a.report && path.resolve(f.absolute) === path.resolve(a.report)
+        ? "--report"
+        : "--out";
   throw new CliError(
     `Tệp ra ${opt} ${f.path} là một tệp báo cáo đầu vào, không phải bảng tổng hợp của ChiTieu: tệp đầu vào không bao giờ bị ghi đè; hãy chọn tên khác`,
     `The ${opt} output ${f.path} is one of the submissions read, not a ChiTieu summary: inputs are never overwritten; choose another name`,
   );
 }
 
+/** The files a run wrote, by what they hold. */
+export interface Outputs {
+  out: string;
+  json?: string;
+  report?: string;
+}
+
 export interface ConsolidateResult {
   report: Report;
-  written: string[];
+  written: Outputs;
 }
 
 export async function consolidateCommand(a: ConsolidateArgs): Promise<ConsolidateResult> {
@@ -142,6 +190,13 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   if (!a.out) throw new CliError("Thiếu --out TỆP.xlsx", "Missing --out FILE.xlsx");
   if (!/\.xlsx$/i.test(a.out))
     throw new CliError(`--out phải là tệp .xlsx: ${a.out}`, `--out must be an .xlsx file: ${a.out}`);
+  if (a.report !== undefined && !/\.docx$/i.test(a.report)) {
+    throw new CliError(
+      `--report phải là tệp .docx: ${a.report}`,
+      `--report must be a .docx file: ${a.report}`,
+    );
+  }
+  const lang = resolveLang(a.lang, a.report);
   const ctx: RunContext = { locale: resolveLocale(a.locale) };
   if (a.template) ctx.template = resolveTemplate(a.template);
   if (a.period) ctx.period = resolvePeriod(a.period);
@@ -168,7 +223,7 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     ctx.previous = { figures: prev.figures, year: prev.year };
   }
 
-  const outputs = [a.out, ...(a.json ? [a.json] : [])];
+  const outputs = [a.out, ...(a.json ? [a.json] : []), ...(a.report ? [a.report] : [])];
   refuseOverwritingInputs(a);
   // The run's own files are never submissions, even when they sit in the folder being read; but an
   // output may only replace a file there that is the run's own too (a previous summary).
@@ -220,9 +275,18 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
   // In pieces: a report listing 300,000 units is never one string beside its bytes.
   const json = a.json ? utf8Pieces(reportJsonPieces(run.report)) : undefined;
   phase("json");
+  // Loaded only when asked for: the docx package takes a fifth of a second to load.
+  const docx = a.report
+    ? await import("../io/docx-write").then((m) => m.writeReportDocx(writtenReportOf(run, lang)))
+    : undefined;
+  if (docx) phase("docx");
   const files: { path: string; data: FileData }[] = [{ path: a.out, data: await xlsx }];
   if (a.json && json) files.push({ path: a.json, data: json });
+  if (a.report && docx) files.push({ path: a.report, data: docx });
   await writeAllOrNothing(files);
   phase("save");
-  return { report: run.report, written: files.map((f) => f.path) };
+  return {
+    report: run.report,
+    written: { out: a.out, ...(a.json ? { json: a.json } : {}), ...(a.report ? { report: a.report } : {}) },
+  };
 }

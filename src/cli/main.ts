@@ -21,6 +21,10 @@ const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, t
   chitieu check <tệp>… [--json TỆP] [--locale vi|en]
   chitieu consolidate <tệp|thư mục>… [--template ID] [--period P] [--roster TỆP] [--plan TỆP]
                       [--previous TỆP.xlsx] [--due NGÀY] --out TỆP.xlsx [--json TỆP] [--locale vi|en]
+                      [--report TỆP.docx [--lang vi|en]]
+      --report viết báo cáo (Word, Nghị định 30/2020/NĐ-CP) từ số liệu tổng hợp, để hoàn thiện và ký;
+      --lang en viết bằng tiếng Anh / --report drafts the written report (.docx) from the figures, to
+      finish and sign; --lang en writes it in English
 
 Mẫu biểu / templates: ktxh-xa, de-an-1219, mttq-bien-gioi, ket-nghia
 `;
@@ -72,6 +76,8 @@ const CONSOLIDATE_OPTIONS = {
   due: { type: "string" },
   out: { type: "string" },
   json: { type: "string" },
+  report: { type: "string" },
+  lang: { type: "string" },
   locale: { type: "string" },
 } as const;
 
@@ -119,6 +125,7 @@ async function runDemo(args: string[]): Promise<number> {
     ),
     out: path.join(outDir, "tong-hop-son-la-2026.xlsx"),
     json: path.join(outDir, "tong-hop-son-la-2026.json"),
+    report: path.join(outDir, "bao-cao-son-la-2026.docx"),
   });
   process.stdout.write(
     "DỮ LIỆU MẪU / SAMPLE DATA — tỉnh Sơn La (số liệu minh họa, không phải số liệu thật)\n",
@@ -135,6 +142,7 @@ async function runDemo(args: string[]): Promise<number> {
       plan: [d("plan-1219.csv")],
       out: path.join(outDir, "tong-hop-1219-2026.xlsx"),
       json: path.join(outDir, "tong-hop-1219-2026.json"),
+      report: path.join(outDir, "bao-cao-1219-2026.docx"),
     });
     process.stdout.write("\nĐề án 1219 — các xã biên giới (giai đoạn 1: 2026–2027)\n");
     process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");

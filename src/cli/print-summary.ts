@@ -3,6 +3,7 @@ import { countIssues } from "../core/issues-fold";
 import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
 import { formatNumber } from "../core/number-text";
 import type { Report, UnitStatus } from "../core/json-report/types";
+import type { Outputs } from "./consolidate-command";
 
 /** A column of text padded to a width, counting characters as a terminal shows them (NFC). */
 function pad(s: string, width: number, right = false): string {
@@ -25,7 +26,7 @@ function fixed(x: number, digits: number): string {
 }
 
 /** The few lines a planner reads in the terminal: who reported, how many problems, where the files went. */
-export function summaryLines(report: Report, written: string[], withFigures: boolean): string[] {
+export function summaryLines(report: Report, written: Outputs, withFigures: boolean): string[] {
   const lines: string[] = [];
   lines.push(
     `Tổng hợp / consolidated: ${report.template} · kỳ ${report.period} · ${report.scope.name}${report.scope.code ? ` (${report.scope.code})` : ""}`,
@@ -61,8 +62,8 @@ export function summaryLines(report: Report, written: string[], withFigures: boo
   }
   const { errors, warnings } = countIssues(report.issues);
   lines.push(`Vấn đề / issues: ${errors} lỗi / errors, ${warnings} cảnh báo / warnings`);
-  const [xlsx, json] = written;
-  if (xlsx) lines.push(`Bảng tổng hợp / summary workbook: ${xlsx}`);
-  if (json) lines.push(`Báo cáo JSON / JSON report: ${json}`);
+  lines.push(`Bảng tổng hợp / summary workbook: ${written.out}`);
+  if (written.json) lines.push(`Báo cáo JSON / JSON report: ${written.json}`);
+  if (written.report) lines.push(`Báo cáo (Word) / written report: ${written.report}`);
   return lines;
 }

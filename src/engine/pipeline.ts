@@ -12,6 +12,7 @@ import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { officialUnits } from "./official-units";
 import { readSourceFile } from "../io/read-file";
+import { buildWrittenReport, type WrittenReport } from "../core/written-report";
 import type { InputFile } from "./parse-file";
 
 /*
@@ -52,6 +53,22 @@ export interface RunOutput {
   consolidation: Consolidation;
   report: Report;
   workbook: WorkbookLayout;
+  /** The latest signed date among the reports used: the summary's date, and the written report's. */
+  reportDate?: string;
+}
+
+/**
+ * The written report (FORMATS.md §9) of a run, in Vietnamese or English: dated by the run's own
+ * report date, lateness judged by its due date.
+ */
+export function writtenReportOf(run: RunOutput, lang: "vi" | "en"): WrittenReport {
+  return buildWrittenReport({
+    report: run.report,
+    template: run.consolidation.template,
+    lang,
+    ...(run.reportDate ? { date: run.reportDate } : {}),
+    ...(run.consolidation.due ? { due: run.consolidation.due } : {}),
+  });
 }
 
 /**
@@ -93,5 +110,5 @@ export function consolidateParsed(
     plan: consolidation.plan.applied,
   });
   phase("layout");
-  return { consolidation, report, workbook };
+  return { consolidation, report, workbook, ...(reportDate ? { reportDate } : {}) };
 }

@@ -83,6 +83,20 @@ export interface ReportGroup {
   expectedBase: number;
 }
 
+/**
+ * (1.1) One indicator in one period of the history, or this one (FORMATS.md §8 `series[]`): the
+ * consolidation of `--history` fills it, oldest first; a report without history has none.
+ */
+export interface ReportSeriesPoint {
+  indicator: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target?: number | null;
+  status?: PlanStatus;
+}
+
 export interface Report {
   format: "chitieu-report/1";
   template: string;
@@ -93,4 +107,6 @@ export interface Report {
   perUnit: ReportPerUnit[];
   groups: ReportGroup[];
   issues: Issue[];
+  /** (1.1) Each indicator period by period, when a history was given. */
+  series?: ReportSeriesPoint[];
 }
