@@ -14,8 +14,8 @@ export function figuresTable(ctx: ReportContext): Table {
   const c = p.columns;
   const prev = ctx.previousPeriod;
   const columns: TableColumn[] = [
-    { title: c.no, width: 10, align: "center" },
-    { title: c.indicator, width: 78, align: "left" },
+    { title: c.no, width: 13, align: "center" },
+    { title: c.indicator, width: 74, align: "left" },
     { title: c.unit, width: 22, align: "center" },
     { title: c.numerator, width: 24, align: "right" },
     { title: c.denominator, width: 24, align: "right" },
@@ -23,7 +23,7 @@ export function figuresTable(ctx: ReportContext): Table {
     { title: c.actual(p.periodLabel(ctx.period, false)), width: 24, align: "right" },
     { title: c.target, width: 22, align: "right" },
     { title: c.reporting, width: 20, align: "center" },
-    { title: c.standing, width: 24, align: "center" },
+    { title: c.standing, width: 27, align: "center" },
   ];
   const rows: TableRow[] = [];
   for (const part of parts(ctx)) {

@@ -272,7 +272,7 @@ const VI: Phrases = {
     standing: "Đánh giá",
   },
   tableNote:
-    "Ghi chú: tỷ lệ (%) bằng tổng tử số chia tổng mẫu số của các đơn vị, không phải bình quân các tỷ lệ; số liệu chưa làm tròn có trong bảng tổng hợp và báo cáo JSON.",
+    "Ghi chú: tỷ lệ (%) bằng tổng tử số chia tổng mẫu số của các đơn vị, không phải bình quân các tỷ lệ; số liệu chưa làm tròn có trong bảng tổng hợp.",
 };
 
 const VI_STANDING_LOWER: Record<Standing, string> = {
@@ -433,9 +433,10 @@ const EN: Phrases = {
       .join(", ") + ".",
   causes: "Causes and shortcomings",
   errorsIntro: (n) =>
-    `${n} errors still keep figures out of the consolidation; the following units should check, correct and resend their reports:`,
+    `${n} ${n === 1 ? "error still keeps" : "errors still keep"} figures out of the consolidation; the following units should check, correct and resend their reports:`,
   noErrors: "No error keeps any figure out of the consolidation.",
-  warningsIntro: (n) => `There are also ${n} warnings: the figures were consolidated but should be checked:`,
+  warningsIntro: (n) =>
+    `There ${n === 1 ? "is also 1 warning" : `are also ${n} warnings`}: the figures were consolidated but should be checked:`,
   whereIssue: (file, sheet, cell, line) =>
     [
       file ? `file ${file}` : "",
@@ -449,7 +450,7 @@ const EN: Phrases = {
   moreIssues: (n) => `… and ${n} more issues.`,
   seeWorkbook: "The full list is on the “Vấn đề” (issues) sheet of the summary workbook.",
   proposeMissing: (n) =>
-    `The ${units(n)} that have not reported should send their reports for a follow-up consolidation.`,
+    `${n === 1 ? "The unit that has" : `The ${n} units that have`} not reported should send ${n === 1 ? "its report" : "their reports"} for a follow-up consolidation.`,
   proposeErrors: "The units listed in section IV should check, correct and resend their reports.",
   proposeBehind: (n) =>
     `Agencies and units should focus their efforts on the ${n} indicators missed or behind schedule.`,
@@ -465,7 +466,7 @@ const EN: Phrases = {
     standing: "Assessment",
   },
   tableNote:
-    "Note: a rate (%) is the sum of the units' numerators over the sum of their denominators, never an average of rates; unrounded figures are in the summary workbook and the JSON report.",
+    "Note: a rate (%) is the sum of the units' numerators over the sum of their denominators, never an average of rates; unrounded figures are in the summary workbook.",
 };
 
 export const PHRASES: Record<ReportLang, Phrases> = { vi: VI, en: EN };

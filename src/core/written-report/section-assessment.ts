@@ -74,15 +74,15 @@ function compare(ind: Indicator, groupValue: number, rest: number): -1 | 0 | 1 {
   return d > 0 === (ind.direction === "higher") ? 1 : -1;
 }
 
-function groupPoint(ctx: ReportContext, no: number, code: string, rows: ReportGroup[]): Block[] {
+function groupPoint(ctx: ReportContext, point: number, code: string, rows: ReportGroup[]): Block[] {
   const { p, lang } = ctx;
   const entries = new Map(ctx.entries.map((e) => [e.code, e]));
   const name = p.groupName(code);
   const table: Table = {
     kind: "table",
     columns: [
-      { title: p.columns.no, width: 8, align: "center" },
-      { title: p.columns.indicator, width: 62, align: "left" },
+      { title: p.columns.no, width: 12, align: "center" },
+      { title: p.columns.indicator, width: 58, align: "left" },
       { title: p.columns.unit, width: 20, align: "center" },
       { title: capitalised(name.replace(/^the /, "")), width: 26, align: "right" },
       { title: p.rest, width: 26, align: "right" },
@@ -96,7 +96,8 @@ function groupPoint(ctx: ReportContext, no: number, code: string, rows: ReportGr
   const gaps: { e: Entry; gap: number; group: number; rest: number }[] = [];
   let reporting = 0;
   let expected = 0;
-  for (const g of rows) {
+  const no = (g: ReportGroup): number => entries.get(g.indicator)?.no ?? Infinity;
+  for (const g of [...rows].sort((a, b) => no(a) - no(b))) {
     const e = entries.get(g.indicator);
     if (!e) continue;
     reporting = Math.max(reporting, g.reporting);
@@ -123,7 +124,7 @@ function groupPoint(ctx: ReportContext, no: number, code: string, rows: ReportGr
     if (c > 0) better++;
     if (e.indicator.kind === "rate") gaps.push({ e, gap: Math.abs(g.value - rest), group: g.value, rest });
   }
-  const out: Block[] = [heading("point", `${no}. ${p.groupsAgainstRest(name)}`)];
+  const out: Block[] = [heading("point", `${point}. ${p.groupsAgainstRest(name)}`)];
   out.push(text(p.groupSummary(name, reporting, expected, worse, judged, better)));
   const widest = gaps.sort((a, b) => b.gap - a.gap || a.e.no - b.e.no).slice(0, GAPS_NAMED);
   if (widest.length > 0) {

@@ -160,11 +160,17 @@ export function reportDocument(w: WrittenReport): Document {
       signatureTable(w.signature),
     ],
   };
+  // Decree 30 numbers an appendix's pages on their own, from 1.
   const appendix: ISectionOptions = {
     properties: {
-      page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin },
+      titlePage: true,
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+        margin,
+        pageNumbers: { start: 1 },
+      },
     },
-    headers: { default: pageNumberHeader() },
+    headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
     children: [
       centred([{ text: w.appendix.title }], { bold: true }),
       centred([{ text: w.appendix.subtitle }], { bold: true }),
