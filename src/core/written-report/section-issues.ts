@@ -24,9 +24,9 @@ function message(ctx: ReportContext, i: Issue): string {
   const m = ctx.lang === "vi" ? i.message : i.messageEn;
   if (!i.indicator) return m;
   const e = ctx.entries.find((x) => x.code === i.indicator);
-  return e && m.startsWith(`${i.indicator}: `)
-    ? `${e.indicator.name[ctx.lang]}: ${m.slice(i.indicator.length + 2)}`
-    : m;
+  // `HO_NGHEO: …` and `HO_NGHEO – Tử số: …`, as the engine writes them.
+  const sep = [": ", " – "].find((x) => m.startsWith(`${i.indicator}${x}`));
+  return e && sep ? `${e.indicator.name[ctx.lang]}${sep}${m.slice(i.indicator.length + sep.length)}` : m;
 }
 
 /** The issues as items under their unit (or file), in the report's order, at most `cap` of them. */

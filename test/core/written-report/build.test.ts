@@ -104,7 +104,10 @@ describe("the written report of a People's Committee", () => {
   });
 
   it("lists the errors left by unit, the indicator named, and the warnings apart from plan results", () => {
-    expect(all).toContain("Còn 2 lỗi làm số liệu không được đưa vào tổng hợp");
+    expect(all).toContain("Còn 3 lỗi làm số liệu không được đưa vào tổng hợp");
+    expect(all).toContain(
+      "+ tệp sin-ho.xlsx, trang Chỉ tiêu, ô E14: Tỷ lệ lao động qua đào tạo – Tử số: 12,5 không phải số nguyên (người).",
+    );
     expect(all).toContain("- Xã Sìn Hồ (mã 03202):");
     expect(all).toContain(
       "+ tệp sin-ho.xlsx, trang Chỉ tiêu, ô F20: Tỷ lệ hộ nghèo theo chuẩn đa chiều: tỷ lệ không có mẫu số nên không thể gia quyền.",

@@ -164,6 +164,17 @@ export function laiChau(): Report {
         messageEn: "HO_NGHEO: a rate without a denominator cannot be weighted",
       },
       {
+        severity: "error",
+        rule: "not-an-integer",
+        unit: "03202",
+        indicator: "LD_DAO_TAO",
+        file: "sin-ho.xlsx",
+        sheet: "Chỉ tiêu",
+        cell: "E14",
+        message: "LD_DAO_TAO – Tử số: 12,5 không phải số nguyên (người)",
+        messageEn: "LD_DAO_TAO – Numerator: 12.5 is not a whole number (persons)",
+      },
+      {
         severity: "warning",
         rule: "outlier",
         unit: "03199",
