@@ -119,7 +119,6 @@ describe("the .docx writer outside Node", () => {
 const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));
 const pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].find((p) => existsSync(p));
 if (!soffice || !pdftotext) {
-  // eslint-disable-next-line no-console
   console.warn(
     "LibreOffice (soffice) or pdftotext (poppler-utils) is missing: the .docx is not opened by another program",
   );
