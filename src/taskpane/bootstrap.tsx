@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { officialUnits } from "../engine/official-units";
 import { App, TABS } from "./App";
-import { downloadBytes, XLSX_MIME } from "./download";
+import { downloadBytes, mimeFor } from "./download";
 import type { Engine } from "./engine";
 import type { ExcelPort } from "./excel-port";
 import { officeExcelPort } from "./office-host";
@@ -66,7 +66,7 @@ export async function start(engine: Engine): Promise<void> {
       excel={host.excel}
       parser={parser}
       units={officialUnits}
-      download={(name, bytes) => downloadBytes(name, bytes, XLSX_MIME)}
+      download={(name, bytes) => downloadBytes(name, bytes, mimeFor(name))}
       initialTab={tab}
       initialLang={lang}
       startupNotice={host.notice}

@@ -15,3 +15,9 @@ export function downloadBytes(name: string, bytes: Uint8Array, type: string): vo
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The type a browser saves a file as, by its name: the summary workbook or the written report. */
+export function mimeFor(name: string): string {
+  return /\.docx$/i.test(name) ? DOCX_MIME : XLSX_MIME;
+}

@@ -6,7 +6,7 @@ import { rosterFromGrid } from "../core/roster/roster-grid";
 import { extractSubmissions } from "../core/submission/extract";
 import { readDate } from "../core/submission/cell-reading";
 import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
-import { consolidateParsed, readPlanFile, type RunContext } from "../engine/pipeline";
+import { consolidateParsed, readPlanFile, writtenReportOf, type RunContext } from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
 import type { Engine, FileInput } from "./engine";
 
@@ -60,7 +60,11 @@ export const engine: Engine = {
     }
     // Files read in the Web Worker come with their template as an id (parse-worker.ts, toWire).
     const out = consolidateParsed((parsed as PipelineParsed[]).map(fromWire), ctx);
-    return { report: out.report, workbook: out.workbook };
+    return {
+      report: out.report,
+      workbook: out.workbook,
+      writtenReport: (lang) => writtenReportOf(out, lang),
+    };
   },
   checkSource: (doc, opts) =>
     checkSubmissions([parsedFrom(doc.file, extractSubmissions(doc))], opts.locale).issues,

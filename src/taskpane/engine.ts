@@ -2,6 +2,7 @@ import type { SourceDoc } from "../core/grid";
 import type { Issue } from "../core/issues";
 import type { WorkbookLayout } from "../core/layout/types";
 import type { Report } from "../core/json-report/types";
+import type { WrittenReport } from "../core/written-report";
 
 /*
  * What the pane asks of the engine, as injected functions: the pane never imports the pipeline
@@ -31,6 +32,8 @@ export interface ConsolidateInput {
 export interface Consolidated {
   report: Report;
   workbook: WorkbookLayout;
+  /** The written report (báo cáo) of the run, in the pane's language; absent: not in this build. */
+  writtenReport?: (lang: "vi" | "en") => WrittenReport;
 }
 
 export interface Engine {

@@ -92,6 +92,7 @@ const vi = {
     unavailable: (n: number) =>
       `Đã đọc ${n} tệp trên máy này, nhưng chức năng tổng hợp chưa có trong bản này (bộ máy tổng hợp đang được hoàn thiện). Không tệp nào bị thay đổi hay gửi đi.`,
     download: "Tải về",
+    downloadReport: "Tải báo cáo",
     insert: "Chèn vào sổ này",
     downloaded: (file: string) => `Đã tạo tệp ${file}.`,
     inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào ${sheets}.`,
@@ -229,6 +230,7 @@ const en: Strings = {
     unavailable: (n: number) =>
       `Read ${n} files on this computer, but consolidation is not available in this build yet (the engine is being finished). No file was changed or sent anywhere.`,
     download: "Download",
+    downloadReport: "Download report",
     insert: "Insert into this workbook",
     downloaded: (file: string) => `Created ${file}.`,
     inserted: (sheets: string) => `Summary inserted into ${sheets}.`,

@@ -20,6 +20,9 @@ import { STRINGS } from "../../src/taskpane/strings";
 import { WorkbookModel } from "../support/fake-excel";
 import { fakeOfficeGlobals } from "../support/fake-excel/office";
 import { axeViolations } from "../support/axe";
+import { docxText } from "../support/docx-text";
+import { buildWrittenReport } from "../../src/core/written-report";
+import { KTXH, laiChau } from "../core/written-report/fixture";
 
 type Download = { name: string; bytes: Uint8Array };
 
@@ -365,6 +368,41 @@ describe("Tổng hợp", () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("tong-hop_ktxh-xa_14_2026.xlsx");
     expect((await readBack(downloads[0]!.bytes)).getWorksheet(MAIN_SHEET)).toBeDefined();
+    // An engine without the written report offers none.
+    expect(screen.queryByRole("button", { name: "Tải báo cáo" })).toBeNull();
+  });
+
+  it("offers the written report by Tải báo cáo, in the pane's language", async () => {
+    const engine: Engine = {
+      parseFile: (f) => ({ path: f.path }),
+      consolidateParsed: () => ({
+        report,
+        workbook,
+        writtenReport: (lang) =>
+          buildWrittenReport({
+            report: laiChau(),
+            template: KTXH,
+            lang,
+            date: "2027-01-05",
+            due: "2026-12-15",
+          }),
+      }),
+    };
+    const { user, downloads } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    await user.click(await screen.findByRole("button", { name: "Tải báo cáo" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe("bao-cao_ktxh-xa_14_2026.docx");
+    const vi = docxText(downloads[0]!.bytes);
+    expect(vi).toEqual(expect.arrayContaining(["BÁO CÁO", "Độc lập - Tự do - Hạnh phúc"]));
+    expect(await screen.findByText("Đã tạo tệp bao-cao_ktxh-xa_14_2026.docx.")).toBeTruthy();
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    await user.click(screen.getByRole("button", { name: "Download report" }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(docxText(downloads[1]!.bytes)).toEqual(
+      expect.arrayContaining(["REPORT", "Independence - Freedom - Happiness"]),
+    );
   });
 
   it("counts the communes behind a national figure made from province summaries", () => {

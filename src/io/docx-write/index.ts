@@ -9,8 +9,6 @@ import { fixDates } from "./fixed-zip";
  * same report always gives the same bytes (fixed-zip.ts).
  */
 
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 export async function writeReportDocx(report: WrittenReport): Promise<Uint8Array> {
   const bytes = await Packer.pack(reportDocument(report), "uint8array");
   return fixDates(bytes, report.date);

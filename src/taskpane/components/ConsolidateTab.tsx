@@ -142,6 +142,20 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
     }
   };
 
+  // The written report (báo cáo, .docx), in the pane's language; its writer is fetched when asked for.
+  const saveReport = async (): Promise<void> => {
+    if (!result?.writtenReport) return;
+    try {
+      const { writeReportDocx } = await import("../../io/docx-write");
+      const r = result.report;
+      const name = `bao-cao_${r.template}_${r.scope.code}_${r.period}.docx`;
+      download(name, await writeReportDocx(result.writtenReport(t.lang)));
+      setMessages([{ intent: "success", text: t.consolidate.downloaded(name) }]);
+    } catch (e) {
+      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
+    }
+  };
+
   const issues = result ? [...result.report.issues].sort(compareIssues) : [];
   return (
     <div className={styles.root}>
@@ -198,6 +212,11 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         {result ? (
           <Button appearance="secondary" onClick={() => void save()}>
             {t.consolidate.download}
+          </Button>
+        ) : null}
+        {result?.writtenReport ? (
+          <Button appearance="secondary" onClick={() => void saveReport()}>
+            {t.consolidate.downloadReport}
           </Button>
         ) : null}
       </div>
