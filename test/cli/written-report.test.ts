@@ -171,3 +171,19 @@ describe("consolidate --report, used wrong", () => {
     expect(readdirSync(dir).sort()).toEqual(["bao-cao.docx", "t.xlsx"]);
   });
 });
+
+describe("npm run demo", () => {
+  it("writes the sample province's written report and says where", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "chitieu-demo-"));
+    const r = runCli(["demo", "--out", out]);
+    expect(r.status).toBe(0);
+    const file = path.join(out, "bao-cao-son-la-2026.docx");
+    expect(r.stdout).toContain(`Báo cáo (Word) / written report: ${file}`);
+    const text = docxText(readFileSync(file)).join("\n");
+    expect(text).toContain(
+      "Kết quả thực hiện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026 của tỉnh Sơn La",
+    );
+    expect(text).toContain("Chưa nộp báo cáo (2 đơn vị): Xã Xím Vàng, Xã Mường Lạn.");
+    expect(readdirSync(out)).toContain("bao-cao-1219-2026.docx");
+  });
+});
