@@ -200,7 +200,11 @@ const VI: Phrases = {
     `Số đơn vị phải báo cáo: ${n} ${noun}${due ? `; hạn nộp báo cáo: ngày ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>
     `Đã nhận và tổng hợp báo cáo của ${r}/${e} đơn vị (${pct}%)` +
-    (onTime === undefined ? "." : `, trong đó ${onTime} đơn vị nộp đúng hạn, ${late} đơn vị nộp muộn.`),
+    (onTime === undefined
+      ? "."
+      : late === 0
+        ? ", tất cả đều nộp đúng hạn."
+        : `, trong đó ${onTime} đơn vị nộp đúng hạn, ${late} đơn vị nộp muộn.`),
   nothingReceived: "Chưa nhận được báo cáo nào của các đơn vị.",
   lateList: (n) => `Nộp muộn (${n} đơn vị): `,
   signedOn: (date) => `ký ngày ${date}`,
@@ -367,7 +371,7 @@ const EN: Phrases = {
     "PROPOSALS AND RECOMMENDATIONS",
   ],
   fill: {
-    issuer: "[NAME OF THE REPORTING OFFICE]",
+    issuer: "[REPORTING OFFICE]",
     issuerInText: "[the reporting office]",
     numberCode: "[…]",
     place: "[Place]",
@@ -393,7 +397,7 @@ const EN: Phrases = {
     `Units due to report: ${n} ${noun}${due ? `; reports due by ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>
     `Reports received and consolidated from ${r} of ${e} units (${pct}%)` +
-    (onTime === undefined ? "." : `: ${onTime} on time, ${late} late.`),
+    (onTime === undefined ? "." : late === 0 ? ", all on time." : `: ${onTime} on time, ${late} late.`),
   nothingReceived: "No report has been received from the units yet.",
   lateList: (n) => `Late (${units(n)}): `,
   signedOn: (date) => `signed ${date}`,

@@ -163,16 +163,20 @@ export function table(t: TableBlock, width: number): Table {
   });
 }
 
-/** The body's blocks, in order; a table stands between two spaced paragraphs. */
+/** The body's blocks, in order; a table stands between two empty paragraphs, apart from the text. */
 export function blocks(list: Block[], width: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const b of list) {
+  list.forEach((b, i) => {
     if (b.kind === "paragraph") out.push(paragraph(b));
     else if (b.kind === "heading") out.push(heading(b));
     else {
       out.push(new Paragraph({ spacing: { before: 60, after: 0 }, children: [] }));
       out.push(table(b, width));
+      // A table's note follows it closely; the text after it stands apart.
+      const next = list[i + 1];
+      if (next && !(next.kind === "paragraph" && next.style === "note"))
+        out.push(new Paragraph({ spacing: { before: 0, after: 0 }, children: [] }));
     }
-  }
+  });
   return out;
 }

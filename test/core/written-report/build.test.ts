@@ -233,6 +233,16 @@ describe("a report in English", () => {
   });
 });
 
+describe("a province where every report came on time", () => {
+  it("says so rather than counting none late", () => {
+    const base = laiChau();
+    const units = base.units.map((u) => (u.status === "late" ? { ...u, status: "ok" as const } : u));
+    expect(text(build({ ...base, units }))).toContain(
+      "Đã nhận và tổng hợp báo cáo của 3/6 đơn vị (50%), tất cả đều nộp đúng hạn.",
+    );
+  });
+});
+
 describe("a nation's roster", () => {
   it("cuts long lists of names and says how many more", () => {
     const base = laiChau();
