@@ -236,6 +236,8 @@ export function subjectInText(
   };
   const where = scopeInText(scope, lang);
   const when = PHRASES[lang].period(period);
+  // A scope without a name (units that reported, under no province) leaves the place out.
+  if (!where) return `${lang === "en" ? words.en : words.vi} ${when}`;
   if (lang === "en") return `${words.en} ${when}, ${where}`;
   return `${words.vi} ${when} ${words.where === "of" ? "của" : "trên địa bàn"} ${where}`;
 }

@@ -233,6 +233,16 @@ describe("a report in English", () => {
   });
 });
 
+describe("a scope without a name", () => {
+  it("leaves the place to fill and the subject without it", () => {
+    const w = build({ ...laiChau(), scope: { code: "", name: "" } });
+    expect(w.subject).toBe("Kết quả thực hiện các chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026");
+    expect(w.masthead.placeDate[0]).toEqual({ text: "[Địa danh]", fill: true, italic: true });
+    expect(w.masthead.parent).toBeUndefined();
+    expect(w.appendix.subtitle).toBe("Số liệu tổng hợp các chỉ tiêu năm 2026");
+  });
+});
+
 describe("a province where every report came on time", () => {
   it("says so rather than counting none late", () => {
     const base = laiChau();
