@@ -12,7 +12,7 @@ import {
 } from "../contract";
 import { countIssues, FOLD_AFTER } from "../issues-fold";
 import type { Issue } from "../issues";
-import { formatNumber } from "../number-text";
+import { formatRounded } from "../values/numbers";
 import type { PlanRow } from "../plan/read-plan";
 import { MATRIX_TABLE } from "../plan/previous";
 import type { PlanStatus } from "../json-report/types";
@@ -192,10 +192,10 @@ function outsideText(outside: Outside): { vi: string; en: string; files: string 
   const n = outside.folded.size;
   const more = outside.files.length - 3;
   return {
-    vi: `… và ${formatNumber(n, "vi")} đơn vị khác không có trong danh sách đơn vị (không liệt kê từng đơn vị ở đây; xem báo cáo JSON)`,
-    en: `… and ${formatNumber(n, "en")} more units that are not in the roster (not listed one by one here; see the JSON report)`,
+    vi: `… và ${formatRounded(n, "vi")} đơn vị khác không có trong danh sách đơn vị (không liệt kê từng đơn vị ở đây; xem báo cáo JSON)`,
+    en: `… and ${formatRounded(n, "en")} more units that are not in the roster (not listed one by one here; see the JSON report)`,
     files:
-      outside.files.slice(0, 3).join("; ") + (more > 0 ? ` và ${formatNumber(more, "vi")} tệp khác` : ""),
+      outside.files.slice(0, 3).join("; ") + (more > 0 ? ` và ${formatRounded(more, "vi")} tệp khác` : ""),
   };
 }
 

@@ -3,7 +3,7 @@ import { summaryIndicatorCodes } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import type { Consolidation } from "../consolidate/types";
 import { makeIssue, type Issue } from "../issues";
-import { nums } from "../number-text";
+import { nums } from "../values/numbers";
 import { parsePeriod } from "../periods";
 import { assess, resolveTargets, type Assessment, type PastValue } from "./assess";
 import type { PlanRow } from "./read-plan";

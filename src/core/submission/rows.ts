@@ -4,7 +4,7 @@ import type { Indicator } from "../catalog/types";
 import { COLUMNS, GROUP_TABLE_NAME } from "../contract";
 import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue, type Message, type Origin } from "../issues";
-import { nums } from "../number-text";
+import { nums } from "../values/numbers";
 import { editDistance } from "../roster/suggest";
 import { convertUnit } from "../values/units";
 import { readLegacy, readNumber, readUnitOfMeasure, type Locale, type NumberRead } from "./cell-reading";
