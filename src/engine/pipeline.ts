@@ -7,7 +7,7 @@ import type { Period } from "../core/periods";
 import { buildReport } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
 import type { Roster } from "../core/roster/roster";
-import type { PreviousFigures } from "../core/plan/apply-plan";
+import type { PreviousFigures } from "../core/plan/types";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { officialUnits } from "./official-units";

@@ -7,19 +7,7 @@ import { nums } from "../values/numbers";
 import { parsePeriod } from "../periods";
 import { assess, resolveTargets, type Assessment, type PastValue } from "./assess";
 import type { PlanRow } from "./read-plan";
-
-/** Last period's figures, by unit then indicator (the scope's own under its code). */
-export type PreviousFigures = Map<string, Map<string, number>>;
-
-export interface PlanOutcome {
-  scope: Map<string, Assessment>;
-  units: Map<string, Map<string, Assessment>>;
-  /** For scores: how many units reach the target (INDICATORS.md). */
-  unitsReaching: Map<string, number>;
-  issues: Issue[];
-  /** The rows that were applied, with the units' own targets from their `Kế hoạch` column. */
-  applied: PlanRow[];
-}
+import type { PlanOutcome, PreviousFigures } from "./types";
 
 /**
  * Assesses the scope's figures against the scope's plan, and every unit's against its own plan
