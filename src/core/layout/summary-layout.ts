@@ -2,13 +2,17 @@ import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import {
+  COLUMN_ORDER,
   COLUMNS,
   GROUP_COLUMN,
   GROUP_TABLE_NAME,
   META_LABELS,
   NAMES,
+  SUMMARY_COLUMN_ORDER,
   SUMMARY_COLUMNS,
   TABLE_NAME,
+  type ColumnKey,
+  type SummaryColumnKey,
 } from "../contract";
 import { countIssues, FOLD_AFTER } from "../issues-fold";
 import type { Issue } from "../issues";
@@ -109,20 +113,11 @@ function sharedCells(): (value: LayoutCell["value"], extra?: Omit<LayoutCell, "v
   };
 }
 
+/** The figures table's columns: the template's, the summary's counts, then the plan's judgement. */
 export const SUMMARY_COLUMNS_ORDER = [
   "stt",
-  "code",
-  "name",
-  "uom",
-  "numerator",
-  "denominator",
-  "value",
-  "plan",
-  "note",
-  "reporting",
-  "expected",
-  "reportingBase",
-  "expectedBase",
+  ...COLUMN_ORDER,
+  ...SUMMARY_COLUMN_ORDER,
   "gap",
   "status",
   "signal",
@@ -208,9 +203,7 @@ const EXTRA_HEADERS = {
 function headerCaption(key: (typeof SUMMARY_COLUMNS_ORDER)[number]): { vi: string; en: string } {
   if (key === "stt") return { vi: "STT", en: "No." };
   if (key === "gap" || key === "status" || key === "signal") return EXTRA_HEADERS[key];
-  if (key === "reporting" || key === "expected" || key === "reportingBase" || key === "expectedBase")
-    return SUMMARY_COLUMNS[key];
-  return COLUMNS[key];
+  return key in SUMMARY_COLUMNS ? SUMMARY_COLUMNS[key as SummaryColumnKey] : COLUMNS[key as ColumnKey];
 }
 
 function aggregationNote(ind: Indicator): string {
@@ -612,10 +605,7 @@ const GROUP_TABLE_HEADERS = [
   COLUMNS.numerator,
   COLUMNS.denominator,
   COLUMNS.value,
-  SUMMARY_COLUMNS.reporting,
-  SUMMARY_COLUMNS.expected,
-  SUMMARY_COLUMNS.reportingBase,
-  SUMMARY_COLUMNS.expectedBase,
+  ...SUMMARY_COLUMN_ORDER.map((k) => SUMMARY_COLUMNS[k]),
 ] as const;
 
 /**

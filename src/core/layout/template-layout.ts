@@ -1,7 +1,15 @@
 import { getIndicator } from "../catalog/indicators";
 import { templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS, MAIN_SHEET, META_LABELS, NAMES, TABLE_NAME, type ColumnKey } from "../contract";
+import {
+  COLUMN_ORDER,
+  COLUMNS,
+  MAIN_SHEET,
+  META_LABELS,
+  NAMES,
+  TABLE_NAME,
+  type ColumnKey,
+} from "../contract";
 import { describePeriod, type Period } from "../periods";
 import { a1 } from "../text";
 import { FMT_DATE, FMT_TEXT, partFormat, percentFormat, valueFormat } from "./number-formats";
@@ -18,17 +26,7 @@ export interface TemplateRequest {
 }
 
 /** The table's columns, left to right: STT first, then the contract's headers. */
-export const TEMPLATE_COLUMNS: readonly ("stt" | ColumnKey)[] = [
-  "stt",
-  "code",
-  "name",
-  "uom",
-  "numerator",
-  "denominator",
-  "value",
-  "plan",
-  "note",
-];
+export const TEMPLATE_COLUMNS: readonly ("stt" | ColumnKey)[] = ["stt", ...COLUMN_ORDER];
 
 const WIDTHS = [6, 18, 58, 13, 15, 15, 14, 14, 32];
 
