@@ -41,7 +41,7 @@ export interface WriteOptions {
 /** The default stamp: any fixed moment will do; this one is the start of the 2026–2030 plan period. */
 export const DEFAULT_DATE = new Date(Date.UTC(2026, 0, 1));
 
-const CT = {
+const CONTENT_TYPE = {
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
@@ -80,7 +80,7 @@ export function layoutEntries(
   const enc = new TextEncoder();
   const level = options.level ?? 3;
   const files: ZipEntry[] = [];
-  const overrides: [string, string][] = [["/xl/workbook.xml", CT.workbook]];
+  const overrides: [string, string][] = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
   const put = (path: string, xml: string | Uint8Array, contentType?: string): void => {
     files.push({ name: path, data: typeof xml === "string" ? enc.encode(xml) : xml, level });
     if (contentType) overrides.push([`/${path}`, contentType]);
@@ -101,8 +101,8 @@ export function layoutEntries(
       { id: "rId3", type: `${NS_REL}/extended-properties`, target: "docProps/app.xml" },
     ]),
   );
-  put("docProps/core.xml", coreXml(layout, date), CT.core);
-  put("docProps/app.xml", appXml(layout), CT.app);
+  put("docProps/core.xml", coreXml(layout, date), CONTENT_TYPE.core);
+  put("docProps/app.xml", appXml(layout), CONTENT_TYPE.app);
 
   const n = layout.sheets.length;
   const workbookRels: Relationship[] = layout.sheets.map((_, i) => ({
@@ -120,20 +120,20 @@ export function layoutEntries(
   let vmlBlock = 1;
   sheets.forEach((part: SheetPart, i) => {
     const no = i + 1;
-    put(`xl/worksheets/sheet${no}.xml`, part.xml, CT.worksheet);
+    put(`xl/worksheets/sheet${no}.xml`, part.xml, CONTENT_TYPE.worksheet);
     if (part.rels.length > 0) put(`xl/worksheets/_rels/sheet${no}.xml.rels`, relsXml(part.rels));
     if (part.notes.length > 0) {
       const sheet = layout.sheets[i] as SheetLayout;
-      put(`xl/comments${no}.xml`, commentsXml(part.notes), CT.comments);
+      put(`xl/comments${no}.xml`, commentsXml(part.notes), CONTENT_TYPE.comments);
       const geometry = { columns: sheet.columns, rowHeights: sheet.rowHeights ?? {} };
       put(`xl/drawings/vmlDrawing${no}.vml`, vmlXml(part.notes, vmlBlock, geometry));
       vmlBlock += vmlBlocks(part.notes.length);
     }
-    for (const t of part.tables) put(`xl/tables/table${t.id}.xml`, t.xml, CT.table);
+    for (const t of part.tables) put(`xl/tables/table${t.id}.xml`, t.xml, CONTENT_TYPE.table);
   });
-  put("xl/theme/theme1.xml", THEME_XML, CT.theme);
-  put("xl/styles.xml", ctx.styles.toXml(), CT.styles);
-  if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CT.sharedStrings);
+  put("xl/theme/theme1.xml", THEME_XML, CONTENT_TYPE.theme);
+  put("xl/styles.xml", ctx.styles.toXml(), CONTENT_TYPE.styles);
+  if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CONTENT_TYPE.sharedStrings);
 
   contentTypes.data = enc.encode(contentTypesXml(overrides, vmlBlock > 1));
   return files;
@@ -203,7 +203,7 @@ function contentTypesXml(overrides: readonly [string, string][], vml: boolean): 
     `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>';
-  if (vml) x += `<Default Extension="vml" ContentType="${CT.vml}"/>`;
+  if (vml) x += `<Default Extension="vml" ContentType="${CONTENT_TYPE.vml}"/>`;
   for (const [part, type] of overrides)
     x += `<Override PartName="${escapeAttr(part)}" ContentType="${type}"/>`;
   return x + "</Types>";
