@@ -8,7 +8,7 @@ import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
 import { consolidateParsed, readPlanFile, readPreviousFile, type RunContext } from "../engine/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx-read";
-import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
+import { SUMMARY_SHEETS } from "../core/layout/summary";
 import { CliError } from "./errors";
 import { collectInputs, FileSet, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";

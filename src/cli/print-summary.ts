@@ -1,6 +1,6 @@
 import { getIndicator } from "../core/catalog/indicators";
 import { countIssues } from "../core/issues-fold";
-import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
+import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary";
 import { formatRounded } from "../core/values/numbers";
 import type { Report, UnitStatus } from "../core/json-report/types";
 

@@ -1,7 +1,7 @@
 import type { Template } from "../core/catalog/templates";
 import { consolidate } from "../core/consolidate/consolidate";
 import type { Consolidation, ConsolidateOptions, ParsedFile } from "../core/consolidate/types";
-import { summaryWorkbook, type SummaryOptions } from "../core/layout/summary-layout";
+import { summaryWorkbook, type SummaryOptions } from "../core/layout/summary";
 import type { WorkbookLayout } from "../core/layout/types";
 import type { Period } from "../core/periods";
 import { buildReport } from "../core/json-report/build";
