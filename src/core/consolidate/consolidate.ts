@@ -4,7 +4,7 @@ import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster/roster";
-import type { CarriedGroup, UnitFigure } from "../submission/rows";
+import type { CarriedGroup, UnitFigure } from "../submission/unit-figure";
 import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
 import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
 import { chooseAmong } from "./duplicates";

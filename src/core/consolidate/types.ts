@@ -4,7 +4,7 @@ import type { Period } from "../periods";
 import type { UnitStatus } from "../json-report/types";
 import type { Roster } from "../roster/roster";
 import type { SubmissionMeta } from "../submission/meta";
-import type { SummaryCarried, UnitFigure } from "../submission/rows";
+import type { SummaryCarried, UnitFigure } from "../submission/unit-figure";
 import type { RawSubmission } from "../submission/types";
 import type { Aggregate } from "./aggregate";
 
