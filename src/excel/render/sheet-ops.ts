@@ -83,16 +83,19 @@ export function queueSheet(
 }
 
 function queueSizes(q: SheetQueue): void {
-  const l = q.layout;
-  if ((l.columns.length === 0 && Object.keys(l.rowHeights ?? {}).length === 0) || !q.use("columnWidths"))
+  const layout = q.layout;
+  if (
+    (layout.columns.length === 0 && Object.keys(layout.rowHeights ?? {}).length === 0) ||
+    !q.use("columnWidths")
+  )
     return;
-  for (const run of runsOf(l.columns)) {
+  for (const run of runsOf(layout.columns)) {
     const address = `${columnLetters(run.from)}:${columnLetters(run.to)}`;
     q.op(address.length + 10, () => {
       q.ws().getRange(address).format.columnWidth = widthInPoints(run.value);
     });
   }
-  for (const [row, height] of Object.entries(l.rowHeights ?? {})) {
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) {
     q.op(20, () => {
       q.ws().getRange(`${row}:${row}`).format.rowHeight = height;
     });
@@ -113,8 +116,8 @@ function runsOf(widths: number[]): { from: number; to: number; value: number }[]
 /** Tables under a name of their own for now: the contract's names are given in the last request. */
 function queueTables(q: SheetQueue, planned: Planned): void {
   for (const t of q.layout.tables) {
-    const b = boundsOf(t.ref);
-    const address = rangeAddress(b.top, b.left, b.bottom, b.right);
+    const area = boundsOf(t.ref);
+    const address = rangeAddress(area.top, area.left, area.bottom, area.right);
     const filter = q.use("filterButton");
     q.op(80 + t.style.length, () => {
       const table = q.ws().tables.add(address, true);

@@ -75,7 +75,7 @@ const COLS = SUMMARY_COLUMNS_ORDER.length;
 const WIDTHS = [6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 12, 12, 14, 18, 9];
 
 export function figuresSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
-  const g = SUMMARY_GEOMETRY;
+  const geometry = SUMMARY_GEOMETRY;
   const sheet = new SheetBuilder(SUMMARY_SHEETS.figures, "summary");
   sheet.widths(WIDTHS);
   heading(sheet, report, template, opts);
@@ -83,13 +83,13 @@ export function figuresSheet(report: Report, template: Template, opts: SummaryOp
   const lastRow = figureRows(sheet, report, template);
   figuresTable(sheet, lastRow);
   // The block beside the table (a gap column, then code, figure, target) widens the sheet only when drawn.
-  if (figureVsTarget(sheet, report, COLS + 2, g.headerRow)) sheet.widths([...WIDTHS, 3, 18, 14, 14]);
-  sheet.freezeAt(g.headerRow, 3);
+  if (figureVsTarget(sheet, report, COLS + 2, geometry.headerRow)) sheet.widths([...WIDTHS, 3, 18, 14, 14]);
+  sheet.freezeAt(geometry.headerRow, 3);
   sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
     fitToWidth: true,
-    titleRows: `${g.captionRow}:${g.headerRow}`,
+    titleRows: `${geometry.captionRow}:${geometry.headerRow}`,
   });
   sheet.tab("1F4E79");
   return sheet.build();
@@ -132,13 +132,13 @@ function heading(sheet: SheetBuilder, report: Report, template: Template, opts: 
 
 /** The table's header in Vietnamese, with the English caption above it. */
 function columnHeaders(sheet: SheetBuilder): void {
-  const g = SUMMARY_GEOMETRY;
+  const geometry = SUMMARY_GEOMETRY;
   SUMMARY_COLUMNS_ORDER.forEach((key, i) => {
     const caption = headerCaption(key);
-    sheet.set(g.captionRow, i + 1, cell(caption.en, { style: "headerEn" }));
-    sheet.set(g.headerRow, i + 1, cell(caption.vi, { style: "header", note: caption.en }));
+    sheet.set(geometry.captionRow, i + 1, cell(caption.en, { style: "headerEn" }));
+    sheet.set(geometry.headerRow, i + 1, cell(caption.vi, { style: "header", note: caption.en }));
   });
-  sheet.height(g.headerRow, 32);
+  sheet.height(geometry.headerRow, 32);
 }
 
 /** A row per section of the template, then a row per indicator in it; returns the row after the last. */
@@ -199,11 +199,15 @@ function figureRow(
 
 /** The `ChiTieu` table over header and rows, statuses coloured and signals as traffic lights. */
 function figuresTable(sheet: SheetBuilder, end: number): void {
-  const g = SUMMARY_GEOMETRY;
-  sheet.table({ name: TABLE_NAME, ref: `A${g.headerRow}:${a1(end - 1, COLS)}`, style: "TableStyleLight1" });
+  const geometry = SUMMARY_GEOMETRY;
+  sheet.table({
+    name: TABLE_NAME,
+    ref: `A${geometry.headerRow}:${a1(end - 1, COLS)}`,
+    style: "TableStyleLight1",
+  });
   const statusCol = SUMMARY_COLUMNS_ORDER.indexOf("status") + 1;
   const signalCol = SUMMARY_COLUMNS_ORDER.indexOf("signal") + 1;
-  const statusRange = `${a1(g.firstBodyRow, statusCol)}:${a1(end - 1, statusCol)}`;
+  const statusRange = `${a1(geometry.firstBodyRow, statusCol)}:${a1(end - 1, statusCol)}`;
   for (const [status, style] of [
     ["met", "good"],
     ["on_track", "good"],
@@ -213,7 +217,7 @@ function figuresTable(sheet: SheetBuilder, end: number): void {
     sheet.conditional({ range: statusRange, kind: "textEquals", text: PLAN_STATUS_TEXT[status].vi, style });
   }
   sheet.conditional({
-    range: `${a1(g.firstBodyRow, signalCol)}:${a1(end - 1, signalCol)}`,
+    range: `${a1(geometry.firstBodyRow, signalCol)}:${a1(end - 1, signalCol)}`,
     kind: "iconSet",
     icons: "3TrafficLights1",
     thresholds: [1, 2],

@@ -24,21 +24,23 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   sheet
     .set(1, 1, cell(`SỐ LIỆU THEO NHÓM ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, 2 + groups.length * 4);
-  const h1 = 3;
+  const headerTop = 3;
   sheet
-    .set(h1, 1, cell("Mã chỉ tiêu", { style: "header" }))
-    .set(h1, 2, cell("Tên chỉ tiêu", { style: "header" }));
-  sheet.merge(h1, 1, h1 + 1, 1).merge(h1, 2, h1 + 1, 2);
+    .set(headerTop, 1, cell("Mã chỉ tiêu", { style: "header" }))
+    .set(headerTop, 2, cell("Tên chỉ tiêu", { style: "header" }));
+  sheet.merge(headerTop, 1, headerTop + 1, 1).merge(headerTop, 2, headerTop + 1, 2);
   groups.forEach((group, i) => {
     const col = 3 + i * 4;
-    sheet.set(h1, col, cell(`Nhóm ${group}`, { style: "header" })).merge(h1, col, h1, col + 3);
+    sheet
+      .set(headerTop, col, cell(`Nhóm ${group}`, { style: "header" }))
+      .merge(headerTop, col, headerTop, col + 3);
     sheet.row(
-      h1 + 1,
+      headerTop + 1,
       col,
       ["Thực hiện", "Tử số", "Mẫu số", "Báo cáo"].map((t) => cell(t, { style: "header" })),
     );
   });
-  let r = h1 + 2;
+  let r = headerTop + 2;
   for (const code of summaryIndicatorCodes(template)) {
     const ind = getIndicator(code);
     sheet.set(r, 1, cell(code, { style: "code" })).set(r, 2, cell(ind.name.vi, { style: "wrap" }));
@@ -60,7 +62,7 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
     r++;
   }
   groupTable(sheet, report, r + 2);
-  sheet.freezeAt(h1 + 1, 2);
+  sheet.freezeAt(headerTop + 1, 2);
   return sheet.build();
 }
 
