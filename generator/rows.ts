@@ -1,6 +1,7 @@
 import { getIndicator } from "../src/core/catalog/indicators";
 import { requiredIndicatorCodes, templateIndicatorCodes, type Template } from "../src/core/catalog/templates";
 import type { Indicator } from "../src/core/catalog/types";
+import type { ColumnKey } from "../src/core/contract";
 import type { RuleId, Severity } from "../src/core/issues";
 import { isRateValue, type Part, type RowFault, type SubmissionSpec, type TrueValue } from "./spec";
 
@@ -10,7 +11,8 @@ import { isRateValue, type Part, type RowFault, type SubmissionSpec, type TrueVa
  * the rows out and turns the pointers into cells or lines, so a fault is written once for all forms.
  */
 
-export type Column = "code" | "name" | "uom" | "numerator" | "denominator" | "value" | "plan" | "note";
+/** A column of the `ChiTieu` table (src/core/contract.ts). */
+export type Column = ColumnKey;
 
 /** What a cell holds, before a form decides how to write it. */
 export type Content =

@@ -1,5 +1,5 @@
 import { findTemplate, templateTag } from "../../src/core/catalog/templates";
-import { COLUMNS, CSV_META_COLUMNS } from "../../src/core/contract";
+import { COLUMN_ORDER, COLUMNS, CSV_META_COLUMNS } from "../../src/core/contract";
 import { describePeriod, parsePeriod } from "../../src/core/periods";
 import { encodeText } from "../encodings";
 import type { Column, Content, Pointer } from "../rows";
@@ -15,21 +15,8 @@ import type { PreparedSubmission, WriteContext, WrittenFile } from "./common";
 
 type CsvColumn = "unit" | "unitName" | "period" | "template" | "reportDate" | Column;
 
-const ORDER: CsvColumn[] = [
-  "unit",
-  "unitName",
-  "period",
-  "template",
-  "code",
-  "name",
-  "uom",
-  "numerator",
-  "denominator",
-  "value",
-  "plan",
-  "note",
-  "reportDate",
-];
+/** FORMATS.md §2: who and when, the `ChiTieu` table's columns, then the report date. */
+const ORDER: CsvColumn[] = ["unit", "unitName", "period", "template", ...COLUMN_ORDER, "reportDate"];
 
 function header(key: CsvColumn, vi: boolean): string {
   const meta = key in CSV_META_COLUMNS ? CSV_META_COLUMNS[key as keyof typeof CSV_META_COLUMNS] : undefined;

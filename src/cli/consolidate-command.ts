@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { NoPeriodError } from "../core/consolidate/consolidate";
+import type { ParsedFile } from "../core/consolidate/types";
 import { reportJsonPieces } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
 import { readDate } from "../core/submission/cell-reading";
@@ -14,7 +15,7 @@ import {
 } from "../engine/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
 import { readXlsx } from "../io/xlsx-read";
-import { SUMMARY_SHEETS } from "../core/layout/summary-layout";
+import { SUMMARY_SHEETS } from "../core/layout/summary";
 import { CliError } from "./errors";
 import { collectInputs, FileSet, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";
@@ -34,10 +35,10 @@ export interface ConsolidateArgs {
   due?: string;
   out?: string;
   json?: string;
+  locale?: string;
   /** The written report (.docx, FORMATS.md §9), and its language. */
   report?: string;
   lang?: string;
-  locale?: string;
 }
 
 export function resolveLocale(locale: string | undefined): "vi" | "en" {
@@ -181,6 +182,47 @@ export interface ConsolidateResult {
 }
 
 export async function consolidateCommand(a: ConsolidateArgs): Promise<ConsolidateResult> {
+  const out = requiredOutput(a);
+  const lang = resolveLang(a.lang, a.report);
+  const ctx = await runContext(a);
+  refuseOverwritingInputs(a);
+  phase("options");
+  const inputs = await submissionFiles(a, out);
+  phase("collect");
+  const progress = new Progress(inputs.length, "Đọc báo cáo");
+  const parsed = await parseAll(inputs, (n) => progress.update(n), {
+    ...(ctx.template ? { template: ctx.template.id } : {}),
+    locale: ctx.locale ?? "vi",
+    // Units outside the roster are named, never used: their rows need not be read.
+    ...(ctx.roster ? { roster: ctx.roster.units.map((u) => u.code) } : {}),
+  });
+  progress.done();
+  phase("parse");
+  const run = consolidateLinked(parsed, ctx, inputs, out);
+  // The workbook's parts are deflated on the thread pool while the JSON report is made here.
+  const xlsx = writeLayoutXlsxNodeAsync(run.workbook);
+  phase("write-xlsx");
+  // In pieces: a report listing 300,000 units is never one string beside its bytes.
+  const json = a.json ? utf8Pieces(reportJsonPieces(run.report)) : undefined;
+  phase("json");
+  // Loaded only when asked for: the docx package takes a fifth of a second to load.
+  const docx = a.report
+    ? await import("../io/docx-write").then((m) => m.writeReportDocx(writtenReportOf(run, lang)))
+    : undefined;
+  if (docx) phase("docx");
+  const files: { path: string; data: FileData }[] = [{ path: out, data: await xlsx }];
+  if (a.json && json) files.push({ path: a.json, data: json });
+  if (a.report && docx) files.push({ path: a.report, data: docx });
+  await writeAllOrNothing(files);
+  phase("save");
+  return {
+    report: run.report,
+    written: { out, ...(a.json ? { json: a.json } : {}), ...(a.report ? { report: a.report } : {}) },
+  };
+}
+
+/** The summary workbook's path, once the inputs and it are given as they must be. */
+function requiredOutput(a: ConsolidateArgs): string {
   if (a.inputs.length === 0) {
     throw new CliError(
       "Cần ít nhất một tệp hoặc thư mục báo cáo",
@@ -196,7 +238,11 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
       `--report must be a .docx file: ${a.report}`,
     );
   }
-  const lang = resolveLang(a.lang, a.report);
+  return a.out;
+}
+
+/** What the options say about the run: template, period, due date, and the roster, plan and previous files read. */
+async function runContext(a: ConsolidateArgs): Promise<RunContext> {
   const ctx: RunContext = { locale: resolveLocale(a.locale) };
   if (a.template) ctx.template = resolveTemplate(a.template);
   if (a.period) ctx.period = resolvePeriod(a.period);
@@ -222,34 +268,35 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     }
     ctx.previous = { figures: prev.figures, year: prev.year };
   }
+  return ctx;
+}
 
-  const outputs = [a.out, ...(a.json ? [a.json] : []), ...(a.report ? [a.report] : [])];
-  refuseOverwritingInputs(a);
-  // The run's own files are never submissions, even when they sit in the folder being read; but an
-  // output may only replace a file there that is the run's own too (a previous summary).
+/**
+ * The submissions to read. The run's own files are never submissions, even when they sit in the
+ * folder being read; but an output may only replace a file there that is the run's own too (a
+ * previous summary).
+ */
+async function submissionFiles(a: ConsolidateArgs, out: string): Promise<FoundInput[]> {
+  const outputs = [out, ...(a.json ? [a.json] : []), ...(a.report ? [a.report] : [])];
   const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
-  phase("options");
   const found = await collectInputs(a.inputs, readOnly);
   const outFiles = new FileSet(outputs);
   const isOutput = (f: FoundInput): boolean => outFiles.has(f.absolute);
   for (const f of found) if (isOutput(f)) await refuseOverwritingSubmission(f, a);
-  const inputs = found.filter((f) => !isOutput(f));
-  phase("collect");
-  const progress = new Progress(inputs.length, "Đọc báo cáo");
-  const parsed = await parseAll(inputs, (n) => progress.update(n), {
-    ...(ctx.template ? { template: ctx.template.id } : {}),
-    locale: ctx.locale ?? "vi",
-    // Units outside the roster are named, never used: their rows need not be read.
-    ...(ctx.roster ? { roster: ctx.roster.units.map((u) => u.code) } : {}),
-  });
-  progress.done();
-  phase("parse");
+  return found.filter((f) => !isOutput(f));
+}
 
+/** The consolidation, its summary linking each issue to its file as seen from where the summary is written. */
+function consolidateLinked(
+  parsed: ParsedFile[],
+  ctx: RunContext,
+  inputs: FoundInput[],
+  out: string,
+): ReturnType<typeof consolidateParsed> {
   const absolute = new Map(inputs.map((f) => [f.path, path.resolve(f.absolute)]));
-  const outDir = path.dirname(path.resolve(a.out));
-  let run;
+  const outDir = path.dirname(path.resolve(out));
   try {
-    run = consolidateParsed(
+    return consolidateParsed(
       parsed,
       ctx,
       {
@@ -269,24 +316,4 @@ export async function consolidateCommand(a: ConsolidateArgs): Promise<Consolidat
     }
     throw e;
   }
-  // The workbook's parts are deflated on the thread pool while the JSON report is made here.
-  const xlsx = writeLayoutXlsxNodeAsync(run.workbook);
-  phase("write-xlsx");
-  // In pieces: a report listing 300,000 units is never one string beside its bytes.
-  const json = a.json ? utf8Pieces(reportJsonPieces(run.report)) : undefined;
-  phase("json");
-  // Loaded only when asked for: the docx package takes a fifth of a second to load.
-  const docx = a.report
-    ? await import("../io/docx-write").then((m) => m.writeReportDocx(writtenReportOf(run, lang)))
-    : undefined;
-  if (docx) phase("docx");
-  const files: { path: string; data: FileData }[] = [{ path: a.out, data: await xlsx }];
-  if (a.json && json) files.push({ path: a.json, data: json });
-  if (a.report && docx) files.push({ path: a.report, data: docx });
-  await writeAllOrNothing(files);
-  phase("save");
-  return {
-    report: run.report,
-    written: { out: a.out, ...(a.json ? { json: a.json } : {}), ...(a.report ? { report: a.report } : {}) },
-  };
 }

@@ -22,6 +22,8 @@ port?.on("message", (f: WorkerJob) => {
       return;
     }
     let answer: WorkerAnswer;
+    // parsePath turns whatever the file holds, and any bug reading it, into issues; what it throws
+    // is a file that cannot be opened, which goes back to the main thread to stop the run (as there).
     try {
       answer = { index: f.index, parsed: toWire(await parsePath(f.absolute, f.path, f.size, opts)) };
     } catch (e) {

@@ -1,7 +1,7 @@
 import { getIndicator } from "../core/catalog/indicators";
 import { countIssues } from "../core/issues-fold";
-import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary-layout";
-import { formatNumber } from "../core/number-text";
+import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary";
+import { formatRounded } from "../core/values/numbers";
 import type { Report, UnitStatus } from "../core/json-report/types";
 import type { Outputs } from "./consolidate-command";
 
@@ -19,7 +19,7 @@ function clip(s: string, width: number): string {
 
 /** A figure with a fixed number of decimals, the Vietnamese way (1.922,90). */
 function fixed(x: number, digits: number): string {
-  const s = formatNumber(Number(x.toFixed(digits)), "vi", digits);
+  const s = formatRounded(Number(x.toFixed(digits)), "vi", digits);
   if (digits === 0) return s;
   const [int, frac = ""] = s.split(",");
   return `${int},${frac.padEnd(digits, "0")}`;

@@ -24,6 +24,9 @@ export const COLUMNS = {
 
 export type ColumnKey = keyof typeof COLUMNS;
 
+/** The `ChiTieu` table's columns, left to right, as COLUMNS lists them (a template puts STT first). */
+export const COLUMN_ORDER = Object.keys(COLUMNS) as readonly ColumnKey[];
+
 /** Long-CSV columns that say which unit, period and template a row belongs to (FORMATS.md §2). */
 export const CSV_META_COLUMNS = {
   unit: { vi: "Mã đơn vị", csv: "ma_don_vi" },
@@ -89,6 +92,11 @@ export const SUMMARY_COLUMNS = {
     en: "Base units expected",
   },
 } as const;
+
+export type SummaryColumnKey = keyof typeof SUMMARY_COLUMNS;
+
+/** A summary's extra columns, left to right, after the `ChiTieu` table's own. */
+export const SUMMARY_COLUMN_ORDER = Object.keys(SUMMARY_COLUMNS) as readonly SummaryColumnKey[];
 
 /**
  * A summary's roster-group figures, one row per group and indicator, so that they reappear when the

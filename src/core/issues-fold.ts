@@ -1,5 +1,5 @@
 import { compareIssues, type Issue, type Severity } from "./issues";
-import { formatNumber } from "./number-text";
+import { formatRounded } from "./values/numbers";
 
 /*
  * Issues stay bounded whatever the input (FORMATS.md §8): past FOLD_AFTER issues of one rule in one
@@ -150,10 +150,10 @@ function foldIssue(g: Group): Issue {
     severity: g.worst,
     rule: first.rule,
     message:
-      `Còn ${formatNumber(n, "vi")} vấn đề "${first.rule}" khác trong tệp này${whereVi}: ` +
+      `Còn ${formatRounded(n, "vi")} vấn đề "${first.rule}" khác trong tệp này${whereVi}: ` +
       `mỗi loại vấn đề chỉ được liệt kê riêng ${FOLD_AFTER} trường hợp đầu tiên trong một tệp`,
     messageEn:
-      `${formatNumber(n, "en")} more "${first.rule}" issues in this file${whereEn}: ` +
+      `${formatRounded(n, "en")} more "${first.rule}" issues in this file${whereEn}: ` +
       `only the first ${FOLD_AFTER} of each kind are listed one by one in a file`,
   };
   if (first.file !== undefined) issue.file = first.file;

@@ -1,4 +1,4 @@
-import type { UnitFigure } from "../core/submission/rows";
+import type { UnitFigure } from "../core/submission/unit-figure";
 
 /*
  * A submission's figures as they cross from a worker to the main thread. As objects, each figure

@@ -8,7 +8,7 @@ import { validateRows } from "../core/submission/rows";
 import type { RawSubmission } from "../core/submission/types";
 import { extractCsvBytes } from "./csv-submissions";
 import { packFigures, unpackFigures, type PackedFigures } from "./figure-wire";
-import { classify, csvFailure, readWorkbook } from "../io/read-file";
+import { classify, readWorkbook } from "../io/read-file";
 
 /* The slow half of the engine, kept free of ExcelJS and the list of units so a worker loads fast. */
 
@@ -121,7 +121,12 @@ export function parsedFrom(file: string, extracted: Extracted, opts: ParseOption
   return { file, issues: extracted.issues, submissions };
 }
 
-/** A reader bug must not cost the other files: this one is named, the run goes on. */
+/**
+ * The never-throws net, laid once on each way into the engine: `parseFile` (bytes in memory: the
+ * pane, its Web Worker, the tests) and `parsePath` (a file on disk: the command line). A reader's
+ * bug must not cost the other files: this one is named, as a program error rather than a fault of
+ * the file, and the run goes on.
+ */
 export function failedParse(file: string, e: unknown): ParsedFile {
   const why = (e as Error)?.message ?? String(e);
   return {
@@ -143,21 +148,24 @@ export function failedParse(file: string, e: unknown): ParsedFile {
 /** Reads one file into the submissions it holds, with their metadata; never throws. */
 export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile {
   try {
-    const c = classify(input.bytes, input.path);
-    if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
-    if (c.kind === "csv") {
-      try {
-        return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path, wantedUnits(opts)), opts);
-      } catch (e) {
-        return { file: input.path, submissions: [], issues: [csvFailure(input.path, e)] };
-      }
-    }
-    const read = readWorkbook(input.bytes, input.path);
-    if (!read.ok) return { file: input.path, submissions: [], issues: [read.issue] };
-    return parsedFrom(input.path, extractSubmissions(read.doc), opts);
+    return parseBytes(input, opts);
   } catch (e) {
     return failedParse(input.path, e);
   }
+}
+
+/**
+ * `parseFile` without the net, for a caller that lays it over more than this (`parsePath`, which
+ * may stream the file instead): a file's faults are issues, a bug throws.
+ */
+export function parseBytes(input: InputFile, opts: ParseOptions = {}): ParsedFile {
+  const c = classify(input.bytes, input.path);
+  if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
+  if (c.kind === "csv")
+    return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path, wantedUnits(opts)), opts);
+  const read = readWorkbook(input.bytes, input.path);
+  if (!read.ok) return { file: input.path, submissions: [], issues: [read.issue] };
+  return parsedFrom(input.path, extractSubmissions(read.doc), opts);
 }
 
 /** A submission's pre-read figures as they cross: packed (./figure-wire) where their shape allows. */

@@ -1,13 +1,13 @@
 import type { Template } from "../core/catalog/templates";
 import { consolidate } from "../core/consolidate/consolidate";
 import type { Consolidation, ConsolidateOptions, ParsedFile } from "../core/consolidate/types";
-import { summaryWorkbook, type SummaryOptions } from "../core/layout/summary-layout";
+import { summaryWorkbook, type SummaryOptions } from "../core/layout/summary";
 import type { WorkbookLayout } from "../core/layout/types";
 import type { Period } from "../core/periods";
 import { buildReport } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
 import type { Roster } from "../core/roster/roster";
-import type { PreviousFigures } from "../core/plan/apply-plan";
+import type { PreviousFigures } from "../core/plan/types";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { officialUnits } from "./official-units";

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { SUMMARY_SHEETS } from "../../src/core/layout/summary-layout";
+import { SUMMARY_SHEETS } from "../../src/core/layout/summary";
 import { runCli } from "../support/cli";
 
 /*

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { faultProvinceSpec, generateProvince } from "../../generator";
 import { getIndicator } from "../../src/core/catalog/indicators";
 import type { Report } from "../../src/core/json-report/types";
-import { PLAN_STATUS_TEXT } from "../../src/core/layout/summary-layout";
+import { PLAN_STATUS_TEXT } from "../../src/core/layout/summary";
 import { ENGLISH_WORDS } from "../core/written-report/fixture";
 import { ROOT, runCli, type CliRun } from "../support/cli";
 import { docxText } from "../support/docx-text";

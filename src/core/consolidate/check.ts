@@ -2,7 +2,8 @@ import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
 import { IssueList } from "../issues-fold";
 import type { Report, ReportPerUnit, ReportUnit } from "../json-report/types";
-import { addMissingIndicators, validateRows } from "../submission/rows";
+import { addMissingIndicators } from "../submission/missing-rows";
+import { validateRows } from "../submission/rows";
 import { decideTemplate, wrongTemplate } from "./choose";
 import type { ParsedFile } from "./types";
 

@@ -3,13 +3,9 @@ import { makeIssue, type Issue } from "../issues";
 import { describePeriod, type Period } from "../periods";
 import { rosterCode, type Roster } from "../roster/roster";
 import type { IssueSink } from "../issues-fold";
-import {
-  addMissingIndicators,
-  NO_FIGURES,
-  validateRows,
-  type SummaryCarried,
-  type UnitFigure,
-} from "../submission/rows";
+import { addMissingIndicators } from "../submission/missing-rows";
+import { NO_FIGURES, validateRows } from "../submission/rows";
+import type { SummaryCarried, UnitFigure } from "../submission/unit-figure";
 import type { ParsedFile, ParsedSubmission } from "./types";
 
 /** A submission that passed the file-level checks; its figures are read once it is chosen. */

@@ -4,14 +4,21 @@ import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
 import { Roster, type RosterUnit } from "../roster/roster";
-import type { CarriedGroup, UnitFigure } from "../submission/rows";
+import type { CarriedGroup, UnitFigure } from "../submission/unit-figure";
 import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
 import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
 import { chooseAmong } from "./duplicates";
 import { findOutliers } from "./outliers";
 import { suggestUnits } from "../roster/suggest";
 import { applyPlan } from "../plan/apply-plan";
-import type { Consolidation, ConsolidateOptions, GroupAggregate, ParsedFile, UnitOutcome } from "./types";
+import type {
+  Consolidation,
+  ConsolidateOptions,
+  GroupAggregate,
+  ParsedFile,
+  ParsedSubmission,
+  UnitOutcome,
+} from "./types";
 
 export class NoPeriodError extends Error {
   constructor() {
@@ -42,80 +49,11 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const { accepted, rejected } = acceptSubmissions(files, template, period, opts.roster, issues);
 
   const roster = opts.roster ?? rosterOfSenders(accepted, opts.official);
-  const byUnit = new Map<string, Accepted[]>();
   const outcomes = new Map<string, UnitOutcome>();
-
-  for (const a of accepted) {
-    if (opts.roster && !opts.roster.has(a.unit)) {
-      // Its message (and the codes it may have meant) only when it will be shown: another system's
-      // export may name 300,000 units, of which fifty are.
-      const at = unknownUnitAt(a);
-      issues.push(issues.folds(at) ? at : unknownUnit(a, opts));
-      const o = outcomeFor(outcomes, a.unit, a.sub.meta.unitName, "unknown");
-      o.files.push(a.sub.raw.file);
-      o.file ??= a.sub.raw.file;
-      continue;
-    }
-    const list = byUnit.get(a.unit) ?? [];
-    list.push(a);
-    byUnit.set(a.unit, list);
-  }
-  for (const r of rejected) {
-    const unit = r.meta.unit;
-    if (!unit) continue;
-    const code = opts.roster?.has(unit) || !opts.roster ? unit : undefined;
-    if (!code || byUnit.has(code)) continue;
-    const o = outcomeFor(outcomes, code, roster.get(code)?.name ?? r.meta.unitName, "rejected");
-    o.files.push(r.raw.file);
-    o.file ??= r.raw.file;
-  }
-
-  const used = new Map<string, Accepted>();
-  for (const [unit, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const chosen = chooseAmong(list, template, opts.locale, issues);
-    const name = roster.get(unit)?.name ?? list[0]?.sub.meta.unitName ?? unit;
-    const o = outcomeFor(outcomes, unit, name, chosen ? "ok" : "duplicate");
-    o.files = list.map((a) => a.sub.raw.file).sort();
-    if (!chosen) {
-      o.file = o.files[0];
-      continue;
-    }
-    o.file = chosen.sub.raw.file;
-    if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
-    o.figures = chosen.figures;
-    used.set(unit, chosen);
-    if (due && chosen.sub.meta.reportDate && chosen.sub.meta.reportDate > due) {
-      o.status = "late";
-      issues.push(
-        makeIssue(
-          "warning",
-          "late",
-          {
-            vi: `Nộp muộn: ký ngày ${viDate(chosen.sub.meta.reportDate)}, hạn ${viDate(due)} (vẫn được tổng hợp)`,
-            en: `Late: signed ${chosen.sub.meta.reportDate}, due ${due} (still counted)`,
-          },
-          { ...(chosen.sub.meta.reportDateAt ?? { file: chosen.sub.raw.file }), unit },
-        ),
-      );
-    }
-  }
-
-  // Leaves that sent nothing usable.
-  for (const leaf of roster.leaves()) {
-    if (outcomes.has(leaf.code)) continue;
-    outcomeFor(outcomes, leaf.code, leaf.name, "missing");
-    issues.push(
-      makeIssue(
-        "warning",
-        "missing-submission",
-        {
-          vi: `${leaf.name} (${leaf.code}) chưa nộp báo cáo`,
-          en: `${leaf.name} (${leaf.code}) has not reported`,
-        },
-        { unit: leaf.code },
-      ),
-    );
-  }
+  const byUnit = sendersByUnit(accepted, opts, outcomes, issues);
+  nameRejectedUnits(rejected, byUnit, roster, opts.roster, outcomes);
+  const used = chooseUsed(byUnit, roster, template, due, opts.locale, outcomes, issues);
+  nameMissingLeaves(roster, outcomes, issues);
 
   const codes = summaryIndicatorCodes(template);
   const tree = aggregateTree(roster, used, codes, issues, opts.official);
@@ -145,6 +83,115 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   issues.addAll(opts.planIssues ?? []);
   result.issues = issues.list();
   return result;
+}
+
+/**
+ * Accepted submissions by unit, for the roster's units; one from a unit outside the roster is named
+ * (`unknown`) and goes no further.
+ */
+function sendersByUnit(
+  accepted: Accepted[],
+  opts: ConsolidateOptions,
+  outcomes: Map<string, UnitOutcome>,
+  issues: IssueList,
+): Map<string, Accepted[]> {
+  const byUnit = new Map<string, Accepted[]>();
+  for (const a of accepted) {
+    if (opts.roster && !opts.roster.has(a.unit)) {
+      // Its message (and the codes it may have meant) only when it will be shown: another system's
+      // export may name 300,000 units, of which fifty are.
+      const at = unknownUnitAt(a);
+      issues.push(issues.folds(at) ? at : unknownUnit(a, opts));
+      const o = outcomeFor(outcomes, a.unit, a.sub.meta.unitName, "unknown");
+      o.files.push(a.sub.raw.file);
+      o.file ??= a.sub.raw.file;
+      continue;
+    }
+    const list = byUnit.get(a.unit) ?? [];
+    list.push(a);
+    byUnit.set(a.unit, list);
+  }
+  return byUnit;
+}
+
+/** A unit whose every submission was rejected is `rejected` (its issues say why). */
+function nameRejectedUnits(
+  rejected: ParsedSubmission[],
+  byUnit: Map<string, Accepted[]>,
+  roster: Roster,
+  given: Roster | undefined,
+  outcomes: Map<string, UnitOutcome>,
+): void {
+  for (const r of rejected) {
+    const unit = r.meta.unit;
+    if (!unit) continue;
+    const code = given?.has(unit) || !given ? unit : undefined;
+    if (!code || byUnit.has(code)) continue;
+    const o = outcomeFor(outcomes, code, roster.get(code)?.name ?? r.meta.unitName, "rejected");
+    o.files.push(r.raw.file);
+    o.file ??= r.raw.file;
+  }
+}
+
+/** The submission each unit's figures come from (none where its duplicates disagree); late ones named. */
+function chooseUsed(
+  byUnit: Map<string, Accepted[]>,
+  roster: Roster,
+  template: Template,
+  due: string | undefined,
+  locale: ConsolidateOptions["locale"],
+  outcomes: Map<string, UnitOutcome>,
+  issues: IssueSink,
+): Map<string, Accepted> {
+  const used = new Map<string, Accepted>();
+  for (const [unit, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const chosen = chooseAmong(list, template, locale, issues);
+    const name = roster.get(unit)?.name ?? list[0]?.sub.meta.unitName ?? unit;
+    const o = outcomeFor(outcomes, unit, name, chosen ? "ok" : "duplicate");
+    o.files = list.map((a) => a.sub.raw.file).sort();
+    if (!chosen) {
+      o.file = o.files[0];
+      continue;
+    }
+    o.file = chosen.sub.raw.file;
+    if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
+    o.figures = chosen.figures;
+    used.set(unit, chosen);
+    if (due && chosen.sub.meta.reportDate && chosen.sub.meta.reportDate > due) {
+      o.status = "late";
+      issues.push(
+        makeIssue(
+          "warning",
+          "late",
+          {
+            vi: `Nộp muộn: ký ngày ${viDate(chosen.sub.meta.reportDate)}, hạn ${viDate(due)} (vẫn được tổng hợp)`,
+            en: `Late: signed ${chosen.sub.meta.reportDate}, due ${due} (still counted)`,
+          },
+          { ...(chosen.sub.meta.reportDateAt ?? { file: chosen.sub.raw.file }), unit },
+        ),
+      );
+    }
+  }
+  return used;
+}
+
+/** Leaves that sent nothing usable: `missing`, each named. */
+function nameMissingLeaves(roster: Roster, outcomes: Map<string, UnitOutcome>, issues: IssueSink): void {
+  for (const leaf of roster.leaves()) {
+    if (outcomes.has(leaf.code)) continue;
+    outcomeFor(outcomes, leaf.code, leaf.name, "missing");
+    issues.push(
+      makeIssue(
+        "warning",
+        "missing-submission",
+        {
+          vi: `${leaf.name} (${leaf.code}) chưa nộp báo cáo`,
+          en: `${leaf.name} (${leaf.code}) has not reported`,
+        },
+        { unit: leaf.code },
+      ),
+    );
+  }
 }
 
 function viDate(iso: string): string {

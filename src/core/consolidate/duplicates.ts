@@ -1,7 +1,7 @@
 import type { Template } from "../catalog/templates";
 import type { IssueSink } from "../issues-fold";
 import { makeIssue, type Issue, type Origin } from "../issues";
-import type { UnitFigure } from "../submission/rows";
+import type { UnitFigure } from "../submission/unit-figure";
 import { readFigures, type Accepted } from "./choose";
 
 /*

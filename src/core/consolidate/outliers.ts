@@ -1,6 +1,6 @@
 import { getIndicator } from "../catalog/indicators";
 import { makeIssue, type Issue } from "../issues";
-import { nums } from "../number-text";
+import { nums } from "../values/numbers";
 import type { Roster } from "../roster/roster";
 import type { Accepted } from "./choose";
 

@@ -4,13 +4,13 @@ import type { Period } from "../periods";
 import type { UnitStatus } from "../json-report/types";
 import type { Roster } from "../roster/roster";
 import type { SubmissionMeta } from "../submission/meta";
-import type { SummaryCarried, UnitFigure } from "../submission/rows";
+import type { SummaryCarried, UnitFigure } from "../submission/unit-figure";
 import type { RawSubmission } from "../submission/types";
 import type { Aggregate } from "./aggregate";
 
 /** A group's figure, with the units it expected (of the level below, and base units). */
 export type GroupAggregate = Aggregate & { expected: number; expectedBase: number };
-import type { PlanOutcome, PreviousFigures } from "../plan/apply-plan";
+import type { PlanOutcome, PreviousFigures } from "../plan/types";
 import type { PlanRow } from "../plan/read-plan";
 
 /** A submission as the reading step leaves it: found, its metadata read, and (see `pre`) validated. */

@@ -34,10 +34,22 @@ function assessmentFields(a: Assessment | undefined): Pick<ReportIndicator, "tar
 /** The JSON report (FORMATS.md §8). Built in a fixed order, so the same inputs give the same bytes. */
 export function buildReport(c: Consolidation): Report {
   const codes = summaryIndicatorCodes(c.template);
-  const expected = expectedInScope(c);
-  const expectedBase = expectedInScope(c, c.expectedBase);
+  return {
+    format: "chitieu-report/1",
+    template: c.template.id,
+    period: c.period.code,
+    scope: c.scope,
+    units: reportUnits(c),
+    indicators: reportIndicators(c, codes),
+    perUnit: reportPerUnit(c, codes),
+    groups: reportGroups(c, codes),
+    issues: c.issues,
+  };
+}
 
-  const units: ReportUnit[] = c.units.map((o) => {
+/** Every unit of interest, with its status and where it sits in the roster. */
+function reportUnits(c: Consolidation): ReportUnit[] {
+  return c.units.map((o) => {
     const r = c.roster.get(o.code);
     const u: ReportUnit = { code: o.code, name: o.name, status: o.status };
     if (o.file) u.file = o.file;
@@ -48,8 +60,13 @@ export function buildReport(c: Consolidation): Report {
     if (o.reportDate) u.reportDate = o.reportDate;
     return u;
   });
+}
 
-  const indicators: ReportIndicator[] = codes.map((code) => {
+/** The scope's figure of each indicator, with its counts and the plan's judgement. */
+function reportIndicators(c: Consolidation, codes: readonly string[]): ReportIndicator[] {
+  const expected = expectedInScope(c);
+  const expectedBase = expectedInScope(c, c.expectedBase);
+  return codes.map((code) => {
     const ind = getIndicator(code);
     const f = c.scopeFigures.get(code);
     return {
@@ -70,7 +87,10 @@ export function buildReport(c: Consolidation): Report {
         : {}),
     };
   });
+}
 
+/** Each roster unit's figures, in code order: leaves' own, inner units' subtotals with their counts. */
+function reportPerUnit(c: Consolidation, codes: readonly string[]): ReportPerUnit[] {
   const perUnit: ReportPerUnit[] = [];
   const rosterCodes = c.roster.units.map((u) => u.code).sort();
   for (const unit of rosterCodes) {
@@ -96,7 +116,11 @@ export function buildReport(c: Consolidation): Report {
       perUnit.push(p);
     }
   }
+  return perUnit;
+}
 
+/** The roster groups' figures, by group name then indicator. */
+function reportGroups(c: Consolidation, codes: readonly string[]): ReportGroup[] {
   const groups: ReportGroup[] = [];
   for (const [group, figs] of [...c.groupFigures.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const code of codes) {
@@ -115,18 +139,7 @@ export function buildReport(c: Consolidation): Report {
       });
     }
   }
-
-  return {
-    format: "chitieu-report/1",
-    template: c.template.id,
-    period: c.period.code,
-    scope: c.scope,
-    units,
-    indicators,
-    perUnit,
-    groups,
-    issues: c.issues,
-  };
+  return groups;
 }
 
 /** The report as the bytes written: two-space JSON and a final newline. */

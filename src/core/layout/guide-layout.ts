@@ -72,26 +72,23 @@ const HEADERS: Record<Lang, string[]> = {
 
 /** The guide sheet: how to fill, and each indicator's definition. */
 export function guideSheet(template: Template, lang: Lang): SheetLayout {
-  const b = new SheetBuilder(GUIDE_SHEET, "guide");
-  const c = (value: string, style: LayoutCell["style"] = "wrap"): LayoutCell => ({ value, style });
-  b.widths([18, 40, 12, 24, 30, 30, 18, 16, 60, 36]);
-  b.set(1, 1, { value: lang === "vi" ? "HƯỚNG DẪN ĐIỀN BIỂU" : "HOW TO FILL THIS FORM", style: "title" });
-  b.merge(1, 1, 1, 10);
-  b.set(2, 1, { value: `${template.name[lang]} (${templateTag(template)})`, style: "subtitle" }).merge(
-    2,
-    1,
-    2,
-    10,
-  );
+  const sheet = new SheetBuilder(GUIDE_SHEET, "guide");
+  const cell = (value: string, style: LayoutCell["style"] = "wrap"): LayoutCell => ({ value, style });
+  sheet.widths([18, 40, 12, 24, 30, 30, 18, 16, 60, 36]);
+  sheet.set(1, 1, { value: lang === "vi" ? "HƯỚNG DẪN ĐIỀN BIỂU" : "HOW TO FILL THIS FORM", style: "title" });
+  sheet.merge(1, 1, 1, 10);
+  sheet
+    .set(2, 1, { value: `${template.name[lang]} (${templateTag(template)})`, style: "subtitle" })
+    .merge(2, 1, 2, 10);
   let r = 4;
   for (const step of STEPS[lang]) {
-    b.set(r, 1, { value: step, style: "meta" }).merge(r, 1, r, 10);
+    sheet.set(r, 1, { value: step, style: "meta" }).merge(r, 1, r, 10);
     r++;
   }
   r++;
-  b.set(r, 1, { value: lang === "vi" ? "ĐỊNH NGHĨA CHỈ TIÊU" : "INDICATOR DEFINITIONS", style: "label" });
+  sheet.set(r, 1, { value: lang === "vi" ? "ĐỊNH NGHĨA CHỈ TIÊU" : "INDICATOR DEFINITIONS", style: "label" });
   r++;
-  b.row(
+  sheet.row(
     r,
     1,
     HEADERS[lang].map((h) => ({ value: h, style: "header" })),
@@ -100,33 +97,33 @@ export function guideSheet(template: Template, lang: Lang): SheetLayout {
   r++;
   for (const code of summaryIndicatorCodes(template)) {
     const ind = getIndicator(code);
-    b.row(r, 1, [
-      c(ind.code, "code"),
-      c(ind.name[lang]),
-      c(ind.unit[lang], "text"),
-      c(
+    sheet.row(r, 1, [
+      cell(ind.code, "code"),
+      cell(ind.name[lang]),
+      cell(ind.unit[lang], "text"),
+      cell(
         ind.derived
           ? lang === "vi"
             ? "Dẫn xuất cho bảng tổng hợp"
             : "Derived for the summary"
           : KIND[ind.kind][lang],
       ),
-      c(ind.numerator ? `${ind.numerator.label[lang]} (${ind.numerator.unit[lang]})` : "—"),
-      c(ind.denominator ? `${ind.denominator.label[lang]} (${ind.denominator.unit[lang]})` : "—"),
-      c(TIME[ind.time][lang], "text"),
-      c(DIRECTION[ind.direction][lang], "text"),
-      c(ind.definition[lang]),
-      c(ind.source),
+      cell(ind.numerator ? `${ind.numerator.label[lang]} (${ind.numerator.unit[lang]})` : "—"),
+      cell(ind.denominator ? `${ind.denominator.label[lang]} (${ind.denominator.unit[lang]})` : "—"),
+      cell(TIME[ind.time][lang], "text"),
+      cell(DIRECTION[ind.direction][lang], "text"),
+      cell(ind.definition[lang]),
+      cell(ind.source),
     ]);
     r++;
   }
-  b.freezeAt(headerRow, 1);
-  b.printSetup({
+  sheet.freezeAt(headerRow, 1);
+  sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
     fitToWidth: true,
     titleRows: `${headerRow}:${headerRow}`,
   });
-  b.protectSheet();
-  return b.build();
+  sheet.protectSheet();
+  return sheet.build();
 }

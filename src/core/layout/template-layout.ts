@@ -1,7 +1,15 @@
 import { getIndicator } from "../catalog/indicators";
 import { templateTag, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
-import { COLUMNS, MAIN_SHEET, META_LABELS, NAMES, TABLE_NAME, type ColumnKey } from "../contract";
+import {
+  COLUMN_ORDER,
+  COLUMNS,
+  MAIN_SHEET,
+  META_LABELS,
+  NAMES,
+  TABLE_NAME,
+  type ColumnKey,
+} from "../contract";
 import { describePeriod, type Period } from "../periods";
 import { a1 } from "../text";
 import { FMT_DATE, FMT_TEXT, partFormat, percentFormat, valueFormat } from "./number-formats";
@@ -18,18 +26,9 @@ export interface TemplateRequest {
 }
 
 /** The table's columns, left to right: STT first, then the contract's headers. */
-export const TEMPLATE_COLUMNS: readonly ("stt" | ColumnKey)[] = [
-  "stt",
-  "code",
-  "name",
-  "uom",
-  "numerator",
-  "denominator",
-  "value",
-  "plan",
-  "note",
-];
+export const TEMPLATE_COLUMNS: readonly ("stt" | ColumnKey)[] = ["stt", ...COLUMN_ORDER];
 
+const LAST_COL = TEMPLATE_COLUMNS.length;
 const WIDTHS = [6, 18, 58, 13, 15, 15, 14, 14, 32];
 
 /** Where things sit on the template sheet; readers never rely on this (they use names and headers). */
@@ -73,52 +72,94 @@ export function templateWorkbook(req: TemplateRequest): WorkbookLayout {
 }
 
 function templateSheet(req: TemplateRequest): SheetLayout {
+  const text = ui(req.lang);
+  const geometry = TEMPLATE_GEOMETRY;
+  const sheet = new SheetBuilder(MAIN_SHEET, "template");
+  sheet.widths(WIDTHS);
+  heading(sheet, req);
+  columnHeaders(sheet);
+  const { lastBodyRow, validations } = indicatorRows(sheet, req.template, req.lang);
+  sheet.table({
+    name: TABLE_NAME,
+    ref: `A${geometry.headerRow}:${a1(lastBodyRow, LAST_COL)}`,
+    style: "TableStyleLight1",
+  });
+  for (const v of validations) sheet.validate(v);
+  sheet.validate({
+    range: geometry.meta.reportDate,
+    type: "date",
+    operator: "between",
+    formulas: ["36526", "73050"],
+    allowBlank: true,
+    prompt: { title: text.dateTitle, text: text.datePrompt },
+    error: { title: text.dateTitle, text: text.dateError },
+  });
+  footer(sheet, lastBodyRow + 2, req.lang);
+  sheet.freezeAt(geometry.headerRow, 3);
+  sheet.printSetup({
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    titleRows: `${geometry.captionRow}:${geometry.headerRow}`,
+  });
+  sheet.protectSheet();
+  return sheet.build();
+}
+
+/** The title in both languages, the unit, period and template, and the cells the unit fills in. */
+function heading(sheet: SheetBuilder, req: TemplateRequest): void {
   const { template, unit, period, lang } = req;
   const text = ui(lang);
-  const g = TEMPLATE_GEOMETRY;
-  const b = new SheetBuilder(MAIN_SHEET, "template");
-  const lastCol = TEMPLATE_COLUMNS.length;
   const other: Lang = lang === "vi" ? "en" : "vi";
-
-  b.widths(WIDTHS);
-  b.set(1, 1, cell(template.name[lang].toLocaleUpperCase("vi"), { style: "title" })).merge(1, 1, 1, lastCol);
-  b.height(1, 36);
-  b.set(2, 1, cell(template.name[other], { style: "subtitle" })).merge(2, 1, 2, lastCol);
+  sheet
+    .set(1, 1, cell(template.name[lang].toLocaleUpperCase("vi"), { style: "title" }))
+    .merge(1, 1, 1, LAST_COL);
+  sheet.height(1, 36);
+  sheet.set(2, 1, cell(template.name[other], { style: "subtitle" })).merge(2, 1, 2, LAST_COL);
 
   const metaLabel = (key: keyof typeof META_LABELS): LayoutCell =>
     cell(`${META_LABELS[key].vi}:`, { style: "label", note: META_LABELS[key].en });
-  b.set(3, 2, metaLabel("unit")).set(3, 3, cell(unit.code, { style: "meta", numFmt: FMT_TEXT }));
-  b.set(4, 2, metaLabel("unitName")).set(4, 3, cell(unit.name, { style: "meta" }));
-  b.set(5, 2, metaLabel("period")).set(5, 3, cell(period.code, { style: "meta", numFmt: FMT_TEXT }));
-  b.set(5, 4, cell(describePeriod(period, lang), { style: "subtitle" }));
-  b.set(6, 2, metaLabel("template")).set(
-    6,
-    3,
-    cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }),
-  );
+  sheet.set(3, 2, metaLabel("unit")).set(3, 3, cell(unit.code, { style: "meta", numFmt: FMT_TEXT }));
+  sheet.set(4, 2, metaLabel("unitName")).set(4, 3, cell(unit.name, { style: "meta" }));
+  sheet.set(5, 2, metaLabel("period")).set(5, 3, cell(period.code, { style: "meta", numFmt: FMT_TEXT }));
+  sheet.set(5, 4, cell(describePeriod(period, lang), { style: "subtitle" }));
+  sheet
+    .set(6, 2, metaLabel("template"))
+    .set(6, 3, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
 
-  b.set(3, 6, metaLabel("reportDate")).set(
-    3,
-    7,
-    cell(null, { style: "metaInput", numFmt: FMT_DATE, unlocked: true }),
-  );
-  b.merge(3, 7, 3, 8);
-  b.set(4, 6, cell(`${text.preparedBy}:`, { style: "label" }));
-  b.set(4, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(4, 7, 4, 8);
-  b.set(5, 6, cell(`${text.signedBy}:`, { style: "label" }));
-  b.set(5, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(5, 7, 5, 8);
-  b.set(6, 6, cell(text.fillHint, { style: "subtitle" })).merge(6, 6, 7, lastCol);
+  sheet
+    .set(3, 6, metaLabel("reportDate"))
+    .set(3, 7, cell(null, { style: "metaInput", numFmt: FMT_DATE, unlocked: true }));
+  sheet.merge(3, 7, 3, 8);
+  sheet.set(4, 6, cell(`${text.preparedBy}:`, { style: "label" }));
+  sheet.set(4, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(4, 7, 4, 8);
+  sheet.set(5, 6, cell(`${text.signedBy}:`, { style: "label" }));
+  sheet.set(5, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(5, 7, 5, 8);
+  sheet.set(6, 6, cell(text.fillHint, { style: "subtitle" })).merge(6, 6, 7, LAST_COL);
+}
 
-  // English captions above the Vietnamese headers: the headers themselves are the contract.
+/** English captions above the Vietnamese headers: the headers themselves are the contract. */
+function columnHeaders(sheet: SheetBuilder): void {
+  const geometry = TEMPLATE_GEOMETRY;
   TEMPLATE_COLUMNS.forEach((key, i) => {
     const caption = key === "stt" ? "No." : COLUMNS[key].en;
-    b.set(g.captionRow, i + 1, cell(caption, { style: "headerEn" }));
+    sheet.set(geometry.captionRow, i + 1, cell(caption, { style: "headerEn" }));
     const header = key === "stt" ? "STT" : COLUMNS[key].vi;
-    b.set(g.headerRow, i + 1, cell(header, { style: "header", note: caption }));
+    sheet.set(geometry.headerRow, i + 1, cell(header, { style: "header", note: caption }));
   });
-  b.height(g.headerRow, 32);
+  sheet.height(geometry.headerRow, 32);
+}
 
-  let r = g.firstBodyRow;
+/**
+ * A row per section, then a row per indicator in it; with their data validation, rows that share
+ * a rule gathered into one (a multi-area range).
+ */
+function indicatorRows(
+  sheet: SheetBuilder,
+  template: Template,
+  lang: Lang,
+): { lastBodyRow: number; validations: Iterable<Validation> } {
+  let r = TEMPLATE_GEOMETRY.firstBodyRow;
   let seq = 0;
   const validationsByRule = new Map<string, Validation>();
   const addValidation = (v: Omit<Validation, "range">, address: string): void => {
@@ -127,69 +168,46 @@ function templateSheet(req: TemplateRequest): SheetLayout {
     if (found) found.range += ` ${address}`;
     else validationsByRule.set(key, { ...v, range: address });
   };
-
   for (const section of template.sections) {
-    b.row(r, 1, [
+    sheet.row(r, 1, [
       cell(section.key, { style: "section" }),
       cell("", { style: "section" }),
       cell(section.title[lang], { style: "section" }),
-      ...Array.from({ length: lastCol - 3 }, () => cell("", { style: "section" })),
+      ...Array.from({ length: LAST_COL - 3 }, () => cell("", { style: "section" })),
     ]);
     r++;
     for (const code of section.indicators) {
       seq++;
       const ind = getIndicator(code);
-      writeIndicatorRow(b, r, seq, ind, lang);
+      writeIndicatorRow(sheet, r, seq, ind, lang);
       for (const [address, v] of indicatorValidations(r, ind, lang)) addValidation(v, address);
       r++;
     }
   }
-  const lastBodyRow = r - 1;
-  b.table({
-    name: TABLE_NAME,
-    ref: `A${g.headerRow}:${a1(lastBodyRow, lastCol)}`,
-    style: "TableStyleLight1",
-  });
-  for (const v of validationsByRule.values()) b.validate(v);
-  b.validate({
-    range: g.meta.reportDate,
-    type: "date",
-    operator: "between",
-    formulas: ["36526", "73050"],
-    allowBlank: true,
-    prompt: { title: text.dateTitle, text: text.datePrompt },
-    error: { title: text.dateTitle, text: text.dateError },
-  });
-
-  r = lastBodyRow + 2;
-  b.set(r, 1, cell(text.footnote, { style: "subtitle" })).merge(r, 1, r, lastCol);
-  b.height(r, 30);
-  r += 2;
-  b.set(r, 3, cell(text.preparedBy, { style: "label" }));
-  b.set(r, 7, cell(text.signedBy, { style: "label" }));
-  b.set(r + 1, 3, cell(text.signHint, { style: "subtitle" }));
-  b.set(r + 1, 7, cell(text.signHint, { style: "subtitle" }));
-
-  b.freezeAt(g.headerRow, 3);
-  b.printSetup({
-    orientation: "landscape",
-    paper: "A4",
-    fitToWidth: true,
-    titleRows: `${g.captionRow}:${g.headerRow}`,
-  });
-  b.protectSheet();
-  return b.build();
+  return { lastBodyRow: r - 1, validations: validationsByRule.values() };
 }
 
-function writeIndicatorRow(b: SheetBuilder, r: number, seq: number, ind: Indicator, lang: Lang): void {
+/** Below the table: the footnote, then where the preparer and the signer sign. */
+function footer(sheet: SheetBuilder, top: number, lang: Lang): void {
+  const text = ui(lang);
+  sheet.set(top, 1, cell(text.footnote, { style: "subtitle" })).merge(top, 1, top, LAST_COL);
+  sheet.height(top, 30);
+  const signRow = top + 2;
+  sheet.set(signRow, 3, cell(text.preparedBy, { style: "label" }));
+  sheet.set(signRow, 7, cell(text.signedBy, { style: "label" }));
+  sheet.set(signRow + 1, 3, cell(text.signHint, { style: "subtitle" }));
+  sheet.set(signRow + 1, 7, cell(text.signHint, { style: "subtitle" }));
+}
+
+function writeIndicatorRow(sheet: SheetBuilder, r: number, seq: number, ind: Indicator, lang: Lang): void {
   const isRate = ind.kind === "rate";
   const name = cell(ind.name[lang], { style: "wrap", note: ind.name[lang === "vi" ? "en" : "vi"] });
   const uom = cell(ind.unit[lang], { style: "text" });
   const input = (numFmt: string): LayoutCell => cell(null, { style: "input", numFmt, unlocked: true });
   const blank = (): LayoutCell => cell(null, { style: "muted" });
-  const e = a1(r, col("numerator"));
-  const f = a1(r, col("denominator"));
-  b.row(r, 1, [
+  const numerator = a1(r, col("numerator"));
+  const denominator = a1(r, col("denominator"));
+  sheet.row(r, 1, [
     cell(seq, { style: "text", numFmt: "0" }),
     cell(ind.code, { style: "code" }),
     name,
@@ -198,7 +216,10 @@ function writeIndicatorRow(b: SheetBuilder, r: number, seq: number, ind: Indicat
     isRate ? { ...input(partFormat(ind.denominator)), note: ind.denominator?.label[lang] } : blank(),
     isRate
       ? cell(
-          { formula: `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f},"")`, result: "" },
+          {
+            formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator},"")`,
+            result: "",
+          },
           { style: "derived", numFmt: percentFormat(ind.decimals) },
         )
       : input(valueFormat(ind)),
@@ -211,11 +232,6 @@ function writeIndicatorRow(b: SheetBuilder, r: number, seq: number, ind: Indicat
 /** Data validation for one indicator row: whole numbers where it counts things, rates in range. */
 function indicatorValidations(r: number, ind: Indicator, lang: Lang): [string, Omit<Validation, "range">][] {
   const text = ui(lang);
-  const out: [string, Omit<Validation, "range">][] = [];
-  const e = a1(r, col("numerator"));
-  const f = a1(r, col("denominator"));
-  const g = a1(r, col("value"));
-  const h = a1(r, col("plan"));
   const plan: Omit<Validation, "range"> = {
     type: "decimal",
     operator: "greaterThanOrEqual",
@@ -224,16 +240,37 @@ function indicatorValidations(r: number, ind: Indicator, lang: Lang): [string, O
     prompt: { title: text.planTitle, text: text.planPrompt },
     error: { title: text.planTitle, text: text.notNegative },
   };
+  const planCell = a1(r, col("plan"));
   if (ind.kind === "rate") {
-    const intE = ind.numerator?.integer ? `,${e}=INT(${e})` : "";
-    const intF = ind.denominator?.integer ? `,${f}=INT(${f})` : "";
-    const capped = ind.range.aboveMax !== "warning";
-    out.push([
-      e,
+    return [
+      ...rateValidations(r, ind, lang),
+      [planCell, { ...plan, formulas: ["0"], prompt: { title: text.planTitle, text: text.planRatePrompt } }],
+    ];
+  }
+  return [
+    [a1(r, col("value")), valueValidation(ind, lang)],
+    [planCell, plan],
+  ];
+}
+
+/**
+ * A rate's numerator and denominator: numbers, not negative, whole where they count, the
+ * denominator above 0, and (unless the rate may pass 100 %) the numerator not above the denominator.
+ */
+function rateValidations(r: number, ind: Indicator, lang: Lang): [string, Omit<Validation, "range">][] {
+  const text = ui(lang);
+  const numerator = a1(r, col("numerator"));
+  const denominator = a1(r, col("denominator"));
+  const wholeNumerator = ind.numerator?.integer ? `,${numerator}=INT(${numerator})` : "";
+  const wholeDenominator = ind.denominator?.integer ? `,${denominator}=INT(${denominator})` : "";
+  const capped = ind.range.aboveMax !== "warning";
+  return [
+    [
+      numerator,
       {
         type: "custom",
         formulas: [
-          `AND(ISNUMBER(${e}),${e}>=0${intE}${capped ? `,OR(NOT(ISNUMBER(${f})),${e}<=${f})` : ""})`,
+          `AND(ISNUMBER(${numerator}),${numerator}>=0${wholeNumerator}${capped ? `,OR(NOT(ISNUMBER(${denominator})),${numerator}<=${denominator})` : ""})`,
         ],
         allowBlank: true,
         prompt: {
@@ -251,12 +288,14 @@ function indicatorValidations(r: number, ind: Indicator, lang: Lang): [string, O
               : text.notNegative,
         },
       },
-    ]);
-    out.push([
-      f,
+    ],
+    [
+      denominator,
       {
         type: "custom",
-        formulas: [`AND(ISNUMBER(${f}),${f}>0${intF}${capped ? `,OR(NOT(ISNUMBER(${e})),${f}>=${e})` : ""})`],
+        formulas: [
+          `AND(ISNUMBER(${denominator}),${denominator}>0${wholeDenominator}${capped ? `,OR(NOT(ISNUMBER(${numerator})),${denominator}>=${numerator})` : ""})`,
+        ],
         allowBlank: true,
         prompt: {
           title: text.denominatorTitle,
@@ -267,33 +306,31 @@ function indicatorValidations(r: number, ind: Indicator, lang: Lang): [string, O
           text: ind.denominator?.integer ? text.denominatorIntegerError : text.denominatorError,
         },
       },
-    ]);
-    out.push([h, { ...plan, formulas: ["0"], prompt: { title: text.planTitle, text: text.planRatePrompt } }]);
-    return out;
-  }
+    ],
+  ];
+}
+
+/** A quantity's value: whole where it counts things, within its range (at least its minimum). */
+function valueValidation(ind: Indicator, lang: Lang): Omit<Validation, "range"> {
+  const text = ui(lang);
   const max = ind.range.max;
-  out.push([
-    g,
-    {
-      type: ind.integer ? "whole" : "decimal",
-      operator: max !== undefined ? "between" : "greaterThanOrEqual",
-      formulas: max !== undefined ? [String(ind.range.min), String(max)] : [String(ind.range.min)],
-      allowBlank: true,
-      prompt: {
-        title: text.valueTitle,
-        text: `${ind.unit[lang]}${ind.integer ? ` — ${text.wholeNumber}` : ""}`,
-      },
-      error: {
-        title: text.valueTitle,
-        text:
-          max !== undefined
-            ? text.betweenError(ind.range.min, max)
-            : ind.integer
-              ? text.integerError
-              : text.notNegative,
-      },
+  return {
+    type: ind.integer ? "whole" : "decimal",
+    operator: max !== undefined ? "between" : "greaterThanOrEqual",
+    formulas: max !== undefined ? [String(ind.range.min), String(max)] : [String(ind.range.min)],
+    allowBlank: true,
+    prompt: {
+      title: text.valueTitle,
+      text: `${ind.unit[lang]}${ind.integer ? ` — ${text.wholeNumber}` : ""}`,
     },
-  ]);
-  out.push([h, plan]);
-  return out;
+    error: {
+      title: text.valueTitle,
+      text:
+        max !== undefined
+          ? text.betweenError(ind.range.min, max)
+          : ind.integer
+            ? text.integerError
+            : text.notNegative,
+    },
+  };
 }

@@ -3,40 +3,47 @@ import { summaryIndicatorCodes } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import type { Consolidation } from "../consolidate/types";
 import { makeIssue, type Issue } from "../issues";
-import { nums } from "../number-text";
+import { nums } from "../values/numbers";
 import { parsePeriod } from "../periods";
 import { assess, resolveTargets, type Assessment, type PastValue } from "./assess";
 import type { PlanRow } from "./read-plan";
-
-/** Last period's figures, by unit then indicator (the scope's own under its code). */
-export type PreviousFigures = Map<string, Map<string, number>>;
-
-export interface PlanOutcome {
-  scope: Map<string, Assessment>;
-  units: Map<string, Map<string, Assessment>>;
-  /** For scores: how many units reach the target (INDICATORS.md). */
-  unitsReaching: Map<string, number>;
-  issues: Issue[];
-  /** The rows that were applied, with the units' own targets from their `Kế hoạch` column. */
-  applied: PlanRow[];
-}
+import type { PlanOutcome, PreviousFigures } from "./types";
 
 /**
  * Assesses the scope's figures against the scope's plan, and every unit's against its own plan
  * (the plan file's rows for that unit, else the target it wrote in its `Kế hoạch` column).
  */
 export function applyPlan(
-  c: Consolidation,
+  consolidation: Consolidation,
   planRows: PlanRow[],
   previous: PreviousFigures | undefined,
   previousYear: number | undefined,
 ): PlanOutcome {
-  const codes = summaryIndicatorCodes(c.template);
+  const codes = summaryIndicatorCodes(consolidation.template);
   const byUnit = new Map<string, PlanRow[]>();
   for (const r of planRows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
-  const year = c.period.endYear;
+  const own = ownTargets(consolidation, byUnit);
+  for (const r of own) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
 
-  // A unit's own target for the period, written in its submission, stands where the plan file is silent.
+  const past = (unit: string, code: string): PastValue | undefined => {
+    const v = previous?.get(unit)?.get(code);
+    return v !== undefined && previousYear !== undefined
+      ? { year: previousYear, value: v, source: "previous" }
+      : undefined;
+  };
+  const issues: Issue[] = [];
+  const scope = assessScope(consolidation, codes, byUnit, past, issues);
+  const units = assessUnits(consolidation, codes, byUnit, past, issues);
+  const unitsReaching = countUnitsReaching(consolidation, codes, scope);
+  issues.push(...consistency(consolidation, codes, byUnit));
+  return { scope, units, unitsReaching, issues, applied: [...planRows, ...own] };
+}
+
+type Past = (unit: string, code: string) => PastValue | undefined;
+
+/** A unit's own target for the period, written in its submission, stands where the plan file is silent. */
+function ownTargets(c: Consolidation, byUnit: Map<string, PlanRow[]>): PlanRow[] {
+  const year = c.period.endYear;
   const own: PlanRow[] = [];
   for (const u of c.units) {
     for (const [code, f] of u.figures ?? []) {
@@ -52,15 +59,17 @@ export function applyPlan(
       });
     }
   }
-  for (const r of own) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  return own;
+}
 
-  const past = (unit: string, code: string): PastValue | undefined => {
-    const v = previous?.get(unit)?.get(code);
-    return v !== undefined && previousYear !== undefined
-      ? { year: previousYear, value: v, source: "previous" }
-      : undefined;
-  };
-  const issues: Issue[] = [];
+/** The scope's figures against the scope's own rows of the plan. */
+function assessScope(
+  c: Consolidation,
+  codes: readonly string[],
+  byUnit: Map<string, PlanRow[]>,
+  past: Past,
+  issues: Issue[],
+): Map<string, Assessment> {
   const scope = new Map<string, Assessment>();
   const scopeRows = byUnit.get(c.scope.code) ?? [];
   for (const code of codes) {
@@ -77,14 +86,24 @@ export function applyPlan(
     issues.push(...a.issues);
     scope.set(code, a);
   }
+  return scope;
+}
 
+/** Every unit's figures (leaves' own, inner units' subtotals) against that unit's rows. */
+function assessUnits(
+  c: Consolidation,
+  codes: readonly string[],
+  byUnit: Map<string, PlanRow[]>,
+  past: Past,
+  issues: Issue[],
+): Map<string, Map<string, Assessment>> {
   const units = new Map<string, Map<string, Assessment>>();
   const outcomes = new Map(c.units.map((u) => [u.code, u]));
   for (const [unit, figs] of c.unitFigures) {
     if (unit === c.scope.code) continue;
     const rowsForUnit = byUnit.get(unit) ?? [];
     const outcome = outcomes.get(unit);
-    const m = new Map<string, Assessment>();
+    const assessed = new Map<string, Assessment>();
     for (const code of codes) {
       const f = figs.get(code);
       if (!f) continue;
@@ -100,11 +119,19 @@ export function applyPlan(
         ...(at ? { at } : {}),
       });
       issues.push(...a.issues);
-      m.set(code, a);
+      assessed.set(code, a);
     }
-    units.set(unit, m);
+    units.set(unit, assessed);
   }
+  return units;
+}
 
+/** For scores: how many units reach the scope's target (else the top of the scale). */
+function countUnitsReaching(
+  c: Consolidation,
+  codes: readonly string[],
+  scope: Map<string, Assessment>,
+): Map<string, number> {
   const unitsReaching = new Map<string, number>();
   for (const code of codes) {
     const ind = getIndicator(code);
@@ -118,9 +145,7 @@ export function applyPlan(
     }
     unitsReaching.set(code, n);
   }
-
-  issues.push(...consistency(c, codes, byUnit));
-  return { scope, units, unitsReaching, issues, applied: [...planRows, ...own] };
+  return unitsReaching;
 }
 
 function withPast(p: PastValue | undefined): { previous?: PastValue } {

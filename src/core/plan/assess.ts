@@ -1,6 +1,6 @@
 import type { Indicator } from "../catalog/types";
 import { makeIssue, type Issue, type Origin } from "../issues";
-import { nums } from "../number-text";
+import { nums } from "../values/numbers";
 import { parsePeriod, type Period } from "../periods";
 import type { PlanStatus } from "../json-report/types";
 import type { PlanRow } from "./read-plan";

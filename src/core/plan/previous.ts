@@ -9,7 +9,7 @@ import { readMeta } from "../submission/meta";
 import { validateRows } from "../submission/rows";
 import { matchKey, parseRange } from "../text";
 import { readCellNumber } from "../values/cell-number";
-import type { PreviousFigures } from "./apply-plan";
+import type { PreviousFigures } from "./types";
 
 /** The per-unit matrix of a summary, as a table so that next year's run can read it back. */
 export const MATRIX_TABLE = "ChiTieu_DonVi";

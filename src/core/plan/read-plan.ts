@@ -1,7 +1,7 @@
 import { findIndicator } from "../catalog/indicators";
 import type { PlanEntry, PlanRuleKind } from "../catalog/types";
 import { PLAN_COLUMNS } from "../contract";
-import type { Grid, GridCell, SourceDoc } from "../grid";
+import type { Grid, GridCell, GridRow, SourceDoc } from "../grid";
 import { cellText, findHeaderRow } from "../header-map";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { parsePeriod } from "../periods";
@@ -59,80 +59,10 @@ export function readPlan(doc: SourceDoc, locale: "vi" | "en" = "vi"): PlanRead {
     const header = findHeaderRow(grid, ALIASES, ["unit", "indicator", "period", "rule", "value"], 30);
     if (!header) continue;
     const rows: PlanRow[] = [];
-    const cols = header.columns;
     for (const r of grid.rows) {
       if (r.n <= header.row.n) continue;
-      const at = (key: keyof typeof ALIASES): Origin =>
-        grid.kind === "csv"
-          ? { file: doc.file, line: r.n }
-          : { file: doc.file, sheet: grid.sheet, cell: a1(r.n, (cols[key] as number) + 1) };
-      const text = (key: keyof typeof ALIASES): string => cellText(r.cells[cols[key] as number]);
-      if (
-        ["unit", "indicator", "period", "rule", "value"].every((k) => text(k as keyof typeof ALIASES) === "")
-      )
-        continue;
-      const bad = (key: keyof typeof ALIASES, vi: string, en: string): void => {
-        issues.push(
-          makeIssue(
-            "error",
-            "invalid-plan",
-            { vi: `Dòng kế hoạch bị bỏ qua: ${vi}`, en: `Plan row skipped: ${en}` },
-            at(key),
-          ),
-        );
-      };
-      const unit = text("unit");
-      const code = text("indicator").toUpperCase();
-      const periodText = text("period");
-      // "muc_tieu", "Mục tiêu", "MUC TIEU": the rule as a person may type it.
-      const rule = matchKey(text("rule")).replace(/[\s-]+/g, "_") as PlanRuleKind;
-      if (!unit) {
-        bad("unit", "thiếu mã đơn vị", "no unit code");
-        continue;
-      }
-      if (!findIndicator(code)) {
-        bad(
-          "indicator",
-          `mã chỉ tiêu "${text("indicator")}" không có trong danh mục`,
-          `indicator code "${text("indicator")}" is not in the catalog`,
-        );
-        continue;
-      }
-      const period = parsePeriod(periodText);
-      if (!period || !(period.kind === "year" || period.kind === "phase")) {
-        bad(
-          "period",
-          `kỳ "${periodText}" phải là một năm (2030) hoặc một giai đoạn (2026-2030)`,
-          `period "${periodText}" must be a year (2030) or a phase (2026-2030)`,
-        );
-        continue;
-      }
-      if (!RULES.includes(rule)) {
-        bad(
-          "rule",
-          `loại "${text("rule")}" không hợp lệ (${RULES.join(", ")})`,
-          `rule "${text("rule")}" is not one of ${RULES.join(", ")}`,
-        );
-        continue;
-      }
-      const value = planNumber(r.cells[cols.value as number], locale);
-      if (value === undefined) {
-        bad(
-          "value",
-          `giá trị "${text("value")}" không phải là số`,
-          `value "${text("value")}" is not a number`,
-        );
-        continue;
-      }
-      if (rule === "tang_them" && period.kind !== "phase") {
-        bad(
-          "period",
-          '"tang_them" cần một giai đoạn (ví dụ 2028-2030)',
-          '"tang_them" needs a phase (e.g. 2028-2030)',
-        );
-        continue;
-      }
-      rows.push({ unit, indicator: code, period: period.code, rule, value, at: at("value") });
+      const row = planRow(doc, grid, header.columns, r, locale, issues);
+      if (row) rows.push(row);
     }
     return { rows, issues };
   }
@@ -148,4 +78,82 @@ export function readPlan(doc: SourceDoc, locale: "vi" | "en" = "vi"): PlanRead {
     ),
   );
   return { rows: [], issues };
+}
+
+type PlanColumns = Partial<Record<keyof typeof ALIASES, number>>;
+
+/** One row of the plan, or undefined for a blank row and for one that cannot be used (named in `issues`). */
+function planRow(
+  doc: SourceDoc,
+  grid: Grid,
+  cols: PlanColumns,
+  r: GridRow,
+  locale: "vi" | "en",
+  issues: Issue[],
+): PlanRow | undefined {
+  const at = (key: keyof typeof ALIASES): Origin =>
+    grid.kind === "csv"
+      ? { file: doc.file, line: r.n }
+      : { file: doc.file, sheet: grid.sheet, cell: a1(r.n, (cols[key] as number) + 1) };
+  const text = (key: keyof typeof ALIASES): string => cellText(r.cells[cols[key] as number]);
+  if (["unit", "indicator", "period", "rule", "value"].every((k) => text(k as keyof typeof ALIASES) === ""))
+    return undefined;
+  const bad = (key: keyof typeof ALIASES, vi: string, en: string): void => {
+    issues.push(
+      makeIssue(
+        "error",
+        "invalid-plan",
+        { vi: `Dòng kế hoạch bị bỏ qua: ${vi}`, en: `Plan row skipped: ${en}` },
+        at(key),
+      ),
+    );
+  };
+  const unit = text("unit");
+  const code = text("indicator").toUpperCase();
+  const periodText = text("period");
+  // "muc_tieu", "Mục tiêu", "MUC TIEU": the rule as a person may type it.
+  const rule = matchKey(text("rule")).replace(/[\s-]+/g, "_") as PlanRuleKind;
+  if (!unit) {
+    bad("unit", "thiếu mã đơn vị", "no unit code");
+    return undefined;
+  }
+  if (!findIndicator(code)) {
+    bad(
+      "indicator",
+      `mã chỉ tiêu "${text("indicator")}" không có trong danh mục`,
+      `indicator code "${text("indicator")}" is not in the catalog`,
+    );
+    return undefined;
+  }
+  const period = parsePeriod(periodText);
+  if (!period || !(period.kind === "year" || period.kind === "phase")) {
+    bad(
+      "period",
+      `kỳ "${periodText}" phải là một năm (2030) hoặc một giai đoạn (2026-2030)`,
+      `period "${periodText}" must be a year (2030) or a phase (2026-2030)`,
+    );
+    return undefined;
+  }
+  if (!RULES.includes(rule)) {
+    bad(
+      "rule",
+      `loại "${text("rule")}" không hợp lệ (${RULES.join(", ")})`,
+      `rule "${text("rule")}" is not one of ${RULES.join(", ")}`,
+    );
+    return undefined;
+  }
+  const value = planNumber(r.cells[cols.value as number], locale);
+  if (value === undefined) {
+    bad("value", `giá trị "${text("value")}" không phải là số`, `value "${text("value")}" is not a number`);
+    return undefined;
+  }
+  if (rule === "tang_them" && period.kind !== "phase") {
+    bad(
+      "period",
+      '"tang_them" cần một giai đoạn (ví dụ 2028-2030)',
+      '"tang_them" needs a phase (e.g. 2028-2030)',
+    );
+    return undefined;
+  }
+  return { unit, indicator: code, period: period.code, rule, value, at: at("value") };
 }

@@ -1,12 +1,16 @@
 import {
+  COLUMN_ORDER,
   COLUMNS,
   CSV_META_COLUMNS,
   GROUP_COLUMN,
   GROUP_TABLE_NAME,
   META_LABELS,
   NAMES,
+  SUMMARY_COLUMN_ORDER,
   SUMMARY_COLUMNS,
   TABLE_NAME,
+  type ColumnKey,
+  type SummaryColumnKey,
 } from "../contract";
 import { cellAt, isBlank, type Grid, type GridRow, type SourceDoc } from "../grid";
 import { cellText, findHeaderRow, mapHeader, type HeaderAliases } from "../header-map";
@@ -22,20 +26,10 @@ import type { FoundCell, MetaField, RawGroupRow, RawRow, RawSubmission, StrayRow
  * kept as found cells, with their addresses, for validation to read.
  */
 
-type RowKey =
-  | "code"
-  | "name"
-  | "uom"
-  | "numerator"
-  | "denominator"
-  | "value"
-  | "plan"
-  | "note"
-  | "reporting"
-  | "expected"
-  | "reportingBase"
-  | "expectedBase";
+/** The columns of an indicator row: the `ChiTieu` table's, and a summary's counts. */
+type RowKey = ColumnKey | SummaryColumnKey;
 
+/** Each column by its contract headers (Vietnamese, CSV) and what else people write for it. */
 const ROW_ALIASES: HeaderAliases<RowKey> = {
   code: [COLUMNS.code.vi, COLUMNS.code.csv, "Mã số", "Ma_CT"],
   name: [COLUMNS.name.vi, COLUMNS.name.csv, "Chỉ tiêu"],
@@ -50,6 +44,11 @@ const ROW_ALIASES: HeaderAliases<RowKey> = {
   reportingBase: [SUMMARY_COLUMNS.reportingBase.vi, SUMMARY_COLUMNS.reportingBase.csv],
   expectedBase: [SUMMARY_COLUMNS.expectedBase.vi, SUMMARY_COLUMNS.expectedBase.csv],
 };
+
+/** The cells a row keeps beside its code, in the columns' order. */
+const ROW_CELLS = [...COLUMN_ORDER, ...SUMMARY_COLUMN_ORDER].filter(
+  (key): key is Exclude<RowKey, "code"> => key !== "code",
+);
 
 const GROUP_ALIASES: HeaderAliases<RowKey | "group"> = {
   ...ROW_ALIASES,
@@ -218,19 +217,7 @@ function collectRow(
     return;
   }
   const row: RawRow = { code: code.normalize("NFC"), codeAt: originOf(codeCol) };
-  for (const key of [
-    "name",
-    "uom",
-    "numerator",
-    "denominator",
-    "value",
-    "plan",
-    "note",
-    "reporting",
-    "expected",
-    "reportingBase",
-    "expectedBase",
-  ] as const) {
+  for (const key of ROW_CELLS) {
     const f = found(key);
     if (f) row[key] = f;
   }

@@ -64,7 +64,6 @@ function readPeriod(value: string | number): Period | undefined {
 
 export function readMeta(sub: RawSubmission): MetaResult {
   const issues: Issue[] = [];
-  const where = (o: Origin | undefined): Partial<Origin> => o ?? { file: sub.file };
   const unitCell = sub.meta.unit;
   const unit = codeText(unitCell?.cell?.value);
   const meta: SubmissionMeta = {
@@ -88,42 +87,63 @@ export function readMeta(sub: RawSubmission): MetaResult {
           vi: 'Không tìm thấy mã đơn vị (tên ChiTieu_MaDonVi, ô nhãn "Mã đơn vị" hoặc cột ma_don_vi): báo cáo bị loại',
           en: 'No unit code found (name ChiTieu_MaDonVi, a "Mã đơn vị" label cell or a ma_don_vi column): the report is rejected',
         },
-        { ...where(unitCell?.origin) },
+        { ...whereIn(sub, unitCell?.origin) },
       ),
     );
   }
 
+  if (!periodRead(sub, meta, unit, issues)) rejected = true;
+  templateRead(meta);
+  unitNameRead(sub, meta, unit, issues);
+  reportDateRead(sub, meta, unit, issues);
+  return { meta, issues, rejected };
+}
+
+/** Where a metadata problem is: its cell, else the file. */
+function whereIn(sub: RawSubmission, o: Origin | undefined): Partial<Origin> {
+  return o ?? { file: sub.file };
+}
+
+/** The period, into `meta`; false (with the issue that rejects the submission) when it cannot be read. */
+function periodRead(sub: RawSubmission, meta: SubmissionMeta, unit: string, issues: Issue[]): boolean {
   const periodValue = sub.meta.period?.cell?.value;
   const period =
     typeof periodValue === "number" || typeof periodValue === "string" ? readPeriod(periodValue) : undefined;
-  if (period && period.kind !== "phase") meta.period = period;
-  else {
-    rejected = true;
-    issues.push(
-      makeIssue(
-        "error",
-        "missing-metadata",
-        danglingText(sub.meta.period, { vi: "kỳ báo cáo", en: "reporting period" }) ??
-          (meta.periodText
-            ? {
-                vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
-                en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
-              }
-            : {
-                vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',
-                en: 'No reporting period found (name ChiTieu_KyBaoCao, a "Kỳ báo cáo" label cell or a ky_bao_cao column): the report is rejected',
-              }),
-        { ...where(sub.meta.period?.origin), ...(unit ? { unit } : {}) },
-      ),
-    );
+  if (period && period.kind !== "phase") {
+    meta.period = period;
+    return true;
   }
+  issues.push(
+    makeIssue(
+      "error",
+      "missing-metadata",
+      danglingText(sub.meta.period, { vi: "kỳ báo cáo", en: "reporting period" }) ??
+        (meta.periodText
+          ? {
+              vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
+              en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
+            }
+          : {
+              vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',
+              en: 'No reporting period found (name ChiTieu_KyBaoCao, a "Kỳ báo cáo" label cell or a ky_bao_cao column): the report is rejected',
+            }),
+      { ...whereIn(sub, sub.meta.period?.origin), ...(unit ? { unit } : {}) },
+    ),
+  );
+  return false;
+}
 
+/** The template the submission names, when the catalog has it (or the versions it has). */
+function templateRead(meta: SubmissionMeta): void {
   if (meta.templateText) {
     const tag = readTemplateTag(meta.templateText);
     if (tag.kind === "known") meta.template = tag.template;
     else if (tag.kind === "unknown-version") meta.templateVersionsKnown = tag.known;
   }
+}
 
+/** The unit's name; one typed in a legacy encoding is named and read as Unicode. */
+function unitNameRead(sub: RawSubmission, meta: SubmissionMeta, unit: string, issues: Issue[]): void {
   const nameCell = sub.meta.unitName;
   const legacy = nameCell ? readLegacy(nameCell.cell) : undefined;
   if (nameCell && legacy) {
@@ -141,7 +161,10 @@ export function readMeta(sub: RawSubmission): MetaResult {
     );
     if (legacy.unicode) meta.unitName = legacy.unicode;
   }
+}
 
+/** The report date, when there is one; one that cannot be read is named. */
+function reportDateRead(sub: RawSubmission, meta: SubmissionMeta, unit: string, issues: Issue[]): void {
   const dateCell = sub.meta.reportDate;
   if (dateCell) {
     meta.reportDateAt = dateCell.origin;
@@ -161,5 +184,4 @@ export function readMeta(sub: RawSubmission): MetaResult {
       );
     }
   }
-  return { meta, issues, rejected };
 }

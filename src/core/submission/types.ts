@@ -1,3 +1,4 @@
+import type { ColumnKey, SummaryColumnKey } from "../contract";
 import type { GridCell } from "../grid";
 import type { Origin } from "../issues";
 
@@ -9,23 +10,14 @@ export interface FoundCell {
   dangling?: { name: string; sheet: string };
 }
 
-/** One indicator row of a submission, before its values are interpreted. */
-export interface RawRow {
-  code: string;
-  codeAt: Origin;
-  name?: FoundCell;
-  uom?: FoundCell;
-  numerator?: FoundCell;
-  denominator?: FoundCell;
-  value?: FoundCell;
-  plan?: FoundCell;
-  note?: FoundCell;
-  /** Summaries carry their counts so they consolidate upward (SUMMARY_COLUMNS). */
-  reporting?: FoundCell;
-  expected?: FoundCell;
-  reportingBase?: FoundCell;
-  expectedBase?: FoundCell;
-}
+/**
+ * One indicator row of a submission, before its values are interpreted: its code, and the cell it
+ * has in each other column found (the contract's columns; a summary's counts, so that summaries
+ * consolidate upward).
+ */
+export type RawRow = { code: string; codeAt: Origin } & {
+  [K in Exclude<ColumnKey | SummaryColumnKey, "code">]?: FoundCell;
+};
 
 /** A row of a summary's group table (`ChiTieu_Nhom`): one group's figures for one indicator. */
 export interface RawGroupRow extends RawRow {

@@ -2,7 +2,7 @@
  * Values as people type them: numbers, dates, units of measure, and text in legacy encodings
  * (FORMATS.md §3). Pure functions returning data; the validator turns the data into issues.
  */
-export { parseNumberText, formatNumber, numberProblemMessage } from "./numbers";
+export { parseNumberText, formatNumber, formatRounded, nums, numberProblemMessage } from "./numbers";
 export type { NumberLocale, NumberProblem, ParsedNumber } from "./numbers";
 export { readCellNumber } from "./cell-number";
 export type { CellNumber } from "./cell-number";

@@ -185,19 +185,45 @@ export function parseNumberText(text: string, locale: NumberLocale = "vi"): Pars
   return r;
 }
 
+/** Thousands grouped in threes, for both formatters below. */
+const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
+
+/** Digits written in plain decimal (`1922.9`), spelled the locale's way: `1.922,9` in vi, `1,922.9` in en. */
+function spell(negative: boolean, digits: string, locale: NumberLocale): string {
+  const sep = SEPARATORS[locale];
+  const [whole, frac] = digits.split(".") as [string, string | undefined];
+  return (negative ? "-" : "") + whole.replace(THOUSANDS, sep.group) + (frac ? sep.decimal + frac : "");
+}
+
 /**
  * A number as the locale writes it, for messages: `1922.9` → `1.922,9` in vi, `1,922.9` in en.
- * Without `decimals` every significant digit is kept (messages must not hide a difference).
+ * Without `decimals` every significant digit is kept (messages must not hide a difference); with
+ * them, exactly that many (`47,70`). See `formatRounded` for at most that many.
  */
 export function formatNumber(value: number, locale: NumberLocale = "vi", decimals?: number): string {
-  const sep = SEPARATORS[locale];
   const abs = Math.abs(value);
   const text = decimals === undefined ? String(abs) : abs.toFixed(decimals);
   if (/e/i.test(text)) return String(value);
-  const [whole, frac] = text.split(".") as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group);
-  const sign = value < 0 && Number(text) !== 0 ? "-" : "";
-  return sign + grouped + (frac ? sep.decimal + frac : "");
+  return spell(value < 0 && Number(text) !== 0, text, locale);
+}
+
+/**
+ * A figure rounded for people, to at most `maxDecimals` decimals and without trailing zeros:
+ * `215000` → `215.000`, `2.50` → `2,5`, `0.1 + 0.2` → `0,3` (vi; `215,000`, `2.5`, `0.3` in en).
+ */
+export function formatRounded(value: number, locale: NumberLocale = "vi", maxDecimals = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  // Trailing zeros go only after a decimal point: 215000 stays 215.000, 2,50 becomes 2,5.
+  const text = Math.abs(value)
+    .toFixed(maxDecimals)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
+  return spell(value < 0, text, locale);
+}
+
+/** A figure rounded for people in both languages at once, for bilingual messages. */
+export function nums(value: number, maxDecimals = 4): { vi: string; en: string } {
+  return { vi: formatRounded(value, "vi", maxDecimals), en: formatRounded(value, "en", maxDecimals) };
 }
 
 /**

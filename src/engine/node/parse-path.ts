@@ -1,8 +1,8 @@
 import { promises as fs, readFileSync } from "node:fs";
 import type { ParsedFile } from "../../core/consolidate/types";
 import { makeIssue } from "../../core/issues";
-import { failedParse, parseFile, parsedFrom, wantedUnits, type ParseOptions } from "../parse-file";
-import { classify, csvFailure } from "../../io/read-file";
+import { failedParse, parseBytes, parsedFrom, wantedUnits, type ParseOptions } from "../parse-file";
+import { classify } from "../../io/read-file";
 import { DEFAULT_XLSX_LIMITS } from "../../io/xlsx-read";
 import { tooLarge } from "../../io/xlsx-read/failure";
 import { extractCsvStream } from "./csv-stream";
@@ -24,7 +24,8 @@ async function head(path: string, n: number): Promise<Uint8Array> {
 /**
  * Reads one file from disk into its submissions; a large CSV is streamed, and a large file that is
  * not one is judged by its first bytes and its size, never read whole. Never throws for what is in
- * the file; a file that cannot be opened at all is an I/O error for the caller.
+ * the file (the net is laid here, once, for every file the command line reads); a file that cannot
+ * be opened at all is an I/O error for the caller.
  */
 export async function parsePath(
   absolute: string,
@@ -32,34 +33,36 @@ export async function parsePath(
   size: number,
   opts: ParseOptions = {},
 ): Promise<ParsedFile> {
-  if (size > STREAM_CSV_BYTES) {
-    const c = classify(await head(absolute, 4096), path);
-    if (c.kind === "csv") {
-      try {
-        return parsedFrom(path, await extractCsvStream(absolute, path, wantedUnits(opts)), opts);
-      } catch (e) {
-        return { file: path, submissions: [], issues: [csvFailure(path, e)] };
-      }
-    }
-    if (c.kind === "unreadable") return { file: path, submissions: [], issues: [c.issue] };
-    const max = DEFAULT_XLSX_LIMITS.maxFileBytes;
-    if (size > max) {
-      const issue = makeIssue("error", "unreadable-file", tooLarge("maxFileBytes", max).text, {
-        file: path,
-        reason: "too-large",
-      });
-      return { file: path, submissions: [], issues: [issue] };
-    }
-  }
   // A submission is a few tens of kilobytes: a synchronous read skips the thread pool's round trip,
   // which costs more than the read itself when thousands of files are parsed one after another.
-  const bytes =
-    size <= STREAM_CSV_BYTES
-      ? new Uint8Array(readFileSync(absolute))
-      : new Uint8Array(await fs.readFile(absolute));
+  const whole = size <= STREAM_CSV_BYTES;
+  const bytes = whole ? new Uint8Array(readFileSync(absolute)) : await head(absolute, 4096);
   try {
-    return parseFile({ path, bytes }, opts);
+    return whole ? parseBytes({ path, bytes }, opts) : await parseLarge(absolute, path, size, bytes, opts);
   } catch (e) {
     return failedParse(path, e);
   }
+}
+
+/** A file over STREAM_CSV_BYTES, judged by its first bytes: a CSV streamed, a workbook within the limit read whole. */
+async function parseLarge(
+  absolute: string,
+  path: string,
+  size: number,
+  first: Uint8Array,
+  opts: ParseOptions,
+): Promise<ParsedFile> {
+  const c = classify(first, path);
+  if (c.kind === "csv")
+    return parsedFrom(path, await extractCsvStream(absolute, path, wantedUnits(opts)), opts);
+  if (c.kind === "unreadable") return { file: path, submissions: [], issues: [c.issue] };
+  const max = DEFAULT_XLSX_LIMITS.maxFileBytes;
+  if (size > max) {
+    const issue = makeIssue("error", "unreadable-file", tooLarge("maxFileBytes", max).text, {
+      file: path,
+      reason: "too-large",
+    });
+    return { file: path, submissions: [], issues: [issue] };
+  }
+  return parseBytes({ path, bytes: new Uint8Array(await fs.readFile(absolute)) }, opts);
 }

@@ -24,15 +24,15 @@ export interface SheetGeometry {
 const AUTHOR = "ChiTieu";
 
 export function commentsXml(notes: readonly Note[]): string {
-  let x = `${XML_DECLARATION}<comments xmlns="${NS_MAIN}"><authors><author>${AUTHOR}</author></authors><commentList>`;
+  let xml = `${XML_DECLARATION}<comments xmlns="${NS_MAIN}"><authors><author>${AUTHOR}</author></authors><commentList>`;
   for (const n of notes) {
     // Excel's own note font: Tahoma 9 in the "comment text" colour.
-    x +=
+    xml +=
       `<comment ref="${columnLetters(n.col)}${n.row}" authorId="0"><text><r>` +
       `<rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr>` +
       `${tElement(n.text)}</r></text></comment>`;
   }
-  return x + "</commentList></comments>";
+  return xml + "</commentList></comments>";
 }
 
 /** Shapes ids come in blocks of 1,024 per `o:idmap` number; a drawing with more notes takes more blocks. */
@@ -60,8 +60,8 @@ export function vmlXml(notes: readonly Note[], firstBlock: number, geometry: She
   const blocks = Array.from({ length: vmlBlocks(notes.length) }, (_, i) => firstBlock + i).join(",");
   const colPx = (c0: number): number => columnPx(geometry.columns[c0]);
   const rowPx = (r0: number): number => {
-    const h = geometry.rowHeights[r0 + 1];
-    return h === undefined ? DEFAULT_ROW_PX : Math.round((h * 4) / 3);
+    const height = geometry.rowHeights[r0 + 1];
+    return height === undefined ? DEFAULT_ROW_PX : Math.round((height * 4) / 3);
   };
   // Running sums, since notes come in row order: the absolute offsets of a box's top-left corner.
   const custom = Object.keys(geometry.rowHeights)
@@ -79,43 +79,43 @@ export function vmlXml(notes: readonly Note[], firstBlock: number, geometry: She
     return colLeft[c0] as number;
   };
 
-  let x =
+  let xml =
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blocks}"/></o:shapelayout>` +
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
     '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
   let shapeId = firstBlock * 1024;
-  for (const n of notes) {
+  for (const note of notes) {
     shapeId++;
-    const row0 = n.row - 1;
-    const col0 = n.col - 1;
+    const row0 = note.row - 1;
+    const col0 = note.col - 1;
     // Where Excel puts a new note: one column right, starting a row above (or at the top row).
     const startCol = col0 + 1;
     const startRow = row0 === 0 ? 0 : row0 - 1;
     const dx = 15;
     const dy = row0 === 0 ? 2 : 10;
     let endCol = startCol;
-    let w = BOX_WIDTH + dx;
-    while (w >= colPx(endCol)) {
-      w -= colPx(endCol);
+    let endDx = BOX_WIDTH + dx;
+    while (endDx >= colPx(endCol)) {
+      endDx -= colPx(endCol);
       endCol++;
     }
     let endRow = startRow;
-    let h = BOX_HEIGHT + dy;
-    while (h >= rowPx(endRow)) {
-      h -= rowPx(endRow);
+    let endDy = BOX_HEIGHT + dy;
+    while (endDy >= rowPx(endRow)) {
+      endDy -= rowPx(endRow);
       endRow++;
     }
     const left = ((colLeftOf(startCol) + dx) * 0.75).toFixed(2);
     const top = ((rowTop(startRow) + dy) * 0.75).toFixed(2);
-    x +=
+    xml +=
       `<v:shape id="_x0000_s${shapeId}" type="#_x0000_t202" style="position:absolute;margin-left:${left}pt;margin-top:${top}pt;` +
       `width:96pt;height:55.5pt;z-index:${shapeId - firstBlock * 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>' +
-      `<x:Anchor>${startCol}, ${dx}, ${startRow}, ${dy}, ${endCol}, ${w}, ${endRow}, ${h}</x:Anchor>` +
+      `<x:Anchor>${startCol}, ${dx}, ${startRow}, ${dy}, ${endCol}, ${endDx}, ${endRow}, ${endDy}</x:Anchor>` +
       `<x:AutoFill>False</x:AutoFill><x:Row>${row0}</x:Row><x:Column>${col0}</x:Column></x:ClientData></v:shape>`;
   }
-  return x + "</xml>";
+  return xml + "</xml>";
 }

@@ -23,8 +23,8 @@ export class SharedStrings {
   }
 
   toXml(): string {
-    let x = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.items.length}">`;
-    for (const s of this.items) x += `<si>${tElement(s)}</si>`;
-    return x + "</sst>";
+    let xml = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.items.length}">`;
+    for (const s of this.items) xml += `<si>${tElement(s)}</si>`;
+    return xml + "</sst>";
   }
 }

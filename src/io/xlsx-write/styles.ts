@@ -162,19 +162,19 @@ export class StyleTable {
 
   /** The styles part, in CT_Stylesheet's order. */
   toXml(): string {
-    let x = `${XML_DECLARATION}<styleSheet xmlns="${NS_MAIN}">`;
+    let xml = `${XML_DECLARATION}<styleSheet xmlns="${NS_MAIN}">`;
     if (this.customFormats.length > 0)
-      x += `<numFmts count="${this.customFormats.length}">${this.customFormats.join("")}</numFmts>`;
-    x += `<fonts count="${this.fonts.length}">${this.fonts.join("")}</fonts>`;
-    x += `<fills count="${this.fills.length}">${this.fills.join("")}</fills>`;
-    x += `<borders count="${this.borders.length}">${this.borders.join("")}</borders>`;
-    x += '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>';
-    x += `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>`;
-    x += '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>';
-    x += `<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>`;
-    x +=
+      xml += `<numFmts count="${this.customFormats.length}">${this.customFormats.join("")}</numFmts>`;
+    xml += `<fonts count="${this.fonts.length}">${this.fonts.join("")}</fonts>`;
+    xml += `<fills count="${this.fills.length}">${this.fills.join("")}</fills>`;
+    xml += `<borders count="${this.borders.length}">${this.borders.join("")}</borders>`;
+    xml += '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>';
+    xml += `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>`;
+    xml += '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>';
+    xml += `<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>`;
+    xml +=
       '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>';
-    return x + "</styleSheet>";
+    return xml + "</styleSheet>";
   }
 }
 

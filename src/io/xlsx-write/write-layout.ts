@@ -41,7 +41,7 @@ export interface WriteOptions {
 /** The default stamp: any fixed moment will do; this one is the start of the 2026–2030 plan period. */
 export const DEFAULT_DATE = new Date(Date.UTC(2026, 0, 1));
 
-const CT = {
+const CONTENT_TYPE = {
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
@@ -80,7 +80,7 @@ export function layoutEntries(
   const enc = new TextEncoder();
   const level = options.level ?? 3;
   const files: ZipEntry[] = [];
-  const overrides: [string, string][] = [["/xl/workbook.xml", CT.workbook]];
+  const overrides: [string, string][] = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
   const put = (path: string, xml: string | Uint8Array, contentType?: string): void => {
     files.push({ name: path, data: typeof xml === "string" ? enc.encode(xml) : xml, level });
     if (contentType) overrides.push([`/${path}`, contentType]);
@@ -101,39 +101,43 @@ export function layoutEntries(
       { id: "rId3", type: `${NS_REL}/extended-properties`, target: "docProps/app.xml" },
     ]),
   );
-  put("docProps/core.xml", coreXml(layout, date), CT.core);
-  put("docProps/app.xml", appXml(layout), CT.app);
+  put("docProps/core.xml", coreXml(layout, date), CONTENT_TYPE.core);
+  put("docProps/app.xml", appXml(layout), CONTENT_TYPE.app);
 
-  const n = layout.sheets.length;
+  const sheetCount = layout.sheets.length;
   const workbookRels: Relationship[] = layout.sheets.map((_, i) => ({
     id: `rId${i + 1}`,
     type: REL_TYPE.worksheet,
     target: `worksheets/sheet${i + 1}.xml`,
   }));
-  workbookRels.push({ id: `rId${n + 1}`, type: REL_TYPE.styles, target: "styles.xml" });
-  workbookRels.push({ id: `rId${n + 2}`, type: REL_TYPE.theme, target: "theme/theme1.xml" });
+  workbookRels.push({ id: `rId${sheetCount + 1}`, type: REL_TYPE.styles, target: "styles.xml" });
+  workbookRels.push({ id: `rId${sheetCount + 2}`, type: REL_TYPE.theme, target: "theme/theme1.xml" });
   if (ctx.strings.size > 0)
-    workbookRels.push({ id: `rId${n + 3}`, type: REL_TYPE.sharedStrings, target: "sharedStrings.xml" });
+    workbookRels.push({
+      id: `rId${sheetCount + 3}`,
+      type: REL_TYPE.sharedStrings,
+      target: "sharedStrings.xml",
+    });
   put("xl/workbook.xml", workbookXml(layout));
   put("xl/_rels/workbook.xml.rels", relsXml(workbookRels));
 
   let vmlBlock = 1;
   sheets.forEach((part: SheetPart, i) => {
     const no = i + 1;
-    put(`xl/worksheets/sheet${no}.xml`, part.xml, CT.worksheet);
+    put(`xl/worksheets/sheet${no}.xml`, part.xml, CONTENT_TYPE.worksheet);
     if (part.rels.length > 0) put(`xl/worksheets/_rels/sheet${no}.xml.rels`, relsXml(part.rels));
     if (part.notes.length > 0) {
       const sheet = layout.sheets[i] as SheetLayout;
-      put(`xl/comments${no}.xml`, commentsXml(part.notes), CT.comments);
+      put(`xl/comments${no}.xml`, commentsXml(part.notes), CONTENT_TYPE.comments);
       const geometry = { columns: sheet.columns, rowHeights: sheet.rowHeights ?? {} };
       put(`xl/drawings/vmlDrawing${no}.vml`, vmlXml(part.notes, vmlBlock, geometry));
       vmlBlock += vmlBlocks(part.notes.length);
     }
-    for (const t of part.tables) put(`xl/tables/table${t.id}.xml`, t.xml, CT.table);
+    for (const t of part.tables) put(`xl/tables/table${t.id}.xml`, t.xml, CONTENT_TYPE.table);
   });
-  put("xl/theme/theme1.xml", THEME_XML, CT.theme);
-  put("xl/styles.xml", ctx.styles.toXml(), CT.styles);
-  if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CT.sharedStrings);
+  put("xl/theme/theme1.xml", THEME_XML, CONTENT_TYPE.theme);
+  put("xl/styles.xml", ctx.styles.toXml(), CONTENT_TYPE.styles);
+  if (ctx.strings.size > 0) put("xl/sharedStrings.xml", ctx.strings.toXml(), CONTENT_TYPE.sharedStrings);
 
   contentTypes.data = enc.encode(contentTypesXml(overrides, vmlBlock > 1));
   return files;
@@ -164,11 +168,11 @@ function sheetRef(sheet: string, ref: string): string {
 
 function workbookXml(layout: WorkbookLayout): string {
   // The one window the sheets' views refer to (workbookViewId 0), opening on the first sheet.
-  let x = `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>`;
+  let xml = `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>`;
   layout.sheets.forEach((s, i) => {
-    x += `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`;
+    xml += `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`;
   });
-  x += "</sheets>";
+  xml += "</sheets>";
   const names: string[] = [];
   const byName = new Set(layout.sheets.map((s) => s.name));
   for (const n of layout.names as NameLayout[]) {
@@ -184,29 +188,29 @@ function workbookXml(layout: WorkbookLayout): string {
       `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeMarkup(sheetRef(s.name, rows))}</definedName>`,
     );
   });
-  if (names.length > 0) x += `<definedNames>${names.join("")}</definedNames>`;
+  if (names.length > 0) xml += `<definedNames>${names.join("")}</definedNames>`;
   // fullCalcOnLoad: formulas written without results (the template's rates) get them on opening.
-  x += `<calcPr calcId="191029"${layout.recalcOnOpen ? ' fullCalcOnLoad="1"' : ""}/>`;
-  return x + "</workbook>";
+  xml += `<calcPr calcId="191029"${layout.recalcOnOpen ? ' fullCalcOnLoad="1"' : ""}/>`;
+  return xml + "</workbook>";
 }
 
 function relsXml(rels: readonly Relationship[]): string {
-  let x = `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">`;
+  let xml = `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">`;
   for (const r of rels) {
-    x += `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`;
+    xml += `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`;
   }
-  return x + "</Relationships>";
+  return xml + "</Relationships>";
 }
 
 function contentTypesXml(overrides: readonly [string, string][], vml: boolean): string {
-  let x =
+  let xml =
     `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>';
-  if (vml) x += `<Default Extension="vml" ContentType="${CT.vml}"/>`;
+  if (vml) xml += `<Default Extension="vml" ContentType="${CONTENT_TYPE.vml}"/>`;
   for (const [part, type] of overrides)
-    x += `<Override PartName="${escapeAttr(part)}" ContentType="${type}"/>`;
-  return x + "</Types>";
+    xml += `<Override PartName="${escapeAttr(part)}" ContentType="${type}"/>`;
+  return xml + "</Types>";
 }
 
 function w3cdtf(d: Date): string {
@@ -230,15 +234,15 @@ function coreXml(layout: WorkbookLayout, date: Date): string {
 }
 
 function appXml(layout: WorkbookLayout): string {
-  const n = layout.sheets.length;
+  const sheetCount = layout.sheets.length;
   return (
     `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     "<Application>ChiTieu</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>" +
     '<HeadingPairs><vt:vector size="2" baseType="variant">' +
-    `<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant>` +
+    `<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheetCount}</vt:i4></vt:variant>` +
     "</vt:vector></HeadingPairs>" +
-    `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">` +
+    `<TitlesOfParts><vt:vector size="${sheetCount}" baseType="lpstr">` +
     layout.sheets.map((s) => `<vt:lpstr>${escapeMarkup(s.name)}</vt:lpstr>`).join("") +
     "</vt:vector></TitlesOfParts>" +
     "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>" +

@@ -1,7 +1,7 @@
 import { findTemplate, type Template } from "../../../src/core/catalog/templates";
 import type { Report } from "../../../src/core/json-report/types";
 import { buildWrittenReport, type WrittenReport } from "../../../src/core/written-report";
-import { PLAN_STATUS_TEXT } from "../../../src/core/layout/summary-layout";
+import { PLAN_STATUS_TEXT } from "../../../src/core/layout/summary";
 import { PHRASES } from "../../../src/core/written-report/phrases";
 import { ENGLISH_WORDS, KTXH, laiChau, lines } from "./fixture";
 

@@ -1,0 +1,177 @@
+import { getIndicator } from "../../catalog/indicators";
+import { summaryIndicatorCodes, type Template } from "../../catalog/templates";
+import type { Report } from "../../json-report/types";
+import { MATRIX_TABLE } from "../../plan/previous";
+import { a1 } from "../../text";
+import { FMT_TEXT, figureFormat, percentFormat } from "../number-formats";
+import { SheetBuilder } from "../sheet-builder";
+import type { LayoutCell, SheetLayout } from "../types";
+import { outsideText, type Outside } from "./outside";
+import { cell, sharedCells, STATUS_STYLE, STATUS_TEXT, SUMMARY_SHEETS, type SummaryOptions } from "./shared";
+
+/* The "Theo đơn vị" sheet: one row per unit (subtotals in bold), one column per indicator. */
+
+/** The fixed columns before one column per indicator. */
+const FIXED = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
+const HEADER_ROW = 4;
+
+export function matrixSheet(
+  report: Report,
+  template: Template,
+  opts: SummaryOptions,
+  outside: Outside,
+): SheetLayout {
+  const sheet = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
+  const codes = summaryIndicatorCodes(template);
+  sheet.widths([12, 30, 10, 14, 16, ...codes.map(() => 14)]);
+  heading(sheet, report, codes, outside);
+  const end = unitRows(sheet, report, codes, opts, outside);
+  sheet.row(end, 1, scopeRow(report));
+  sheet.table({
+    name: MATRIX_TABLE,
+    ref: `A${HEADER_ROW}:${a1(end, FIXED.length + codes.length)}`,
+    style: "TableStyleLight1",
+  });
+  sheet.freezeAt(HEADER_ROW, 2);
+  sheet.printSetup({
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  });
+  return sheet.build();
+}
+
+/** The title, what the sheet holds, the units not listed (if any), and the table's header. */
+function heading(sheet: SheetBuilder, report: Report, codes: readonly string[], outside: Outside): void {
+  const titleWidth = Math.min(FIXED.length + codes.length, 12);
+  sheet
+    .set(1, 1, cell(`SỐ LIỆU THEO ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
+    .merge(1, 1, 1, titleWidth);
+  sheet
+    .set(
+      2,
+      1,
+      cell("Figures by unit: one row per unit (subtotals in bold), one column per indicator", {
+        style: "subtitle",
+      }),
+    )
+    .merge(2, 1, 2, titleWidth);
+  if (outside.folded.size > 0) {
+    // Above the table, not in it: the table is read back as last year's figures (--previous).
+    const text = outsideText(outside);
+    sheet.set(3, 1, cell(text.vi, { style: "subtitle", note: text.en })).merge(3, 1, 3, titleWidth);
+  }
+  sheet.row(HEADER_ROW, 1, [
+    ...FIXED.map((h) => cell(h, { style: "header" })),
+    ...codes.map((code) => cell(code, { style: "header", note: getIndicator(code).name.vi })),
+  ]);
+}
+
+/** Each unit's value of each indicator, from the report's per-unit figures. */
+function valuesByUnit(report: Report): Map<string, Map<string, number | null>> {
+  const values = new Map<string, Map<string, number | null>>();
+  for (const figure of report.perUnit) {
+    const byIndicator = values.get(figure.unit) ?? new Map<string, number | null>();
+    byIndicator.set(figure.indicator, figure.value);
+    values.set(figure.unit, byIndicator);
+  }
+  return values;
+}
+
+/** A row per unit listed, in roster order; returns the row after the last. */
+function unitRows(
+  sheet: SheetBuilder,
+  report: Report,
+  codes: readonly string[],
+  opts: SummaryOptions,
+  outside: Outside,
+): number {
+  const units = new Map(report.units.map((u) => [u.code, u]));
+  const values = valuesByUnit(report);
+  const inner = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
+  const rows = orderedUnits(report).filter((code) => !outside.folded.has(code));
+  const same = sharedCells();
+  let r = HEADER_ROW + 1;
+  for (const code of rows) {
+    const unit = units.get(code);
+    const isInner = inner.has(code);
+    const style = isInner ? "total" : "figure";
+    const figures = values.get(code);
+    sheet.row(r, 1, [
+      cell(code, { style: isInner ? "total" : "code", numFmt: FMT_TEXT }),
+      cell(unit?.name ?? opts.unitNames?.get(code) ?? code, { style: isInner ? "total" : "text" }),
+      same(unit?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
+      same((unit?.groups ?? []).join(", "), { style: "text" }),
+      unit
+        ? same(STATUS_TEXT[unit.status].vi, { style: STATUS_STYLE[unit.status] })
+        : same(isInner ? "Tổng hợp" : "", { style: "text" }),
+      ...codes.map((indicatorCode) => {
+        const ind = getIndicator(indicatorCode);
+        const value = figures?.get(indicatorCode) ?? null;
+        const numFmt = ind.kind === "rate" ? percentFormat(ind.decimals) : figureFormat(ind);
+        if (value === null) return same(null, { style, numFmt });
+        return cell(ind.kind === "rate" ? value / 100 : value, { style, numFmt });
+      }),
+    ]);
+    r++;
+  }
+  return r;
+}
+
+/** The last row: the scope's own figures. */
+function scopeRow(report: Report): LayoutCell[] {
+  return [
+    cell(report.scope.code, { style: "total", numFmt: FMT_TEXT }),
+    cell(`Toàn ${report.scope.name}`, { style: "total" }),
+    cell("", { style: "total" }),
+    cell("", { style: "total" }),
+    cell("", { style: "total" }),
+    ...report.indicators.map((figure) => {
+      const ind = getIndicator(figure.code);
+      return ind.kind === "rate"
+        ? cell(figure.value === null ? null : figure.value / 100, {
+            style: "total",
+            numFmt: percentFormat(ind.decimals),
+          })
+        : cell(figure.value, { style: "total", numFmt: figureFormat(ind) });
+    }),
+  ];
+}
+
+/** Units in roster order: each inner unit's leaves, then its subtotal row. */
+function orderedUnits(report: Report): string[] {
+  const listed = new Set<string>();
+  const children = new Map<string, string[]>();
+  for (const u of report.units) {
+    if (!u.parent) continue;
+    const list = children.get(u.parent);
+    if (list) list.push(u.code);
+    else children.set(u.parent, [u.code]);
+  }
+  const innerSet = new Set(report.perUnit.filter((p) => p.level !== undefined).map((p) => p.unit));
+  const inner = [...innerSet].sort();
+  const out: string[] = [];
+  const leavesOf = (code: string): void => {
+    for (const ch of (children.get(code) ?? []).sort()) {
+      if (innerSet.has(ch)) continue;
+      if (!listed.has(ch)) {
+        listed.add(ch);
+        out.push(ch);
+      }
+    }
+  };
+  for (const code of inner) {
+    if (code === report.scope.code) continue;
+    leavesOf(code);
+    listed.add(code);
+    out.push(code);
+  }
+  for (const u of report.units) {
+    if (!listed.has(u.code) && u.code !== report.scope.code) {
+      listed.add(u.code);
+      out.push(u.code);
+    }
+  }
+  return out;
+}
