@@ -4,6 +4,8 @@
  * lands in a workbook.
  */
 
+import { isoToExcelSerial } from "../src/core/values/dates";
+
 /** The decimal digits of a number as JavaScript prints it shortest (never in exponent form here). */
 function plainDigits(x: number): string {
   const s = String(Math.abs(x));
@@ -32,12 +34,11 @@ export function viDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** Days since 1899-12-30: the serial number an Excel date cell holds. */
+/** The serial number an Excel date cell holds (1900 date system). */
 export function excelSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round(
-    (Date.UTC(y as number, (m as number) - 1, d as number) - Date.UTC(1899, 11, 30)) / 86400000,
-  );
+  const serial = isoToExcelSerial(iso);
+  if (serial === undefined) throw new Error(`not a date: ${iso}`);
+  return serial;
 }
 
 /*

@@ -1,33 +1,8 @@
 import type { SourceDoc } from "../core/grid";
 import { makeIssue, type Issue } from "../core/issues";
 import { readCsv } from "./csv-reader";
+import { sniff, type Sniffed } from "./sniff";
 import { readXlsx } from "./xlsx-read";
-
-/** What kind of file the bytes are, whatever its name says. */
-export type Sniffed = "zip" | "ole" | "empty" | "png" | "pdf" | "binary" | "text";
-
-export function sniff(bytes: Uint8Array): Sniffed {
-  if (bytes.length === 0) return "empty";
-  const b = (i: number): number => bytes[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b) return "zip";
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return "ole";
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return "png";
-  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return "pdf";
-  // UTF-16 text has NULs by design; anything else with more than a stray NUL or many control bytes
-  // is not text. A few NULs in text are a damaged file: the CSV reader names the line.
-  if ((b(0) === 0xff && b(1) === 0xfe) || (b(0) === 0xfe && b(1) === 0xff)) return "text";
-  const n = Math.min(bytes.length, 4096);
-  let control = 0;
-  let nul = 0;
-  for (let i = 0; i < n; i++) {
-    const x = bytes[i] as number;
-    if (x === 0) nul++;
-    else if (x < 9 || (x > 13 && x < 32 && x !== 27)) control++;
-  }
-  if (nul > n * 0.3 && nul < n * 0.6) return "text"; // UTF-16 without a BOM
-  if (nul > 4 || control > n * 0.05) return "binary";
-  return "text";
-}
 
 const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: string; reason: string }> = {
   empty: {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { isoToSerial } from "../../src/io/xlsx-read/sheet-reader";
+import { isoToSerial } from "../../src/core/values/dates";
 import { runCli } from "../support/cli";
 import { handBook, NS, REL_NS, stylesXml, tableXml, xmlEscape } from "../io/xlsx-read/hand-built";
 

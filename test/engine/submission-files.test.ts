@@ -1,7 +1,8 @@
 import { CsvTextGuard, MAX_CSV_RECORD_CHARS } from "../../src/io/csv-records";
 import { extractCsvBytes } from "../../src/engine/csv-submissions";
 import { parseFile } from "../../src/engine/parse-file";
-import { classify, sniff } from "../../src/io/read-file";
+import { classify } from "../../src/io/read-file";
+import { sniff } from "../../src/io/sniff";
 import { detectEncoding } from "../../src/io/text-decode";
 import { handBook, tableXml } from "../io/xlsx-read/hand-built";
 

@@ -69,15 +69,54 @@ export function excelSerialToIso(serial: number, date1904 = false): string | und
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Days from 1899-12-30 (Excel's day 0, counting its phantom 29 February 1900) to 1904-01-01. */
+export const DAYS_1904 = 1462;
+
+/** `2026-12-20` or `2026-12-20T10:30:00Z` as an Excel serial date (1900 system); undefined if not a date. */
+export function isoToSerial(s: string): number | undefined {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      s.trim(),
+    );
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Excel has no dates before 1900; and 2026-02-30 is text, not 2 March.
+  if (year < 1900) return undefined;
+  const ms = Date.UTC(
+    year,
+    month - 1,
+    day,
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
+  );
+  const d = new Date(ms);
+  if (!Number.isFinite(ms) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+  // Before 1 March 1900 Excel's count is one less: it believes 1900 was a leap year.
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/**
+ * `10:10:10` (a `t="d"` cell holding a time of day only, as ISO 8601 writes it) as the fraction of a
+ * day Excel stores for it; undefined if not a time.
+ */
+export function isoTimeToSerial(s: string): number | undefined {
+  const m = /^T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const [h, min, sec] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  const ms = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
+  return (((h * 60 + min) * 60 + sec) * 1000 + ms) / 86_400_000;
+}
+
 /** The Excel serial of a `YYYY-MM-DD` date, for writers; undefined when it is not a real date. */
 export function isoToExcelSerial(date: string, date1904 = false): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isValidDate(y, mo, d)) return undefined;
-  const days = Math.round((Date.UTC(y, mo - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS);
-  if (date1904) return days;
-  return days < 61 ? days - 1 : days;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const serial = isoToSerial(date);
+  if (serial === undefined) return undefined;
+  return date1904 ? serial + (serial < 60 ? 1 : 0) - DAYS_1904 : serial;
 }
 
 const TEXT_YEARS = { min: 1900, max: 2200 };

@@ -75,3 +75,26 @@ export function isDateFormat(numFmt: string | undefined): boolean {
   if (/[dy]/.test(first)) return true;
   return /m/.test(first) && !/[hs]/.test(first);
 }
+
+const dateCache = new Map<string, boolean>();
+
+/**
+ * Whether a format code shows a date *or a time* (its first section, literals and colours aside):
+ * the reader's question, for turning an ISO `t="d"` cell into the serial Excel stores and for the
+ * 1904 date system. `isDateFormat` below asks the values' narrower question (a calendar date).
+ */
+export function showsDateOrTime(code: string): boolean {
+  let known = dateCache.get(code);
+  if (known === undefined) {
+    const first = code
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .replace(/[_*]./g, "")
+      .replace(/\[(?:h+|m+|s+)\]/gi, "h")
+      .replace(/\[[^\]]*\]/g, "")
+      .split(";")[0];
+    known = /[dmyhs]/i.test(first ?? "");
+    if (dateCache.size < 1000) dateCache.set(code, known);
+  }
+  return known;
+}

@@ -53,22 +53,3 @@ export function builtinFormat(id: number): string | undefined {
   if ((id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return "yyyy-mm-dd";
   return undefined;
 }
-
-const dateCache = new Map<string, boolean>();
-
-/** Whether a format code shows a date or a time (its first section, literals and colours aside). */
-export function isDateFormat(code: string): boolean {
-  let known = dateCache.get(code);
-  if (known === undefined) {
-    const first = code
-      .replace(/"[^"]*"/g, "")
-      .replace(/\\./g, "")
-      .replace(/[_*]./g, "")
-      .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-      .replace(/\[[^\]]*\]/g, "")
-      .split(";")[0];
-    known = /[dmyhs]/i.test(first ?? "");
-    if (dateCache.size < 1000) dateCache.set(code, known);
-  }
-  return known;
-}

@@ -1,5 +1,5 @@
 import type { DefinedName } from "../../core/grid";
-import { nfc, ownString } from "../../core/text";
+import { columnLetters, nfc, ownString } from "../../core/text";
 import { tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
 import { builtinFormat } from "./builtin-formats";
@@ -137,12 +137,6 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
   return n;
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /**

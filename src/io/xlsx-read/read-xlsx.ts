@@ -1,5 +1,5 @@
 import type { Grid, SourceDoc, TableInfo } from "../../core/grid";
-import { nfc } from "../../core/text";
+import { columnLetters, nfc } from "../../core/text";
 import {
   bi,
   corrupt,
@@ -20,7 +20,7 @@ import {
   relsPathOf,
   type Relationship,
 } from "./part-handlers";
-import { SheetContext, SheetReader, columnLetters } from "./sheet-reader";
+import { SheetContext, SheetReader } from "./sheet-reader";
 import { isZip, notAZip, zipKind } from "../sniff";
 import { parseXmlPart, type XmlHandler } from "./xml-part";
 import { InflateBudget, ZipArchive } from "./zip-archive";

@@ -1,8 +1,9 @@
 import type { CellValue, Grid, GridCell, GridRow } from "../../core/grid";
-import { nfc, ownString } from "../../core/text";
+import { columnLetters, nfc, ownString } from "../../core/text";
+import { DAYS_1904, isoTimeToSerial, isoToSerial } from "../../core/values/dates";
+import { showsDateOrTime } from "../../core/values/numfmt";
 import { bi, corrupt, tooLarge } from "./failure";
 import type { XlsxLimits } from "./limits";
-import { isDateFormat } from "./builtin-formats";
 import { decodeOoxmlEscapes } from "./part-handlers";
 import { StopParsing, type Attributes, type XmlHandler } from "./xml-part";
 import { decodeEntities, StartTag, XmlScanError } from "./xml-scan";
@@ -35,48 +36,6 @@ export class SheetContext {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Days from 1899-12-30 (Excel's day 0, counting its phantom 29 February 1900) to 1904-01-01. */
-const DAYS_1904 = 1462;
-
-/** `2026-12-20` or `2026-12-20T10:30:00Z` as an Excel serial date (1900 system); undefined if not a date. */
-export function isoToSerial(s: string): number | undefined {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
-      s.trim(),
-    );
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Excel has no dates before 1900; and 2026-02-30 is text, not 2 March.
-  if (year < 1900) return undefined;
-  const ms = Date.UTC(
-    year,
-    month - 1,
-    day,
-    Number(m[4] ?? 0),
-    Number(m[5] ?? 0),
-    Number(m[6] ?? 0),
-    m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
-  );
-  const d = new Date(ms);
-  if (!Number.isFinite(ms) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
-  // Before 1 March 1900 Excel's count is one less: it believes 1900 was a leap year.
-  return serial < 61 ? serial - 1 : serial;
-}
-
-/**
- * `10:10:10` (a `t="d"` cell holding a time of day only, as ISO 8601 writes it) as the fraction of a
- * day Excel stores for it; undefined if not a time.
- */
-export function isoTimeToSerial(s: string): number | undefined {
-  const m = /^T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(s.trim());
-  if (!m) return undefined;
-  const [h, min, sec] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 23 || min > 59 || sec > 59) return undefined;
-  const ms = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
-  return (((h * 60 + min) * 60 + sec) * 1000 + ms) / 86_400_000;
-}
 
 const NOT_DATE = 0;
 const ISO_DATE = 1;
@@ -544,12 +503,12 @@ export class SheetReader implements XmlHandler {
     const style = this.cellStyle;
     let fmt = style === undefined ? ctx.formats[0] : ctx.formats[Number(style)];
     // A date or time cell whose style gives it no format of its kind gets one, so it reads as one.
-    if (date !== NOT_DATE && (fmt === undefined || !isDateFormat(fmt)))
+    if (date !== NOT_DATE && (fmt === undefined || !showsDateOrTime(fmt)))
       fmt = date === ISO_TIME ? "hh:mm:ss" : "yyyy-mm-dd";
     if (fmt !== undefined) {
       cell.numFmt = fmt;
       // The grid counts dates from 1900, as almost every workbook does.
-      if (ctx.date1904 && date === NOT_DATE && typeof value === "number" && isDateFormat(fmt))
+      if (ctx.date1904 && date === NOT_DATE && typeof value === "number" && showsDateOrTime(fmt))
         cell.value = value + DAYS_1904;
     }
     if (this.hasF) cell.formula = true;
@@ -595,10 +554,4 @@ function toNumber(v: string): CellValue {
   if (Number.isFinite(n) && NUMBER.test(v)) return n;
   const t = v.trim();
   return NUMBER.test(t) && Number.isFinite(+t) ? +t : ownString(nfc(v));
-}
-
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

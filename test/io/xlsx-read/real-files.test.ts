@@ -1,6 +1,6 @@
 import { readXlsx, type XlsxReadResult } from "../../../src/io/xlsx-read";
 import { forgetParts, memoStats } from "../../../src/io/xlsx-read/part-memo";
-import { isoToSerial } from "../../../src/io/xlsx-read/sheet-reader";
+import { isoToSerial } from "../../../src/core/values/dates";
 import { handBook, NS, REL_NS, stylesXml, tableXml, withEachInflater, type HandBook } from "./hand-built";
 
 /*
