@@ -21,6 +21,10 @@ export const FONT_SIZE = 12;
 export const STYLES: Record<StyleName, StyleSpec> = {
   title: { bold: true, size: 14, hAlign: "center", vAlign: "middle", wrap: true },
   subtitle: { italic: true, size: 11, color: "595959", hAlign: "center", vAlign: "middle", wrap: true },
+  /* The masthead of an administrative document: issuing body and motto bold, place and date italic. */
+  masthead: { bold: true, hAlign: "center", vAlign: "middle", wrap: true },
+  mastheadUnderlined: { bold: true, underline: true, hAlign: "center", vAlign: "middle" },
+  placeDate: { italic: true, hAlign: "center", vAlign: "middle" },
   label: { bold: true, hAlign: "left", vAlign: "middle" },
   meta: { vAlign: "middle", hAlign: "left" },
   metaInput: { fill: "FFF9E6", border: true, vAlign: "middle", hAlign: "left" },
