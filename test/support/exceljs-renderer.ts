@@ -210,6 +210,7 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): void {
       paperSize: 9,
       orientation: layout.print.orientation,
       fitToPage: layout.print.fitToWidth,
+      ...(layout.print.scale && !layout.print.fitToWidth ? { scale: layout.print.scale } : {}),
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },

@@ -131,6 +131,8 @@ export interface PrintSetup {
   orientation: "portrait" | "landscape";
   paper: "A4";
   fitToWidth: boolean;
+  /** Print scale in per cent (10–400) when not fitted to the page's width; 100 when absent. */
+  scale?: number;
   /** Rows repeated at the top of each printed page, e.g. `8:8`. */
   titleRows?: string;
   /** Columns repeated at the left of each printed page, e.g. `A:B`. */

@@ -316,6 +316,7 @@ function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
       page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
       page.paperSize = "A4";
       if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (print.scale) page.zoom = { scale: print.scale };
       page.leftMargin = 36;
       page.rightMargin = 36;
       page.topMargin = 43.2;

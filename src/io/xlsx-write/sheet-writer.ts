@@ -147,7 +147,11 @@ function sheetTail(
   if (layout.print) {
     // A4 is paper size 9; fit to one page wide and as many tall as it takes (fitToHeight 0).
     const fit = layout.print.fitToWidth === true;
-    xml += `<pageSetup paperSize="9"${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
+    const scale =
+      !fit && layout.print.scale
+        ? ` scale="${Math.round(Math.min(400, Math.max(10, layout.print.scale)))}"`
+        : "";
+    xml += `<pageSetup paperSize="9"${scale}${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
     // Page numbers at the foot of every printed page ("Trang 2/5"): a bundle of pages stays in order.
     xml += `<headerFooter><oddFooter>${escapeMarkup(`&C${printFooter(layout.print)}`)}</oddFooter></headerFooter>`;
   }

@@ -88,14 +88,16 @@ const GROUP_TABLE_HEADERS = [
  * a consolidation of this summary reads back, so its groups reappear at the next level.
  */
 function groupTable(sheet: SheetBuilder, report: Report, top: number): void {
-  sheet.set(
-    top,
-    1,
-    cell("Số liệu theo nhóm, từng dòng (đọc lại khi tổng hợp lên cấp trên)", {
-      style: "subtitle",
-      note: "Group figures, one row each (read back when this summary is consolidated upward)",
-    }),
-  );
+  sheet
+    .set(
+      top,
+      1,
+      cell("Số liệu theo nhóm, từng dòng (đọc lại khi tổng hợp lên cấp trên)", {
+        style: "subtitle",
+        note: "Group figures, one row each (read back when this summary is consolidated upward)",
+      }),
+    )
+    .merge(top, 1, top, 4);
   const header = top + 1;
   sheet.row(
     header,

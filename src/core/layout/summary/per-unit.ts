@@ -35,7 +35,7 @@ export function matrixSheet(
 ): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
   const codes = summaryIndicatorCodes(template);
-  sheet.widths([10, 26, 8, 12, 14, ...codes.map(() => 15)]);
+  sheet.widths([10, 26, 6, 10, 11, ...codes.map(() => 15)]);
   heading(sheet, report, template, codes, outside);
   const end = unitRows(sheet, report, codes, opts, outside);
   sheet.row(end, 1, scopeRow(report));
@@ -51,6 +51,7 @@ export function matrixSheet(
     // Not squeezed to one page wide (23 indicators would print at a third of their size): the
     // columns run on over further pages, with the units repeated at the left of each.
     fitToWidth: false,
+    scale: 60,
     titleRows: `${SECTION_ROW}:${HEADER_ROW}`,
     titleColumns: "A:B",
   });
@@ -65,7 +66,7 @@ function heading(
   codes: readonly string[],
   outside: Outside,
 ): void {
-  const titleWidth = Math.min(FIXED.length + codes.length, 12);
+  const titleWidth = Math.min(FIXED.length + codes.length, 13);
   sheet
     .set(1, 1, cell(`SỐ LIỆU THEO ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, titleWidth);
@@ -83,15 +84,15 @@ function heading(
     const text = outsideText(outside);
     sheet.set(3, 1, cell(text.vi, { style: "subtitle", note: text.en })).merge(3, 1, 3, titleWidth);
   }
-  // Each section's title over its indicators, then each indicator's name over its code.
+  // Each section's title over its first indicator (not merged: a page break may fall inside a
+  // section, and a merged title would print on one side of it only), then each indicator's name.
   const first = FIXED.length + 1;
   sheet.set(SECTION_ROW, 1, cell("", { style: "header" })).merge(SECTION_ROW, 1, NAME_ROW, FIXED.length);
   let col = first;
   for (const section of sectionsOf(template, codes)) {
-    sheet.set(SECTION_ROW, col, cell(section.title, { style: "header" }));
+    sheet.set(SECTION_ROW, col, cell(section.title, { style: "section" }));
     for (let c = col + 1; c < col + section.count; c++)
-      sheet.set(SECTION_ROW, c, cell("", { style: "header" }));
-    if (section.count > 1) sheet.merge(SECTION_ROW, col, SECTION_ROW, col + section.count - 1);
+      sheet.set(SECTION_ROW, c, cell("", { style: "section" }));
     col += section.count;
   }
   codes.forEach((code, i) => {
