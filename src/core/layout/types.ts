@@ -11,6 +11,7 @@ export type StyleName =
   | "masthead"
   | "mastheadUnderlined"
   | "placeDate"
+  | "guideStep"
   | "label"
   | "meta"
   | "metaInput"
