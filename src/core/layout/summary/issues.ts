@@ -55,7 +55,12 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     headers.map((t) => cell(t, { style: "header" })),
   );
   const names = unitNames(report, opts);
-  report.issues.forEach((issue: Issue, i) => {
+  // Errors first (their figures are not in the summary), each kind in the report's order.
+  const ordered = [
+    ...report.issues.filter((x) => x.severity === "error"),
+    ...report.issues.filter((x) => x.severity !== "error"),
+  ];
+  ordered.forEach((issue: Issue, i) => {
     sheet.row(header + 1 + i, 1, issueRow(issue, i + 1, opts.linkTo, names));
   });
   sheet.freezeAt(header, 0);
