@@ -177,6 +177,8 @@ describe("renderLayout: a template into a new workbook", () => {
       orientation: "Landscape",
       paperSize: "A4",
       printTitleRows: `$${g.captionRow}:$${g.headerRow}`,
+      // Page numbers on every printed page, as the file writer puts them.
+      "defaultForAllPages.centerFooter": "Trang &P/&N",
     });
     expect(model.activeSheet!.name).toBe(MAIN_SHEET);
   });
@@ -329,7 +331,13 @@ describe("renderLayout: summary features", () => {
       { value: 0.8 },
     ]);
     b.conditional({ range: "C1:C9", kind: "textEquals", text: "Đạt", style: "good" });
-    b.conditional({ range: "D1:D9", kind: "iconSet", icons: "3TrafficLights1", thresholds: [0.5, 0.9] });
+    b.conditional({
+      range: "D1:D9",
+      kind: "iconSet",
+      icons: "3TrafficLights1",
+      thresholds: [0.5, 0.9],
+      iconsOnly: true,
+    });
     const host = fakeExcel({ sheets: ["Đánh giá"] });
     const result = await renderLayout(
       host.context,
@@ -355,12 +363,14 @@ describe("renderLayout: summary features", () => {
     expect(s.conditionalFormats[1]!.settings).toMatchObject({
       "iconSet.style": "ThreeTrafficLights1",
       "iconSet.reverseIconOrder": false,
+      // The light alone: a bare 0, 1 or 2 beside it means nothing to a reader.
+      "iconSet.showIconOnly": true,
     });
   });
 });
 
 describe("renderLayout: the figure-versus-target chart", () => {
-  it("draws a bar chart of the rates against their targets beside the ChiTieu table", async () => {
+  it("draws a bar chart of the rates against their targets below the ChiTieu table", async () => {
     const report = consolidateParsed(
       [
         parseFile({
@@ -406,11 +416,11 @@ describe("renderLayout: the figure-versus-target chart", () => {
       seriesBy: "Columns",
       title: "Thực hiện so với kế hoạch (%)",
     });
-    // The block it is drawn from: header, then HO_NGHEO and BHYT with figure and target.
+    // The block it is drawn from: header, then HO_NGHEO and BHYT by name with figure and target.
     const src = parseAddress(chart.source);
     const at = (r: number, c: number): unknown => s.cell(r, c)?.value;
     expect([at(src.top, src.left), at(src.top, src.left + 1), at(src.top, src.left + 2)]).toEqual([
-      "Mã chỉ tiêu",
+      "Chỉ tiêu",
       "Thực hiện (%)",
       "Kế hoạch (%)",
     ]);
@@ -419,12 +429,24 @@ describe("renderLayout: the figure-versus-target chart", () => {
       at(src.top + 1 + k, src.left + 2),
     ]);
     expect(rows).toEqual([
-      ["HO_NGHEO", 38],
-      ["BHYT", 95],
+      ["Tỷ lệ hộ nghèo theo chuẩn đa chiều", 38],
+      ["Tỷ lệ dân số tham gia bảo hiểm y tế", 95],
     ]);
+    // Below the table, where it does not widen the printed page.
+    const table = host.model.table(TABLE_NAME)!.rect;
+    expect(src.top).toBeGreaterThan(table.bottom);
+    expect(src.right).toBeLessThanOrEqual(table.right);
     expect(at(src.top + 1, src.left + 1)).toBeCloseTo(40, 9);
     expect(chart.position).not.toBeNull();
     expect(result.syncs).toBeLessThanOrEqual(6);
+    // The template's tag (ChiTieu_MauBieu) in hidden columns; the units repeated on each page across.
+    const tag = host.model.names.find((n) => n.name === NAMES.template)!.formula;
+    const tagCol = parseAddress(tag.replace(/^.*!/, "")).left;
+    expect(s.hiddenColumns.has(tagCol)).toBe(true);
+    expect(s.cell(parseAddress(tag.replace(/^.*!/, "")).top, tagCol)!.value).toBe("ktxh-xa@1");
+    expect(host.model.sheet("Theo đơn vị")!.pageLayout.printTitleColumns).toBe("$A:$B");
+    // Rows of wrapped names are as tall as their text.
+    expect(Math.max(...s.rowHeights.values())).toBeGreaterThan(30);
   });
 });
 

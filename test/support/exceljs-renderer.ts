@@ -8,6 +8,7 @@ import type {
   WorkbookLayout,
 } from "../../src/core/layout/types";
 import { parseRange, a1 } from "../../src/core/text";
+import { printFooter } from "../../src/core/layout/print";
 
 /*
  * A reference renderer of layouts with ExcelJS, for tests only. The project writes its files with
@@ -168,7 +169,7 @@ function addConditional(ws: ExcelJS.Worksheet, c: ConditionalFormat): void {
         priority: 1,
         iconSet: c.icons,
         reverse: c.reverse ?? false,
-        showValue: true,
+        showValue: !c.iconsOnly,
         cfvo: [
           { type: "num", value: 0 },
           { type: "num", value: c.thresholds[0] },
@@ -186,6 +187,7 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): void {
   layout.columns.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const col of layout.hiddenColumns ?? []) ws.getColumn(col).hidden = true;
   for (const [row, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
   addTables(ws, layout);
   writeCells(ws, layout);
@@ -208,11 +210,14 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): void {
       paperSize: 9,
       orientation: layout.print.orientation,
       fitToPage: layout.print.fitToWidth,
+      ...(layout.print.scale && !layout.print.fitToWidth ? { scale: layout.print.scale } : {}),
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: layout.print.titleRows,
+      ...(layout.print.titleColumns ? { printTitlesColumn: layout.print.titleColumns } : {}),
     } as Partial<ExcelJS.PageSetup>;
+    ws.headerFooter = { oddFooter: `&C${printFooter(layout.print)}` } as ExcelJS.HeaderFooter;
   }
   if (layout.protect) {
     // No password: the lock keeps codes and structure from accidental edits, not from their owner.

@@ -3,7 +3,9 @@ import type { Bilingual, Direction, Indicator, RatePart, TimeAggregation } from 
 /*
  * The indicator catalog: one entry per indicator, with exactly the codes of shared/INDICATORS.md.
  * Names and units are quoted from the seeds (shared/seeds); where a seed leaves a definition open,
- * the numerator and denominator are the usual statistical ones and the definition says so.
+ * the numerator and denominator are the usual statistical ones. Definitions and sources are printed
+ * on each template's guide sheet for the person who fills it: they say what to count and which
+ * document asks for it, by its real name, and nothing about how this catalog was made.
  * This is the one place to change an indicator.
  */
 
@@ -84,17 +86,12 @@ function quantity(spec: NumberSpec): Indicator {
   };
 }
 
-const SEED_003 = "Nghị quyết 37/NQ-HĐND ngày 19/12/2025, xã Mường Lèo (seed 003)";
-const SEED_001 = "Kế hoạch 140/KH-UBND, tỉnh Tuyên Quang — Đề án 1219 (seed 001)";
+/* Each commune adopts its own 2026–2030 plan (seed 003 is one: Mường Lèo's); a commune's template cites its own. */
+const SEED_003 = "Nghị quyết của HĐND xã về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2026 - 2030";
+const SEED_001 = "Kế hoạch 140/KH-UBND của UBND tỉnh Tuyên Quang (Đề án 1219)"; // seed 001
 const SEED_000_002 =
-  "MTTQ tỉnh Sơn La: chương trình biên giới Việt – Lào 2026–2028 và chương trình hành động 2026–2031 (seeds 000, 002)";
-const SEED_004 = "Kết nghĩa cụm dân cư Hà Tĩnh – Bolikhamxay, Khammouane (seed 004)";
-const USUAL = t(
-  " Tử số và mẫu số theo định nghĩa thống kê thông thường (kế hoạch không nêu).",
-  " Numerator and denominator follow the usual statistical definition (the plan leaves them open).",
-);
-
-const withUsual = (b: Bilingual): Bilingual => ({ vi: b.vi + USUAL.vi, en: b.en + USUAL.en });
+  "Ủy ban MTTQ Việt Nam tỉnh Sơn La: chương trình phối hợp khu vực biên giới Việt – Lào 2026–2028 và chương trình hành động 2026–2031"; // seeds 000, 002
+const SEED_004 = "Kết nghĩa cụm dân cư hai bên biên giới Hà Tĩnh – Bolikhamxay, Khammouane"; // seed 004
 
 export const INDICATORS: readonly Indicator[] = [
   // ── ktxh-xa, A. Kinh tế ────────────────────────────────────────────────────────────────
@@ -143,7 +140,7 @@ export const INDICATORS: readonly Indicator[] = [
       "Nghị định 97/2016/NĐ-CP: lao động được đào tạo từ 3 tháng trở lên có bằng, chứng chỉ, hoặc đã học nghề có kỹ năng tương đương và làm nghề từ 3 năm trở lên ÷ lực lượng lao động.",
       "Decree 97/2016/NĐ-CP: workers trained 3 months or more with a diploma or certificate, or who learnt a trade with equivalent skill and have practised it 3 years or more ÷ labour force.",
     ),
-    source: SEED_003,
+    source: `${SEED_003}; Nghị định 97/2016/NĐ-CP`,
   }),
   quantity({
     code: "XKLD",
@@ -183,11 +180,9 @@ export const INDICATORS: readonly Indicator[] = [
     name: t("Tỷ lệ trường học đạt chuẩn quốc gia", "Schools meeting the national standard"),
     numerator: things("Số trường đạt chuẩn quốc gia", "Standard schools", "trường", "schools"),
     denominator: things("Tổng số trường", "Schools", "trường", "schools"),
-    definition: withUsual(
-      t(
-        "Số trường đạt chuẩn quốc gia ÷ tổng số trường trên địa bàn.",
-        "Schools meeting the national standard ÷ schools in the area.",
-      ),
+    definition: t(
+      "Số trường đạt chuẩn quốc gia ÷ tổng số trường trên địa bàn.",
+      "Schools meeting the national standard ÷ schools in the area.",
     ),
     source: SEED_003,
   }),
@@ -201,7 +196,7 @@ export const INDICATORS: readonly Indicator[] = [
       "Hộ nghèo theo chuẩn nghèo đa chiều (Nghị định 07/2021/NĐ-CP: thu nhập và thiếu hụt từ 3/12 chỉ số) ÷ tổng số hộ dân cư. Chuẩn này áp dụng đến 31/12/2026; từ 2027 Nghị định 351/2025/NĐ-CP nâng chuẩn thu nhập (2,2 / 2,8 triệu đồng/tháng), chuỗi số liệu bị gián đoạn. Không gộp hộ cận nghèo.",
       "Poor households under the multidimensional standard (Decree 07/2021/NĐ-CP: income and at least 3 of 12 deprivations) ÷ resident households. That standard runs to 31/12/2026; from 2027 Decree 351/2025/NĐ-CP raises the income lines (2.2 / 2.8 million VND a month), so the series breaks. Near-poor households are kept apart.",
     ),
-    source: SEED_003,
+    source: `${SEED_003}; chuẩn nghèo: Nghị định 07/2021/NĐ-CP (đến hết năm 2026), Nghị định 351/2025/NĐ-CP (từ năm 2027)`,
     extra: {
       seriesBreak: {
         fromYear: 2027,
@@ -238,18 +233,16 @@ export const INDICATORS: readonly Indicator[] = [
       "Số tiêu chí đạt theo Quyết định 51/2025/QĐ-TTg (10 tiêu chí, hiệu lực 15/2/2026, thay 19 tiêu chí của Quyết định 318/QĐ-TTg); áp dụng cho xã, không áp dụng cho phường. Cấp tỉnh: bình quân số tiêu chí trên các xã báo cáo.",
       "Criteria met under Decision 51/2025/QĐ-TTg (10 criteria, in force 15/2/2026, replacing the 19 of Decision 318/QĐ-TTg); applies to xã, not phường. Province figure: the mean over reporting communes.",
     ),
-    source: SEED_003,
+    source: `${SEED_003}; Quyết định 51/2025/QĐ-TTg`,
   },
   rate({
     code: "TTHC_SO_HOA",
     name: t("Tỷ lệ hồ sơ, kết quả giải quyết TTHC được số hoá", "Administrative-procedure records digitised"),
     numerator: things("Số hồ sơ, kết quả được số hoá", "Digitised records", "hồ sơ", "records"),
     denominator: things("Tổng số hồ sơ, kết quả giải quyết TTHC", "Records", "hồ sơ", "records"),
-    definition: withUsual(
-      t(
-        "Hồ sơ, kết quả giải quyết TTHC được số hoá ÷ tổng số hồ sơ.",
-        "Digitised procedure records ÷ all records.",
-      ),
+    definition: t(
+      "Hồ sơ, kết quả giải quyết TTHC được số hoá ÷ tổng số hồ sơ.",
+      "Digitised procedure records ÷ all records.",
     ),
     source: SEED_003,
   }),
@@ -266,11 +259,9 @@ export const INDICATORS: readonly Indicator[] = [
       "procedures",
     ),
     denominator: things("Số TTHC đủ điều kiện", "Eligible procedures", "thủ tục", "procedures"),
-    definition: withUsual(
-      t(
-        "TTHC được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình ÷ TTHC đủ điều kiện thuộc thẩm quyền của xã.",
-        "Procedures offered fully online ÷ eligible procedures within the commune's remit.",
-      ),
+    definition: t(
+      "TTHC được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình ÷ TTHC đủ điều kiện thuộc thẩm quyền của xã.",
+      "Procedures offered fully online ÷ eligible procedures within the commune's remit.",
     ),
     source: SEED_003,
   }),
@@ -283,11 +274,9 @@ export const INDICATORS: readonly Indicator[] = [
     numerator: part("Chi cho KHCN, ĐMST, CĐS", "That spending", "triệu đồng", "million VND", false),
     denominator: part("Tổng chi ngân sách", "Total budget spending", "triệu đồng", "million VND", false),
     time: "sum",
-    definition: withUsual(
-      t(
-        "Chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số ÷ tổng chi ngân sách trong kỳ.",
-        "Budget spending on science, technology, innovation and digital transformation ÷ total budget spending in the period.",
-      ),
+    definition: t(
+      "Chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số ÷ tổng chi ngân sách trong kỳ.",
+      "Budget spending on science, technology, innovation and digital transformation ÷ total budget spending in the period.",
     ),
     source: SEED_003,
   }),
@@ -319,8 +308,9 @@ export const INDICATORS: readonly Indicator[] = [
     name: t("Tỷ lệ nhà văn hóa đạt chuẩn", "Standard village cultural houses"),
     numerator: things("Số nhà văn hóa đạt chuẩn", "Standard houses", "nhà", "houses"),
     denominator: things("Tổng số nhà văn hóa", "Houses", "nhà", "houses"),
-    definition: withUsual(
-      t("Nhà văn hóa đạt chuẩn ÷ tổng số nhà văn hóa.", "Standard cultural houses ÷ all cultural houses."),
+    definition: t(
+      "Nhà văn hóa đạt chuẩn ÷ tổng số nhà văn hóa.",
+      "Standard cultural houses ÷ all cultural houses.",
     ),
     source: SEED_003,
   }),
@@ -332,7 +322,7 @@ export const INDICATORS: readonly Indicator[] = [
     ),
     numerator: things("Số đơn vị đạt tiêu chuẩn", "Certified", "đơn vị", "units"),
     denominator: things("Tổng số cơ quan, đơn vị, cơ sở giáo dục", "All", "đơn vị", "units"),
-    definition: withUsual(t("Đơn vị đạt tiêu chuẩn ÷ tổng số đơn vị.", "Certified units ÷ all units.")),
+    definition: t("Đơn vị đạt tiêu chuẩn ÷ tổng số đơn vị.", "Certified units ÷ all units."),
     source: SEED_003,
   }),
   rate({
@@ -343,7 +333,7 @@ export const INDICATORS: readonly Indicator[] = [
     ),
     numerator: things("Số bản đạt tiêu chuẩn", "Certified villages", "bản", "villages"),
     denominator: things("Tổng số bản", "Villages", "bản", "villages"),
-    definition: withUsual(t("Bản đạt tiêu chuẩn ÷ tổng số bản.", "Certified villages ÷ all villages.")),
+    definition: t("Bản đạt tiêu chuẩn ÷ tổng số bản.", "Certified villages ÷ all villages."),
     source: SEED_003,
   }),
   rate({
@@ -354,7 +344,7 @@ export const INDICATORS: readonly Indicator[] = [
     ),
     numerator: things("Số đơn vị đạt tiêu chuẩn", "Certified", "đơn vị", "units"),
     denominator: things("Tổng số cơ quan, đơn vị, cơ sở giáo dục", "All", "đơn vị", "units"),
-    definition: withUsual(t("Đơn vị đạt tiêu chuẩn ÷ tổng số đơn vị.", "Certified units ÷ all units.")),
+    definition: t("Đơn vị đạt tiêu chuẩn ÷ tổng số đơn vị.", "Certified units ÷ all units."),
     source: SEED_003,
   }),
   rate({
@@ -362,12 +352,7 @@ export const INDICATORS: readonly Indicator[] = [
     name: t('Tỷ lệ khu dân cư (bản) đạt tiêu chuẩn "không có ma túy"', "Villages certified drug-free"),
     numerator: things("Số bản đạt tiêu chuẩn", "Certified villages", "bản", "villages"),
     denominator: things("Tổng số bản", "Villages", "bản", "villages"),
-    definition: withUsual(
-      t(
-        "Bản đạt tiêu chuẩn ÷ tổng số bản. Mẫu số nhỏ cho kiểm tra số nguyên: 84,6 % của 13 bản là 11.",
-        "Certified villages ÷ all villages. Small denominators give whole-number checks: 84.6 % of 13 villages is 11.",
-      ),
-    ),
+    definition: t("Bản đạt tiêu chuẩn ÷ tổng số bản.", "Certified villages ÷ all villages."),
     source: SEED_003,
   }),
   rate({
@@ -375,7 +360,7 @@ export const INDICATORS: readonly Indicator[] = [
     name: t('Tỷ lệ gia đình đạt danh hiệu "Gia đình văn hóa"', 'Households titled "cultural family"'),
     numerator: households("Số hộ đạt danh hiệu", "Titled households"),
     denominator: households("Tổng số hộ", "Households"),
-    definition: withUsual(t("Hộ đạt danh hiệu ÷ tổng số hộ.", "Titled households ÷ all households.")),
+    definition: t("Hộ đạt danh hiệu ÷ tổng số hộ.", "Titled households ÷ all households."),
     source: SEED_003,
   }),
   // ── ktxh-xa, optional rows ────────────────────────────────────────────────────────────
@@ -389,7 +374,8 @@ export const INDICATORS: readonly Indicator[] = [
       'Hộ cận nghèo ÷ tổng số hộ dân cư, cùng mẫu số với tỷ lệ hộ nghèo. "Tỷ lệ nghèo đa chiều (chung)" của các bộ là nghèo + cận nghèo: giữ riêng.',
       'Near-poor households ÷ resident households, the same denominator as the poor-household rate. Ministries\' "overall multidimensional poverty" is poor + near-poor: kept apart.',
     ),
-    source: "Định nghĩa quốc gia (INDICATORS.md, chỉ tiêu bổ sung)",
+    source:
+      "Chuẩn nghèo, cận nghèo: Nghị định 07/2021/NĐ-CP (đến hết năm 2026), Nghị định 351/2025/NĐ-CP (từ năm 2027)",
     extra: {
       sameDenominatorAs: "HO_NGHEO",
       seriesBreak: {
@@ -413,7 +399,7 @@ export const INDICATORS: readonly Indicator[] = [
       "Nhóm thứ nhất của Nghị định 97/2016/NĐ-CP: lao động có bằng, chứng chỉ ÷ lực lượng lao động; không vượt tỷ lệ lao động qua đào tạo.",
       "The first group of Decree 97/2016/NĐ-CP: workers with a diploma or certificate ÷ labour force; never above the trained labour rate.",
     ),
-    source: "Định nghĩa quốc gia (INDICATORS.md, chỉ tiêu bổ sung)",
+    source: "Nghị định 97/2016/NĐ-CP",
     extra: { atMost: "LD_DAO_TAO" },
   }),
   // ── de-an-1219 ───────────────────────────────────────────────────────────────────────

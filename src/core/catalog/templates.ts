@@ -78,7 +78,7 @@ export const TEMPLATES: readonly Template[] = [
       },
     ],
     periodKinds: ["year", "half", "9m", "quarter"],
-    source: "Nghị quyết 37/NQ-HĐND ngày 19/12/2025 của HĐND xã Mường Lèo, tỉnh Sơn La (seed 003)",
+    source: "Nghị quyết của HĐND xã về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2026 - 2030", // seed 003
   },
   {
     id: "de-an-1219",
@@ -101,8 +101,7 @@ export const TEMPLATES: readonly Template[] = [
       },
     ],
     periodKinds: ["year"],
-    source:
-      "Kế hoạch 140/KH-UBND tỉnh Tuyên Quang, giai đoạn 1: 2026–2027, giai đoạn 2: 2028–2030 (seed 001)",
+    source: "Kế hoạch 140/KH-UBND tỉnh Tuyên Quang, giai đoạn 1: 2026–2027, giai đoạn 2: 2028–2030", // seed 001
   },
   {
     id: "mttq-bien-gioi",
@@ -125,11 +124,11 @@ export const TEMPLATES: readonly Template[] = [
     deadline: {
       annual: { day: 15, month: 12 },
       description: t(
-        "Báo cáo năm gửi trước ngày 15/12 (seed 000); báo cáo quý, 6 tháng, năm (seed 002)",
-        "Annual report due before 15 December (seed 000); quarterly, six-month and annual reports (seed 002)",
+        "Báo cáo năm gửi trước ngày 15/12; báo cáo quý, 6 tháng, năm",
+        "Annual report due before 15 December; quarterly, six-month and annual reports",
       ),
     },
-    source: "MTTQ tỉnh Sơn La (seeds 000, 002)",
+    source: "Ủy ban MTTQ Việt Nam tỉnh Sơn La", // seeds 000, 002
   },
   {
     id: "ket-nghia",
@@ -153,7 +152,7 @@ export const TEMPLATES: readonly Template[] = [
     ],
     periodKinds: ["year", "half", "quarter"],
     derived: ["TY_LE_KET_NGHIA"],
-    source: "Kết nghĩa cụm dân cư Hà Tĩnh – Bolikhamxay, Khammouane (seed 004)",
+    source: "Kết nghĩa cụm dân cư hai bên biên giới Hà Tĩnh – Bolikhamxay, Khammouane", // seed 004
   },
 ];
 

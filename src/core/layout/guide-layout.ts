@@ -1,5 +1,5 @@
 import { getIndicator } from "../catalog/indicators";
-import { summaryIndicatorCodes, templateTag, type Template } from "../catalog/templates";
+import { summaryIndicatorCodes, type Template } from "../catalog/templates";
 import type { Indicator } from "../catalog/types";
 import { GUIDE_SHEET } from "../contract";
 import { SheetBuilder } from "./sheet-builder";
@@ -9,7 +9,10 @@ import type { Lang } from "./template-text";
 const KIND: Record<Indicator["kind"], { vi: string; en: string }> = {
   count: { vi: "Số đếm (cộng các đơn vị)", en: "Count (summed over units)" },
   amount: { vi: "Giá trị (cộng các đơn vị)", en: "Amount (summed over units)" },
-  rate: { vi: "Tỷ lệ = Σ tử số / Σ mẫu số", en: "Rate = Σ numerator / Σ denominator" },
+  rate: {
+    vi: "Tỷ lệ chung = tổng tử số chia tổng mẫu số của các đơn vị",
+    en: "Overall rate = numerators added up ÷ denominators added up",
+  },
   score: { vi: "Điểm (bình quân các đơn vị báo cáo)", en: "Score (mean over reporting units)" },
 };
 
@@ -44,45 +47,53 @@ const STEPS: Record<Lang, string[]> = {
 };
 
 const HEADERS: Record<Lang, string[]> = {
-  vi: [
-    "Mã chỉ tiêu",
-    "Tên chỉ tiêu",
-    "Đơn vị tính",
-    "Cách tổng hợp",
-    "Tử số",
-    "Mẫu số",
-    "Theo thời gian",
-    "Hướng",
-    "Định nghĩa",
-    "Nguồn",
-  ],
+  vi: ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Nhập gì", "Cách tổng hợp", "Định nghĩa", "Căn cứ"],
   en: [
     "Indicator code",
     "Indicator",
     "Unit",
+    "What to enter",
     "How units combine",
-    "Numerator",
-    "Denominator",
-    "Over time",
-    "Direction",
     "Definition",
-    "Source",
+    "Legal basis",
   ],
 };
 
-/** The guide sheet: how to fill, and each indicator's definition. */
+const WIDTHS = [15, 30, 9, 34, 26, 52, 30];
+
+/** What the person types on the indicator's row, in which cells, counted in what. */
+export function whatToEnter(ind: Indicator, lang: Lang): string {
+  const vi = lang === "vi";
+  if (ind.derived) return vi ? "Không nhập: bảng tổng hợp tự tính." : "Nothing: the summary computes it.";
+  if (ind.kind === "rate" && ind.numerator && ind.denominator) {
+    return vi
+      ? `Tử số: ${ind.numerator.label.vi} (${ind.numerator.unit.vi}). Mẫu số: ${ind.denominator.label.vi} (${ind.denominator.unit.vi}).`
+      : `Numerator: ${ind.numerator.label.en} (${ind.numerator.unit.en}). Denominator: ${ind.denominator.label.en} (${ind.denominator.unit.en}).`;
+  }
+  const whole = ind.integer ? (vi ? ", số nguyên" : ", a whole number") : "";
+  const range = ind.range.max !== undefined ? ` ${ind.range.min}–${ind.range.max}` : "";
+  return vi ? `Thực hiện: số ${ind.unit.vi}${range}${whole}.` : `Actual: ${ind.unit.en}${range}${whole}.`;
+}
+
+/** How the indicator adds up over units and periods, and which way is better, in one cell. */
+function howItCombines(ind: Indicator, lang: Lang): string {
+  const parts = [KIND[ind.kind][lang], TIME[ind.time][lang]];
+  if (ind.direction !== "none") parts.push(DIRECTION[ind.direction][lang]);
+  return parts.join("; ") + ".";
+}
+
+/** The guide sheet: how to fill, and each indicator's definition and the document that asks for it. */
 export function guideSheet(template: Template, lang: Lang): SheetLayout {
   const sheet = new SheetBuilder(GUIDE_SHEET, "guide");
+  const cols = HEADERS[lang].length;
   const cell = (value: string, style: LayoutCell["style"] = "wrap"): LayoutCell => ({ value, style });
-  sheet.widths([18, 40, 12, 24, 30, 30, 18, 16, 60, 36]);
+  sheet.widths(WIDTHS);
   sheet.set(1, 1, { value: lang === "vi" ? "HƯỚNG DẪN ĐIỀN BIỂU" : "HOW TO FILL THIS FORM", style: "title" });
-  sheet.merge(1, 1, 1, 10);
-  sheet
-    .set(2, 1, { value: `${template.name[lang]} (${templateTag(template)})`, style: "subtitle" })
-    .merge(2, 1, 2, 10);
+  sheet.merge(1, 1, 1, cols);
+  sheet.set(2, 1, { value: template.name[lang], style: "subtitle" }).merge(2, 1, 2, cols);
   let r = 4;
   for (const step of STEPS[lang]) {
-    sheet.set(r, 1, { value: step, style: "meta" }).merge(r, 1, r, 10);
+    sheet.set(r, 1, { value: step, style: "guideStep" }).merge(r, 1, r, cols);
     r++;
   }
   r++;
@@ -100,18 +111,15 @@ export function guideSheet(template: Template, lang: Lang): SheetLayout {
     sheet.row(r, 1, [
       cell(ind.code, "code"),
       cell(ind.name[lang]),
-      cell(ind.unit[lang], "text"),
+      cell(ind.unit[lang]),
+      cell(whatToEnter(ind, lang)),
       cell(
         ind.derived
           ? lang === "vi"
-            ? "Dẫn xuất cho bảng tổng hợp"
-            : "Derived for the summary"
-          : KIND[ind.kind][lang],
+            ? "Tính ở bảng tổng hợp"
+            : "Computed in the summary"
+          : howItCombines(ind, lang),
       ),
-      cell(ind.numerator ? `${ind.numerator.label[lang]} (${ind.numerator.unit[lang]})` : "—"),
-      cell(ind.denominator ? `${ind.denominator.label[lang]} (${ind.denominator.unit[lang]})` : "—"),
-      cell(TIME[ind.time][lang], "text"),
-      cell(DIRECTION[ind.direction][lang], "text"),
       cell(ind.definition[lang]),
       cell(ind.source),
     ]);

@@ -1,4 +1,5 @@
 import { a1 } from "../text";
+import { fitRowHeights } from "./row-fit";
 import type {
   ChartLayout,
   ConditionalFormat,
@@ -19,6 +20,7 @@ export class SheetBuilder {
   private readonly charts: ChartLayout[] = [];
   private readonly rowHeights: Record<number, number> = {};
   private columns: number[] = [];
+  private readonly hidden = new Set<number>();
   private freeze?: { rows: number; cols: number };
   private print?: PrintSetup;
   private protect = false;
@@ -52,6 +54,12 @@ export class SheetBuilder {
 
   widths(widths: number[]): this {
     this.columns = widths;
+    return this;
+  }
+
+  /** Keeps a column out of sight and off the printed page (ids the contract needs, not people). */
+  hideColumn(col: number): this {
+    this.hidden.add(col);
     return this;
   }
 
@@ -117,7 +125,10 @@ export class SheetBuilder {
       conditionalFormats: this.conditionalFormats,
       protect: this.protect,
     };
-    if (Object.keys(this.rowHeights).length > 0) layout.rowHeights = this.rowHeights;
+    // Rows of wrapped text grow to it: a printed page never shows one row's text over the next.
+    const heights = fitRowHeights({ ...layout, rowHeights: this.rowHeights });
+    if (Object.keys(heights).length > 0) layout.rowHeights = heights;
+    if (this.hidden.size > 0) layout.hiddenColumns = [...this.hidden].sort((a, b) => a - b);
     if (this.charts.length > 0) layout.charts = this.charts;
     if (this.freeze) layout.freeze = this.freeze;
     if (this.print) layout.print = this.print;

@@ -15,7 +15,7 @@ import { a1 } from "../text";
 import { FMT_DATE, FMT_TEXT, partFormat, percentFormat, valueFormat } from "./number-formats";
 import { SheetBuilder } from "./sheet-builder";
 import type { LayoutCell, SheetLayout, Validation, WorkbookLayout } from "./types";
-import { guideSheet } from "./guide-layout";
+import { guideSheet, whatToEnter } from "./guide-layout";
 import { ui, type Lang } from "./template-text";
 
 export interface TemplateRequest {
@@ -201,7 +201,10 @@ function footer(sheet: SheetBuilder, top: number, lang: Lang): void {
 
 function writeIndicatorRow(sheet: SheetBuilder, r: number, seq: number, ind: Indicator, lang: Lang): void {
   const isRate = ind.kind === "rate";
-  const name = cell(ind.name[lang], { style: "wrap", note: ind.name[lang === "vi" ? "en" : "vi"] });
+  // A rate's row says what its Tử số and Mẫu số count, on the row itself: a printed copy shows no
+  // cell prompt.
+  const label = isRate ? `${ind.name[lang]}\n${whatToEnter(ind, lang)}` : ind.name[lang];
+  const name = cell(label, { style: "wrap", note: ind.name[lang === "vi" ? "en" : "vi"] });
   const uom = cell(ind.unit[lang], { style: "text" });
   const input = (numFmt: string): LayoutCell => cell(null, { style: "input", numFmt, unlocked: true });
   const blank = (): LayoutCell => cell(null, { style: "muted" });

@@ -8,6 +8,10 @@
 export type StyleName =
   | "title"
   | "subtitle"
+  | "masthead"
+  | "mastheadUnderlined"
+  | "placeDate"
+  | "guideStep"
   | "label"
   | "meta"
   | "metaInput"
@@ -91,6 +95,8 @@ export type ConditionalFormat =
       icons: "3TrafficLights1" | "3Symbols";
       reverse?: boolean;
       thresholds: [number, number];
+      /** The icon alone, without the number under it (a signal 0–2 means nothing to a reader). */
+      iconsOnly?: boolean;
     };
 
 export interface TableLayout {
@@ -100,25 +106,42 @@ export interface TableLayout {
   style: string;
 }
 
+/** What a chart draws: horizontal bars, vertical columns, or lines (a series over time). */
+export type ChartKind = "barClustered" | "columnClustered" | "line";
+
 /**
- * A chart drawn from a block of the sheet: the first column names the categories, the first row the
- * series. Drawn by the add-in (Office.js); file writers keep the data block and skip the chart.
+ * A native chart drawn from a block of the sheet: the first column names the categories, the first
+ * row the series, one series per further column. Both renderers draw it: the file writer as a
+ * DrawingML chart part (src/io/xlsx-write/charts.ts), the add-in with `worksheet.charts.add`.
  */
 export interface ChartLayout {
   title: string;
-  kind: "barClustered" | "columnClustered";
-  /** The data block, header row and category column included, e.g. `P9:R20`. */
+  kind: ChartKind;
+  /** The data block, header row and category column included, e.g. `C40:E52`. */
   data: string;
-  /** Where the chart sits, e.g. `P22:W42`. */
+  /** Where the chart sits: the cells it covers, e.g. `F40:P60`. */
   anchor: string;
+  /** Number format of the value axis (e.g. `0"%"`); the cells' own format when absent. */
+  valueFormat?: string;
 }
+
+/** The same, under the name a sheet module reaches for. */
+export type ChartSpec = ChartLayout;
 
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   paper: "A4";
   fitToWidth: boolean;
+  /** Print scale in per cent (10–400) when not fitted to the page's width; 100 when absent. */
+  scale?: number;
   /** Rows repeated at the top of each printed page, e.g. `8:8`. */
   titleRows?: string;
+  /** Columns repeated at the left of each printed page, e.g. `A:B`. */
+  titleColumns?: string;
+  /**
+   * The footer's centre, in Excel's header/footer codes; page numbers ("Trang &P/&N") when absent.
+   */
+  footer?: string;
 }
 
 export interface SheetLayout {
@@ -131,6 +154,8 @@ export interface SheetLayout {
   columns: number[];
   /** Row heights in points, by 1-based row number. */
   rowHeights?: Record<number, number>;
+  /** Columns (1-based) kept out of sight and off the printed page: ids the contract needs. */
+  hiddenColumns?: number[];
   merges: string[];
   tables: TableLayout[];
   validations: Validation[];

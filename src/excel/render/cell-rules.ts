@@ -68,6 +68,7 @@ export function addConditional(range: Excel.Range, c: ConditionalFormat): void {
     c.icons === "3TrafficLights1" ? "ThreeTrafficLights1" : "ThreeSymbols"
   ) as Excel.IconSet;
   cf.iconSet.reverseIconOrder = c.reverse ?? false;
+  if (c.iconsOnly) cf.iconSet.showIconOnly = true;
   cf.iconSet.criteria = [
     {} as Excel.ConditionalIconCriterion,
     { type: "Number", operator: "GreaterThanOrEqual", formula: `=${c.thresholds[0]}` },

@@ -1,5 +1,6 @@
 import { FONT_NAME, FONT_SIZE, STYLES } from "../../core/layout/styles";
-import type { LayoutCell, SheetLayout } from "../../core/layout/types";
+import { printFooter } from "../../core/layout/print";
+import type { ChartKind, LayoutCell, SheetLayout } from "../../core/layout/types";
 import { columnLetters } from "../../core/text";
 import { boundsOf, quoteSheet, rangeAddress } from "../address";
 import { gatherRects } from "../rects";
@@ -85,7 +86,9 @@ export function queueSheet(
 function queueSizes(q: SheetQueue): void {
   const layout = q.layout;
   if (
-    (layout.columns.length === 0 && Object.keys(layout.rowHeights ?? {}).length === 0) ||
+    (layout.columns.length === 0 &&
+      Object.keys(layout.rowHeights ?? {}).length === 0 &&
+      (layout.hiddenColumns ?? []).length === 0) ||
     !q.use("columnWidths")
   )
     return;
@@ -95,11 +98,34 @@ function queueSizes(q: SheetQueue): void {
       q.ws().getRange(address).format.columnWidth = widthInPoints(run.value);
     });
   }
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) {
-    q.op(20, () => {
-      q.ws().getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const col of layout.hiddenColumns ?? []) {
+    const address = `${columnLetters(col)}:${columnLetters(col)}`;
+    q.op(address.length + 10, () => {
+      q.ws().getRange(address).columnHidden = true;
     });
   }
+  // Consecutive rows of one height in one operation: a sheet of wrapped names has runs of them.
+  for (const run of heightRuns(layout.rowHeights ?? {})) {
+    const address = `${run.from}:${run.to}`;
+    q.op(address.length + 10, () => {
+      q.ws().getRange(address).format.rowHeight = run.value;
+    });
+  }
+}
+
+/** Rows of equal height next to each other, as runs. */
+function heightRuns(heights: Record<number, number>): { from: number; to: number; value: number }[] {
+  const runs: { from: number; to: number; value: number }[] = [];
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const row of rows) {
+    const value = heights[row] as number;
+    const last = runs[runs.length - 1];
+    if (last && last.value === value && last.to === row - 1) last.to = row;
+    else runs.push({ from: row, to: row, value });
+  }
+  return runs;
 }
 
 /** Runs of equal column widths, each set in one operation. */
@@ -230,12 +256,18 @@ function queueConditionalFormats(q: SheetQueue): void {
     q.op(200, () => addConditional(q.ws().getRange(format.range), format));
 }
 
+const CHART_TYPE: Record<ChartKind, string> = {
+  barClustered: "BarClustered",
+  columnClustered: "ColumnClustered",
+  line: "Line",
+};
+
 function queueCharts(q: SheetQueue): void {
   for (const chart of q.layout.charts ?? []) {
     if (!q.use("charts")) break;
     const [from, to] = chart.anchor.split(":") as [string, string];
     q.op(chart.title.length + chart.data.length + 80, () => {
-      const type = chart.kind === "barClustered" ? "BarClustered" : "ColumnClustered";
+      const type = CHART_TYPE[chart.kind];
       const drawn = q
         .ws()
         .charts.add(type as Excel.ChartType, q.ws().getRange(chart.data), "Columns" as Excel.ChartSeriesBy);
@@ -284,6 +316,7 @@ function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
       page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
       page.paperSize = "A4";
       if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (print.scale) page.zoom = { scale: print.scale };
       page.leftMargin = 36;
       page.rightMargin = 36;
       page.topMargin = 43.2;
@@ -292,6 +325,12 @@ function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
         const [from, to = from] = print.titleRows.split(":");
         page.setPrintTitleRows(`$${from}:$${to}`);
       }
+      if (print.titleColumns) {
+        const [from, to = from] = print.titleColumns.split(":");
+        page.setPrintTitleColumns(`$${from}:$${to}`);
+      }
+      // Page numbers at the foot of every page, as the file writer puts them.
+      page.headersFooters.defaultForAllPages.centerFooter = printFooter(print);
     },
   });
 }

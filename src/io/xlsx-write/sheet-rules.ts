@@ -29,7 +29,7 @@ export function conditionalFormats(list: readonly ConditionalFormat[], styles: S
         `<formula>${escapeMarkup(formula)}</formula></cfRule>`;
     } else {
       rule =
-        `<cfRule type="iconSet" priority="${priority}"><iconSet iconSet="${escapeAttr(format.icons)}"${format.reverse ? ' reverse="1"' : ""}>` +
+        `<cfRule type="iconSet" priority="${priority}"><iconSet iconSet="${escapeAttr(format.icons)}"${format.iconsOnly ? ' showValue="0"' : ""}${format.reverse ? ' reverse="1"' : ""}>` +
         `<cfvo type="num" val="0"/><cfvo type="num" val="${format.thresholds[0]}"/><cfvo type="num" val="${format.thresholds[1]}"/>` +
         "</iconSet></cfRule>";
     }

@@ -1,4 +1,5 @@
 import type { SheetLayout } from "../../core/layout/types";
+import { DRAWING_REL_TYPE, drawingPart, type DrawingPart } from "./charts";
 import { a1 } from "../../core/text";
 import { utf8 } from "./bytes";
 import type { Note } from "./notes";
@@ -7,13 +8,14 @@ import { Rows, sheetData, type CellLink } from "./sheet-data";
 import { conditionalFormats, dataValidations, hyperlinks } from "./sheet-rules";
 import type { StyleTable } from "./styles";
 import { tablePart, type TableNames, type TablePart } from "./table-part";
-import { escapeAttr, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml-escape";
+import { printFooter } from "../../core/layout/print";
+import { escapeAttr, escapeMarkup, NS_MAIN, NS_REL, XML_DECLARATION } from "./xml-escape";
 
 /*
  * One worksheet part, its elements in CT_Worksheet's order (ECMA-376 Part 1, 18.3.1.99): sheetPr,
  * dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
- * conditionalFormatting, dataValidations, hyperlinks, pageMargins, pageSetup, legacyDrawing,
- * tableParts. Excel refuses a part whose elements come out of that order. The cells
+ * conditionalFormatting, dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, drawing,
+ * legacyDrawing, tableParts. Excel refuses a part whose elements come out of that order. The cells
  * (sheet-data.ts) are bytes; what comes before and after them is short text (sheetHead, sheetTail).
  */
 
@@ -40,12 +42,16 @@ export interface SheetPart {
   rels: Relationship[];
   tables: TablePart[];
   notes: Note[];
+  /** The sheet's charts: xl/drawings/drawing{sheetNo}.xml and its chart parts. */
+  drawing?: DrawingPart;
 }
 
 /** What the sheets of one workbook share while they are written. */
 export interface WorkbookContext extends TableNames {
   styles: StyleTable;
   strings: SharedStrings;
+  /** Chart parts written so far (they are numbered across the workbook). */
+  chartCount: number;
 }
 
 /* Excel's limit on a column's width (characters). */
@@ -77,13 +83,15 @@ export function writeSheet(layout: SheetLayout, sheetNo: number, ctx: WorkbookCo
   const notes: Note[] = [];
   const links: CellLink[] = [];
   const data = sheetData(layout, rows.rows, ctx.styles, ctx.strings, notes, links);
+  const drawing = drawingPart(layout, ctx.chartCount + 1);
+  if (drawing) ctx.chartCount += drawing.charts.length;
   const head = utf8(sheetHead(layout, sheetNo, data.dimension));
-  const tail = utf8(sheetTail(layout, sheetNo, ctx.styles, { notes, links, tables }, rels));
+  const tail = utf8(sheetTail(layout, sheetNo, ctx.styles, { notes, links, tables, drawing }, rels));
   const xml = new Uint8Array(head.length + data.bytes.length + tail.length);
   xml.set(head, 0);
   xml.set(data.bytes, head.length);
   xml.set(tail, head.length + data.bytes.length);
-  return { xml, rels: rels.list, tables, notes };
+  return drawing ? { xml, rels: rels.list, tables, notes, drawing } : { xml, rels: rels.list, tables, notes };
 }
 
 /** Everything before `<sheetData>`: the tab colour, the range used, the view, the column widths. */
@@ -99,19 +107,25 @@ function sheetHead(layout: SheetLayout, sheetNo: number, dimension: string): str
   xml += `<dimension ref="${dimension}"/>`;
   xml += sheetViews(layout, sheetNo === 1);
   xml += '<sheetFormatPr defaultRowHeight="15"/>';
-  xml += cols(layout.columns);
+  xml += cols(layout.columns, layout.hiddenColumns ?? []);
   return xml;
 }
 
 /**
  * Everything after `<sheetData>`: protection, merges, rules, links, printing, and the parts the
- * sheet refers to. Relationships are made in this order: links, comments, their drawing, tables.
+ * sheet refers to. Relationships are made in this order: links, charts' drawing, comments, their
+ * drawing, tables.
  */
 function sheetTail(
   layout: SheetLayout,
   sheetNo: number,
   styles: StyleTable,
-  found: { notes: readonly Note[]; links: readonly CellLink[]; tables: readonly TablePart[] },
+  found: {
+    notes: readonly Note[];
+    links: readonly CellLink[];
+    tables: readonly TablePart[];
+    drawing: DrawingPart | undefined;
+  },
   rels: SheetRels,
 ): string {
   let xml = "";
@@ -133,8 +147,16 @@ function sheetTail(
   if (layout.print) {
     // A4 is paper size 9; fit to one page wide and as many tall as it takes (fitToHeight 0).
     const fit = layout.print.fitToWidth === true;
-    xml += `<pageSetup paperSize="9"${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
+    const scale =
+      !fit && layout.print.scale
+        ? ` scale="${Math.round(Math.min(400, Math.max(10, layout.print.scale)))}"`
+        : "";
+    xml += `<pageSetup paperSize="9"${scale}${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
+    // Page numbers at the foot of every printed page ("Trang 2/5"): a bundle of pages stays in order.
+    xml += `<headerFooter><oddFooter>${escapeMarkup(`&C${printFooter(layout.print)}`)}</oddFooter></headerFooter>`;
   }
+  if (found.drawing)
+    xml += `<drawing r:id="${rels.add(DRAWING_REL_TYPE, `../drawings/drawing${sheetNo}.xml`)}"/>`;
   if (found.notes.length > 0) {
     rels.add(REL_TYPE.comments, `../comments${sheetNo}.xml`);
     xml += `<legacyDrawing r:id="${rels.add(REL_TYPE.vmlDrawing, `../drawings/vmlDrawing${sheetNo}.vml`)}"/>`;
@@ -162,15 +184,20 @@ function sheetViews(layout: SheetLayout, first: boolean): string {
   return `${xml}</sheetView></sheetViews>`;
 }
 
-/** Column widths, runs of equal widths in one `<col>` as Excel writes them. */
-function cols(widths: readonly number[]): string {
+/** Column widths, runs of equal widths (and visibility) in one `<col>` as Excel writes them. */
+function cols(widths: readonly number[], hiddenColumns: readonly number[]): string {
+  const hidden = new Set(hiddenColumns);
+  const count = Math.max(widths.length, ...hiddenColumns, 0);
+  const key = (i: number): string => `${widths[i] ?? ""}|${hidden.has(i + 1)}`;
   let xml = "";
-  for (let i = 0; i < widths.length;) {
-    const width = widths[i] as number;
+  for (let i = 0; i < count;) {
+    const width = widths[i];
     let j = i + 1;
-    while (j < widths.length && widths[j] === width) j++;
-    if (Number.isFinite(width) && width > 0)
-      xml += `<col min="${i + 1}" max="${j}" width="${Math.min(width, MAX_WIDTH)}" customWidth="1"/>`;
+    while (j < count && key(j) === key(i)) j++;
+    const sized = width !== undefined && Number.isFinite(width) && width > 0;
+    const hide = hidden.has(i + 1) ? ' hidden="1"' : "";
+    if (sized || hide)
+      xml += `<col min="${i + 1}" max="${j}" width="${sized ? Math.min(width, MAX_WIDTH) : 9}"${sized ? ' customWidth="1"' : ""}${hide}/>`;
     i = j;
   }
   return xml ? `<cols>${xml}</cols>` : "";

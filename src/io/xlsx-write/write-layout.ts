@@ -1,4 +1,5 @@
 import type { NameLayout, SheetLayout, WorkbookLayout } from "../../core/layout/types";
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, DRAWING_CONTENT_TYPE } from "./charts";
 import { commentsXml, vmlBlocks, vmlXml } from "./notes";
 import { SharedStrings } from "./shared-strings";
 import {
@@ -74,6 +75,7 @@ export function layoutEntries(
     strings: new SharedStrings(),
     names: new Set(layout.names.map((n) => n.name.toLowerCase())),
     tableCount: 0,
+    chartCount: 0,
   };
   const sheets = layout.sheets.map((s, i) => writeSheet(s, i + 1, ctx));
 
@@ -134,6 +136,14 @@ export function layoutEntries(
       vmlBlock += vmlBlocks(part.notes.length);
     }
     for (const t of part.tables) put(`xl/tables/table${t.id}.xml`, t.xml, CONTENT_TYPE.table);
+    if (part.drawing) {
+      put(`xl/drawings/drawing${no}.xml`, part.drawing.xml, DRAWING_CONTENT_TYPE);
+      put(
+        `xl/drawings/_rels/drawing${no}.xml.rels`,
+        relsXml(part.drawing.rels.map((r) => ({ id: r.id, type: CHART_REL_TYPE, target: r.target }))),
+      );
+      for (const c of part.drawing.charts) put(`xl/charts/chart${c.id}.xml`, c.xml, CHART_CONTENT_TYPE);
+    }
   });
   put("xl/theme/theme1.xml", THEME_XML, CONTENT_TYPE.theme);
   put("xl/styles.xml", ctx.styles.toXml(), CONTENT_TYPE.styles);
@@ -161,7 +171,12 @@ function checkSheetNames(sheets: readonly SheetLayout[]): void {
 function sheetRef(sheet: string, ref: string): string {
   const abs = ref
     .split(":")
-    .map((p) => p.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, "$$$1$$$2").replace(/^\$?(\d+)$/, "$$$1"))
+    .map((p) =>
+      p
+        .replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, "$$$1$$$2")
+        .replace(/^\$?(\d+)$/, "$$$1")
+        .replace(/^\$?([A-Za-z]{1,3})$/, "$$$1"),
+    )
     .join(":");
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
@@ -182,10 +197,12 @@ function workbookXml(layout: WorkbookLayout): string {
     );
   }
   layout.sheets.forEach((s, i) => {
-    const rows = s.print?.titleRows;
-    if (!rows) return;
+    // Columns first, then rows, as Excel writes a sheet's print titles.
+    const titles = [s.print?.titleColumns, s.print?.titleRows].filter((t): t is string => !!t);
+    if (titles.length === 0) return;
+    const refs = titles.map((t) => sheetRef(s.name, t)).join(",");
     names.push(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeMarkup(sheetRef(s.name, rows))}</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeMarkup(refs)}</definedName>`,
     );
   });
   if (names.length > 0) xml += `<definedNames>${names.join("")}</definedNames>`;

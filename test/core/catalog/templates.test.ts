@@ -1,7 +1,12 @@
 import ExcelJS from "exceljs";
 import { getIndicator } from "../../../src/core/catalog/indicators";
-import { TEMPLATES, templateIndicatorCodes, templateTag } from "../../../src/core/catalog/templates";
-import { COLUMNS, NAMES, TABLE_NAME } from "../../../src/core/contract";
+import {
+  findTemplate,
+  TEMPLATES,
+  templateIndicatorCodes,
+  templateTag,
+} from "../../../src/core/catalog/templates";
+import { COLUMNS, GUIDE_SHEET, NAMES, TABLE_NAME } from "../../../src/core/contract";
 import { templateWorkbook } from "../../../src/core/layout/template-layout";
 import { parsePeriod } from "../../../src/core/periods";
 import { writeLayoutXlsx } from "../../../src/io/xlsx-write";
@@ -142,8 +147,11 @@ describe("template language", () => {
     expect(headers).toContain("Mã chỉ tiêu");
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-    expect(texts).toContain("Multidimensional poor-household rate");
-    expect(texts).not.toContain("Tỷ lệ hộ nghèo theo chuẩn đa chiều");
+    // A rate's name, then on the same row what its numerator and denominator count.
+    expect(texts).toContain(
+      "Multidimensional poor-household rate\nNumerator: Poor households (households). Denominator: Resident households (households).",
+    );
+    expect(texts.filter((t) => t.startsWith("Tỷ lệ hộ nghèo theo chuẩn đa chiều"))).toEqual([]);
   });
 
   it("writes text in Unicode NFC", async () => {
@@ -155,5 +163,42 @@ describe("template language", () => {
         }),
       ),
     );
+  });
+});
+
+describe("the template as a commune planner prints it", () => {
+  const book = (id: string, unit = { code: "03688", name: "Xã Mường Chiên" }) =>
+    templateWorkbook({ template: findTemplate(id)!, unit, period: parsePeriod("2026")!, lang: "vi" });
+  const texts = (layout: ReturnType<typeof book>, sheet: string): string[] =>
+    layout.sheets
+      .find((s) => s.name === sheet)!
+      .cells.flat()
+      .map((c) => (c && typeof c.value === "string" ? c.value : ""))
+      .filter(Boolean);
+
+  it.each(TEMPLATES.map((t) => t.id))("%s: the guide holds no notes meant for developers", (id) => {
+    const guide = texts(book(id), GUIDE_SHEET).join("\n");
+    for (const note of [/seed/i, /INDICATORS\.md/, /Mẫu số nhỏ/, /kế hoạch không nêu/, /Σ/, /@\d/])
+      expect(guide).not.toMatch(note);
+  });
+
+  it("does not cite another commune's resolution in a commune's guide; names the national decrees", () => {
+    const guide = texts(book("ktxh-xa"), GUIDE_SHEET).join("\n");
+    expect(guide).not.toMatch(/Mường Lèo|37\/NQ-HĐND/);
+    expect(guide).toContain(
+      "Nghị quyết của HĐND xã về Kế hoạch phát triển kinh tế - xã hội giai đoạn 2026 - 2030",
+    );
+    expect(guide).toContain("Nghị định 07/2021/NĐ-CP");
+    expect(guide).toContain("Quyết định 51/2025/QĐ-TTg");
+  });
+
+  it("says on each rate's row what goes in Tử số and Mẫu số, and grows the row to its text", () => {
+    const layout = book("ktxh-xa");
+    const main = layout.sheets[0]!;
+    const r = main.cells.findIndex((row) => row[1]?.value === "HO_NGHEO");
+    expect(main.cells[r]![2]!.value).toBe(
+      "Tỷ lệ hộ nghèo theo chuẩn đa chiều\nTử số: Số hộ nghèo (hộ). Mẫu số: Tổng số hộ dân cư (hộ).",
+    );
+    expect(main.rowHeights![r + 1]).toBeGreaterThanOrEqual(30);
   });
 });

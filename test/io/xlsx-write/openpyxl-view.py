@@ -75,6 +75,21 @@ def sheet_view(ws):
                 }
             )
     conditional.sort(key=lambda c: c["priority"])
+    charts = []
+    for chart in ws._charts:
+        series = []
+        for ser in chart.series:
+            series.append(
+                {
+                    "name": ser.tx.strRef.f if ser.tx and ser.tx.strRef else None,
+                    "categories": ser.cat.strRef.f if ser.cat and ser.cat.strRef else None,
+                    "values": ser.val.numRef.f if ser.val and ser.val.numRef else None,
+                }
+            )
+        charts.append({"type": chart.tagname, "series": series})
+    hidden = sorted(
+        letter for letter, dim in ws.column_dimensions.items() if dim.hidden
+    )
     return {
         "name": ws.title,
         "tables": tables,
@@ -97,6 +112,10 @@ def sheet_view(ws):
         "links": links,
         "unlocked": sorted(unlocked),
         "conditional": conditional,
+        "charts": charts,
+        "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
+        "printTitleCols": ws.print_title_cols,
+        "hiddenColumns": hidden,
     }
 
 

@@ -696,6 +696,38 @@ export class FakePageLayout extends FakeObject<SheetModel> {
     super(...args);
     this.defineProps();
   }
+  /** `headersFooters.defaultForAllPages.centerFooter` and its siblings: kept as `footer.center`… */
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const enqueue = (key: string, v: string): void =>
+      this.call(`headersFooters.defaultForAllPages.${key}`, v, (m) => {
+        m.pageLayout[`defaultForAllPages.${key}`] = v;
+      });
+    const page: Record<string, string> = {};
+    for (const key of [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]) {
+      Object.defineProperty(page, key, {
+        get: () => {
+          throw PROPERTY_NOT_LOADED(key);
+        },
+        set: (v: string) => enqueue(key, v),
+      });
+    }
+    return { defaultForAllPages: page };
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    this.call("setPrintTitleColumns", columns, (m) => {
+      parseAddress(columns);
+      m.pageLayout.printTitleColumns = columns;
+    });
+  }
+
   setPrintTitleRows(rows: string): void {
     this.call("setPrintTitleRows", rows, (m) => {
       parseAddress(rows);
@@ -830,6 +862,18 @@ export class FakeRange extends FakeObject<RangeModel> {
         assertBounded(m.rect);
         return grid(m.rect, (r, c) => valueType(m.sheet.cell(r, c)));
       },
+    },
+    columnHidden: {
+      get: (m) => m.sheet.hiddenColumns.has(m.rect.left),
+      set: (m, v) => {
+        if (m.rect.top !== 1 || m.rect.bottom !== MAX_ROWS)
+          throw new ExcelError("InvalidArgument", "columnHidden is set on whole columns.");
+        for (let c = m.rect.left; c <= m.rect.right; c++) {
+          if (v) m.sheet.hiddenColumns.add(c);
+          else m.sheet.hiddenColumns.delete(c);
+        }
+      },
+      v: "1.2",
     },
     text: {
       get: (m) => {

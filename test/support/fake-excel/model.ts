@@ -259,6 +259,7 @@ export class SheetModel {
   readonly notes = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   readonly customProperties = new Map<string, string>();
   protection: { protected: boolean; options?: Record<string, unknown> } = { protected: false };
   freeze: { rows: number; cols: number } | null = null;

@@ -15,6 +15,7 @@ import { countIssues } from "../../issues-fold";
 import type { Report } from "../../json-report/types";
 import { describePeriod, parsePeriod } from "../../periods";
 import { a1 } from "../../text";
+import { masthead as issuerMasthead, ownerOf, placeName, splitScopeName } from "../../written-report/issuer";
 import { FMT_DATE, FMT_TEXT, figureFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
@@ -46,7 +47,16 @@ export const SUMMARY_COLUMNS_ORDER = [
   "signal",
 ] as const;
 
-export const SUMMARY_GEOMETRY = { headerRow: 9, captionRow: 8, firstBodyRow: 10 } as const;
+export const SUMMARY_GEOMETRY = { headerRow: 11, captionRow: 10, firstBodyRow: 12 } as const;
+
+/** Where the heading's named cells sit; the template's tag in a hidden column, beside its label. */
+export const SUMMARY_META = {
+  unit: "C7",
+  unitName: "C8",
+  period: "C9",
+  template: "R9",
+  reportDate: "G7",
+} as const;
 
 const EXTRA_HEADERS = {
   gap: { vi: "Chênh lệch so với kế hoạch", en: "Gap to target" },
@@ -60,30 +70,45 @@ function headerCaption(key: (typeof SUMMARY_COLUMNS_ORDER)[number]): { vi: strin
   return key in SUMMARY_COLUMNS ? SUMMARY_COLUMNS[key as SummaryColumnKey] : COLUMNS[key as ColumnKey];
 }
 
-function aggregationNote(ind: Indicator): string {
+/** How the units' figures make the scope's, in words (the English in the cell's note). */
+function aggregationNote(ind: Indicator): { vi: string; en: string } {
   switch (ind.kind) {
     case "rate":
-      return ind.derived ? `= ${ind.derived.numerator} / ${ind.derived.denominator}` : "Σ tử số / Σ mẫu số";
+      if (ind.derived) {
+        const num = getIndicator(ind.derived.numerator).name;
+        const den = getIndicator(ind.derived.denominator).name;
+        return { vi: `${num.vi} chia cho ${den.vi.toLocaleLowerCase("vi")}`, en: `${num.en} ÷ ${den.en}` };
+      }
+      return {
+        vi: "Tổng tử số chia tổng mẫu số của các đơn vị",
+        en: "Units' numerators added up ÷ their denominators added up",
+      };
     case "score":
-      return "Bình quân = Σ điểm / số đơn vị";
+      return { vi: "Điểm bình quân của các đơn vị báo cáo", en: "Mean score of the reporting units" };
     default:
-      return ind.time === "last" ? "Tổng (số cuối kỳ)" : "Tổng";
+      return ind.time === "last"
+        ? { vi: "Cộng số cuối kỳ của các đơn vị", en: "Units' end-of-period figures added up" }
+        : { vi: "Cộng số của các đơn vị", en: "Units' figures added up" };
   }
 }
 
 const COLS = SUMMARY_COLUMNS_ORDER.length;
-const WIDTHS = [6, 18, 52, 12, 16, 16, 14, 12, 28, 12, 12, 12, 12, 14, 18, 9];
+/* Narrow enough that the table, printed one page wide on A4 landscape, stays readable. */
+const WIDTHS = [5, 17, 44, 10, 13, 13, 12, 11, 22, 10, 10, 10, 10, 12, 14, 8];
+/** Hidden columns after the table: the template's label and tag, for machines. */
+const HIDDEN_LABEL = COLS + 1;
+const HIDDEN_VALUE = COLS + 2;
 
 export function figuresSheet(report: Report, template: Template, opts: SummaryOptions): SheetLayout {
   const geometry = SUMMARY_GEOMETRY;
   const sheet = new SheetBuilder(SUMMARY_SHEETS.figures, "summary");
-  sheet.widths(WIDTHS);
+  sheet.widths([...WIDTHS, 12, 14]);
   heading(sheet, report, template, opts);
   columnHeaders(sheet);
   const lastRow = figureRows(sheet, report, template);
   figuresTable(sheet, lastRow);
-  // The block beside the table (a gap column, then code, figure, target) widens the sheet only when drawn.
-  if (figureVsTarget(sheet, report, COLS + 2, geometry.headerRow)) sheet.widths([...WIDTHS, 3, 18, 14, 14]);
+  // Below the table, on the printed page after it: the rates against their targets, and their chart.
+  figureVsTarget(sheet, report, lastRow + 1);
   sheet.freezeAt(geometry.headerRow, 3);
   sheet.printSetup({
     orientation: "landscape",
@@ -95,39 +120,78 @@ export function figuresSheet(report: Report, template: Template, opts: SummaryOp
   return sheet.build();
 }
 
-/** The title, and the block of labelled cells that says whose summary, for when, and how complete. */
+/**
+ * The masthead of a Vietnamese administrative document (Decree 30/2020/NĐ-CP): the issuing body at
+ * the left, the national motto at the right with the place and date under it; then the title.
+ */
+function masthead(sheet: SheetBuilder, report: Report, template: Template, opts: SummaryOptions): void {
+  const scope = splitScopeName(report.scope.name, report.scope.code);
+  const head = issuerMasthead(ownerOf(template), scope, opts.reportDate, "vi");
+  const plain = (runs: readonly { text: string; fill?: boolean }[] | undefined): string =>
+    (runs ?? [])
+      .filter((r) => !r.fill)
+      .map((r) => r.text)
+      .join("")
+      .trim();
+  // The issuing body: its parent ("UBND TỈNH SƠN LA") and, when the data names it, the issuer.
+  const issuer = [plain(head.parent), plain(head.issuer)].filter(Boolean);
+  const left = issuer.length > 0 ? issuer : [scope.full.toLocaleUpperCase("vi")];
+  left.forEach((text, i) => sheet.set(1 + i, 1, cell(text, { style: "masthead" })).merge(1 + i, 1, 1 + i, 4));
+  const right = 10;
+  sheet.set(1, right, cell(head.motto[0], { style: "masthead" })).merge(1, right, 1, COLS);
+  sheet.set(2, right, cell(head.motto[1], { style: "mastheadUnderlined" })).merge(2, right, 2, COLS);
+  const date = opts.reportDate ? `, ${longDate(opts.reportDate)}` : ", ngày ... tháng ... năm ...";
+  const place = placeName(scope) ?? "";
+  sheet.set(3, right, cell(`${place}${date}`, { style: "placeDate" })).merge(3, right, 3, COLS);
+}
+
+/** `ngày 15 tháng 12 năm 2026`. */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return `ngày ${String(d).padStart(2, "0")} tháng ${String(m).padStart(2, "0")} năm ${y}`;
+}
+
+/** The masthead, the title, and the block of labelled cells that says whose summary, for when, and how complete. */
 function heading(sheet: SheetBuilder, report: Report, template: Template, opts: SummaryOptions): void {
+  masthead(sheet, report, template, opts);
+  const period = parsePeriod(report.period);
+  const when = period ? describePeriod(period) : report.period;
+  sheet.set(4, 1, cell("BÁO CÁO TỔNG HỢP", { style: "title" })).merge(4, 1, 4, COLS);
+  sheet.height(4, 24);
   sheet
-    .set(1, 1, cell(`TỔNG HỢP: ${template.name.vi.toLocaleUpperCase("vi")}`, { style: "title" }))
-    .merge(1, 1, 1, COLS);
-  sheet.height(1, 36);
-  sheet.set(2, 1, cell(`Summary: ${template.name.en}`, { style: "subtitle" })).merge(2, 1, 2, COLS);
+    .set(5, 1, cell(`${template.name.vi} — ${when} — ${report.scope.name}`, { style: "masthead" }))
+    .merge(5, 1, 5, COLS);
+  sheet
+    .set(6, 1, cell(`Summary: ${template.name.en} — ${report.period}`, { style: "subtitle" }))
+    .merge(6, 1, 6, COLS);
   const label = (k: keyof typeof META_LABELS): LayoutCell =>
     cell(`${META_LABELS[k].vi}:`, { style: "label", note: META_LABELS[k].en });
-  sheet.set(3, 2, label("unit")).set(3, 3, cell(report.scope.code, { style: "meta", numFmt: FMT_TEXT }));
-  sheet.set(4, 2, label("unitName")).set(4, 3, cell(report.scope.name, { style: "meta" }));
-  sheet.set(5, 2, label("period")).set(5, 3, cell(report.period, { style: "meta", numFmt: FMT_TEXT }));
+  sheet.set(7, 2, label("unit")).set(7, 3, cell(report.scope.code, { style: "meta", numFmt: FMT_TEXT }));
+  sheet.set(8, 2, label("unitName")).set(8, 3, cell(report.scope.name, { style: "meta" }));
+  sheet.set(9, 2, label("period")).set(9, 3, cell(report.period, { style: "meta", numFmt: FMT_TEXT }));
+  sheet.set(9, 4, cell(when, { style: "meta" }));
+  // The template's id and version, for the summary to be read back as a submission (the
+  // ChiTieu_MauBieu name): out of sight, as a person reads the template's name in the title.
   sheet
-    .set(6, 2, label("template"))
-    .set(6, 3, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
+    .set(9, HIDDEN_LABEL, label("template"))
+    .set(9, HIDDEN_VALUE, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
+  sheet.hideColumn(HIDDEN_LABEL).hideColumn(HIDDEN_VALUE);
   sheet
-    .set(3, 6, label("reportDate"))
+    .set(7, 6, label("reportDate"))
     .set(
-      3,
+      7,
       7,
       cell(opts.reportDate ? excelDate(opts.reportDate) : null, { style: "meta", numFmt: FMT_DATE }),
     );
   const expected = report.indicators[0]?.expected ?? 0;
   const received = report.units.filter((u) => u.status === "ok" || u.status === "late").length;
   sheet
-    .set(4, 6, cell("Đơn vị đã nộp:", { style: "label", note: "Units reported" }))
-    .set(4, 7, cell(`${received}/${expected}`, { style: "meta", numFmt: FMT_TEXT }));
+    .set(8, 6, cell("Đơn vị đã nộp:", { style: "label", note: "Units reported" }))
+    .set(8, 7, cell(`${received}/${expected}`, { style: "meta", numFmt: FMT_TEXT }));
   const { errors, warnings } = countIssues(report.issues);
   sheet
-    .set(5, 6, cell("Vấn đề:", { style: "label", note: "Issues" }))
-    .set(5, 7, cell(`${errors} lỗi, ${warnings} cảnh báo`, { style: "meta" }));
-  const period = parsePeriod(report.period);
-  if (period) sheet.set(6, 6, cell(describePeriod(period), { style: "subtitle" }));
+    .set(9, 6, cell("Vấn đề:", { style: "label", note: "Issues" }))
+    .set(9, 7, cell(`${errors} lỗi, ${warnings} cảnh báo`, { style: "meta" }));
 }
 
 /** The table's header in Vietnamese, with the English caption above it. */
@@ -183,14 +247,14 @@ function figureRow(
     ...partCells(ind, figure),
     valueCell(ind, figure?.value ?? null),
     targetCell(ind, figure?.target ?? null),
-    cell(aggregationNote(ind), { style: "wrap" }),
+    cell(aggregationNote(ind).vi, { style: "wrap", note: aggregationNote(ind).en }),
     ...countCells(figure),
     cell(figure?.value != null && figure.target != null ? figure.value - figure.target : null, {
       style: "figure",
       numFmt: `+${figureFormat(ind)};-${figureFormat(ind)};0`,
     }),
     cell(figure?.status ? PLAN_STATUS_TEXT[figure.status].vi : "", {
-      style: "text",
+      style: "wrap",
       note: figure?.status ? PLAN_STATUS_TEXT[figure.status].en : "",
     }),
     cell(figure?.status ? SIGNAL[figure.status] : null, { style: "text", numFmt: "0" }),
@@ -221,36 +285,45 @@ function figuresTable(sheet: SheetBuilder, end: number): void {
     kind: "iconSet",
     icons: "3TrafficLights1",
     thresholds: [1, 2],
+    iconsOnly: true,
   });
 }
 
 /**
- * Rates against their targets, in a block beside the table and as a bar chart of it (the add-in draws
- * the chart; a file keeps the block). Only rates: one axis in %, comparable across indicators.
+ * Rates against their targets, below the table: a block of name, figure and target, and a native
+ * bar chart of it beside the block. Only rates: one axis in %, comparable across indicators.
  */
-function figureVsTarget(sheet: SheetBuilder, report: Report, col: number, top: number): boolean {
+function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): void {
   const rows = report.indicators.filter(
     (i) => getIndicator(i.code).kind === "rate" && i.value !== null && i.target != null,
   );
-  if (rows.length === 0) return false;
-  sheet.row(top, col, [
-    cell("Mã chỉ tiêu", { style: "header" }),
+  if (rows.length === 0) return;
+  const title = "Thực hiện so với kế hoạch (%)";
+  const top = after + 1;
+  sheet
+    .set(top, 1, cell(`Biểu đồ: ${title}, các chỉ tiêu tỷ lệ có kế hoạch`, { style: "section" }))
+    .merge(top, 1, top, COLS);
+  const head = top + 1;
+  const col = 3;
+  sheet.row(head, col, [
+    cell("Chỉ tiêu", { style: "header", note: "Indicator" }),
     cell("Thực hiện (%)", { style: "header", note: "Actual (%)" }),
     cell("Kế hoạch (%)", { style: "header", note: "Target (%)" }),
   ]);
   rows.forEach((i, k) => {
-    sheet.row(top + 1 + k, col, [
-      cell(i.code, { style: "code" }),
+    const ind = getIndicator(i.code);
+    sheet.row(head + 1 + k, col, [
+      cell(ind.name.vi, { style: "wrap", note: `${i.code} — ${ind.name.en}` }),
       cell(i.value, { style: "figure", numFmt: "0.00" }),
       cell(i.target ?? null, { style: "figure", numFmt: "0.00" }),
     ]);
   });
-  const bottom = top + rows.length;
+  const bottom = head + rows.length;
   sheet.chart({
-    title: "Thực hiện so với kế hoạch (%)",
+    title,
     kind: "barClustered",
-    data: `${a1(top, col)}:${a1(bottom, col + 2)}`,
-    anchor: `${a1(bottom + 2, col)}:${a1(bottom + 2 + Math.max(16, rows.length * 2), col + 7)}`,
+    data: `${a1(head, col)}:${a1(bottom, col + 2)}`,
+    anchor: `${a1(head, col + 3)}:${a1(Math.max(bottom, head + 15), COLS)}`,
+    valueFormat: "0",
   });
-  return true;
 }

@@ -12,6 +12,7 @@ import { a1 } from "../../text";
 import { FMT_TEXT, figureFormat, partFormat, percentFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { SheetLayout } from "../types";
+import { groupWords } from "../words";
 import { cell, countCells, partCells, SUMMARY_SHEETS, valueCell } from "./shared";
 
 /* The "Theo nhóm" sheet: the roster groups' figures side by side, then as the `ChiTieu_Nhom` table. */
@@ -20,7 +21,7 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.groups, "summary-groups");
   const groups = [...new Set(report.groups.map((g) => g.group))];
   const figureColumns = Math.max(groups.length * 4, GROUP_TABLE_HEADERS.length - 2);
-  sheet.widths([18, 44, ...Array.from({ length: figureColumns }, (_, i) => (i % 4 === 3 ? 12 : 14))]);
+  sheet.widths([17, 40, ...Array.from({ length: figureColumns }, (_, i) => (i % 4 === 3 ? 10 : 12))]);
   sheet
     .set(1, 1, cell(`SỐ LIỆU THEO NHÓM ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, 2 + groups.length * 4);
@@ -32,7 +33,7 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   groups.forEach((group, i) => {
     const col = 3 + i * 4;
     sheet
-      .set(headerTop, col, cell(`Nhóm ${group}`, { style: "header" }))
+      .set(headerTop, col, cell(`Nhóm: ${groupWords(group).vi}`, { style: "header", note: group }))
       .merge(headerTop, col, headerTop, col + 3);
     sheet.row(
       headerTop + 1,
@@ -63,6 +64,12 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   }
   groupTable(sheet, report, r + 2);
   sheet.freezeAt(headerTop + 1, 2);
+  sheet.printSetup({
+    orientation: groups.length > 2 ? "landscape" : "portrait",
+    paper: "A4",
+    fitToWidth: true,
+    titleRows: `${headerTop}:${headerTop + 1}`,
+  });
   return sheet.build();
 }
 
@@ -81,14 +88,16 @@ const GROUP_TABLE_HEADERS = [
  * a consolidation of this summary reads back, so its groups reappear at the next level.
  */
 function groupTable(sheet: SheetBuilder, report: Report, top: number): void {
-  sheet.set(
-    top,
-    1,
-    cell("Số liệu theo nhóm, từng dòng (đọc lại khi tổng hợp lên cấp trên)", {
-      style: "subtitle",
-      note: "Group figures, one row each (read back when this summary is consolidated upward)",
-    }),
-  );
+  sheet
+    .set(
+      top,
+      1,
+      cell("Số liệu theo nhóm, từng dòng (đọc lại khi tổng hợp lên cấp trên)", {
+        style: "subtitle",
+        note: "Group figures, one row each (read back when this summary is consolidated upward)",
+      }),
+    )
+    .merge(top, 1, top, 4);
   const header = top + 1;
   sheet.row(
     header,
@@ -100,8 +109,9 @@ function groupTable(sheet: SheetBuilder, report: Report, top: number): void {
     const ind = getIndicator(figure.indicator);
     sheet.row(r, 1, [
       cell(figure.indicator, { style: "code" }),
-      cell(ind.name.vi, { style: "text", note: ind.name.en }),
-      cell(figure.group, { style: "text", numFmt: FMT_TEXT }),
+      cell(ind.name.vi, { style: "wrap", note: ind.name.en }),
+      // The group's id, as the roster writes it: what a consolidation of this summary reads back.
+      cell(figure.group, { style: "text", numFmt: FMT_TEXT, note: groupWords(figure.group).vi }),
       ...partCells(ind, figure),
       valueCell(ind, figure.value),
       ...countCells(figure),

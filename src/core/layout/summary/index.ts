@@ -2,7 +2,7 @@ import { templateTag, type Template } from "../../catalog/templates";
 import { NAMES } from "../../contract";
 import type { Report } from "../../json-report/types";
 import type { WorkbookLayout } from "../types";
-import { figuresSheet } from "./figures";
+import { figuresSheet, SUMMARY_META } from "./figures";
 import { groupsSheet } from "./groups";
 import { issuesSheet } from "./issues";
 import { unitsOutside } from "./outside";
@@ -36,7 +36,7 @@ export function summaryWorkbook(
   ];
   if (report.groups.length > 0) sheets.splice(2, 0, groupsSheet(report, template));
   if (opts.plan && opts.plan.length > 0) sheets.push(planSheet(report, opts.plan, opts));
-  const meta = { unit: "C3", unitName: "C4", period: "C5", template: "C6", reportDate: "G3" } as const;
+  const meta = SUMMARY_META;
   return {
     sheets,
     names: (Object.keys(NAMES) as (keyof typeof NAMES)[]).map((k) => ({

@@ -3,7 +3,17 @@ import type { Report } from "../../json-report/types";
 import { FMT_TEXT } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
+import { findIndicator } from "../../catalog/indicators";
+import { RULE_WORDS } from "../words";
 import { cell, SUMMARY_SHEETS, type SummaryOptions } from "./shared";
+
+/** Each unit's name by its code: the report's units, then the roster's inner units. */
+function unitNames(report: Report, opts: SummaryOptions): Map<string, string> {
+  const names = new Map(opts.unitNames ?? []);
+  for (const u of report.units) if (u.name) names.set(u.code, u.name);
+  names.set(report.scope.code, report.scope.name);
+  return names;
+}
 
 /* The "Vấn đề" sheet: every issue, with a link to the file and cell to fix. */
 
@@ -15,7 +25,7 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     "STT",
     "Mức độ",
     "Quy tắc",
-    "Mã đơn vị",
+    "Đơn vị",
     "Chỉ tiêu",
     "Tệp",
     "Trang",
@@ -23,7 +33,8 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     "Nội dung",
     "Message (English)",
   ];
-  sheet.widths([6, 11, 26, 11, 18, 30, 14, 9, 70, 60]);
+  // The English message last and narrow: on paper the Vietnamese one is what is read.
+  sheet.widths([5, 10, 20, 20, 24, 26, 10, 8, 56, 40]);
   sheet
     .set(1, 1, cell(`CÁC VẤN ĐỀ CẦN XỬ LÝ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, headers.length);
@@ -43,8 +54,14 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     1,
     headers.map((t) => cell(t, { style: "header" })),
   );
-  report.issues.forEach((issue: Issue, i) => {
-    sheet.row(header + 1 + i, 1, issueRow(issue, i + 1, opts.linkTo));
+  const names = unitNames(report, opts);
+  // Errors first (their figures are not in the summary), each kind in the report's order.
+  const ordered = [
+    ...report.issues.filter((x) => x.severity === "error"),
+    ...report.issues.filter((x) => x.severity !== "error"),
+  ];
+  ordered.forEach((issue: Issue, i) => {
+    sheet.row(header + 1 + i, 1, issueRow(issue, i + 1, opts.linkTo, names));
   });
   sheet.freezeAt(header, 0);
   sheet.conditional({
@@ -63,14 +80,26 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
 }
 
 /** An issue's row: where it is (a link that opens the file at the cell, when the file can be reached) and what it says. */
-function issueRow(issue: Issue, seq: number, linkTo: SummaryOptions["linkTo"]): LayoutCell[] {
+function issueRow(
+  issue: Issue,
+  seq: number,
+  linkTo: SummaryOptions["linkTo"],
+  names: ReadonlyMap<string, string>,
+): LayoutCell[] {
   const link = issue.file && linkTo ? linkTo(issue.file) : undefined;
+  const unitName = issue.unit ? names.get(issue.unit) : undefined;
+  const ind = issue.indicator ? findIndicator(issue.indicator) : undefined;
+  const rule = RULE_WORDS[issue.rule];
   return [
     cell(seq, { style: "text", numFmt: "0" }),
     cell(SEVERITY_TEXT[issue.severity], { style: issue.severity === "error" ? "bad" : "warn" }),
-    cell(issue.rule, { style: "text" }),
-    cell(issue.unit ?? "", { style: "text", numFmt: FMT_TEXT }),
-    cell(issue.indicator ?? "", { style: "text" }),
+    // The rule in words; its id (what the JSON report and FORMATS.md call it) in the note.
+    cell(rule ? rule.vi : issue.rule, { style: "wrap", note: `${issue.rule}${rule ? ` — ${rule.en}` : ""}` }),
+    cell(issue.unit ? (unitName ? `${unitName} (${issue.unit})` : issue.unit) : "", {
+      style: "wrap",
+      numFmt: FMT_TEXT,
+    }),
+    cell(ind ? `${ind.name.vi} (${ind.code})` : (issue.indicator ?? ""), { style: "wrap" }),
     link
       ? cell(issue.file ?? "", {
           style: "link",
@@ -79,7 +108,7 @@ function issueRow(issue: Issue, seq: number, linkTo: SummaryOptions["linkTo"]): 
               issue.sheet && issue.cell ? `${link}#'${issue.sheet.replace(/'/g, "''")}'!${issue.cell}` : link,
           },
         })
-      : cell(issue.file ?? "", { style: "text" }),
+      : cell(issue.file ?? "", { style: "wrap" }),
     cell(issue.line !== undefined ? "" : (issue.sheet ?? ""), { style: "text" }),
     cell(issue.line !== undefined ? `dòng ${issue.line}` : (issue.cell ?? ""), { style: "text" }),
     cell(issue.message, { style: "wrap" }),

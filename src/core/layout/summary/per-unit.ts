@@ -7,13 +7,25 @@ import { FMT_TEXT, figureFormat, percentFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
 import { outsideText, type Outside } from "./outside";
+import { groupsWords, levelWords } from "../words";
 import { cell, sharedCells, STATUS_STYLE, STATUS_TEXT, SUMMARY_SHEETS, type SummaryOptions } from "./shared";
 
-/* The "Theo đơn vị" sheet: one row per unit (subtotals in bold), one column per indicator. */
+/*
+ * The "Theo đơn vị" sheet: one row per unit (subtotals in bold), one column per indicator, under
+ * its section and its name (the table's own header row keeps the codes it is read back by).
+ *
+ * Printed, units run down and indicators across as many pages as they need, section by section,
+ * each page repeating the units' codes and names at its left and the indicators' names at its top.
+ * Units down because that is how the sheet is read and how the roster orders them; the other way
+ * round, a province's 75 communes would run across 10 pages and a reader could not follow a unit.
+ */
 
 /** The fixed columns before one column per indicator. */
 const FIXED = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
-const HEADER_ROW = 4;
+/** Rows above the table's header: title, subtitle, units not listed, sections, indicator names. */
+const SECTION_ROW = 4;
+const NAME_ROW = 5;
+const HEADER_ROW = 6;
 
 export function matrixSheet(
   report: Report,
@@ -23,8 +35,8 @@ export function matrixSheet(
 ): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
   const codes = summaryIndicatorCodes(template);
-  sheet.widths([12, 30, 10, 14, 16, ...codes.map(() => 14)]);
-  heading(sheet, report, codes, outside);
+  sheet.widths([10, 26, 6, 10, 11, ...codes.map(() => 15)]);
+  heading(sheet, report, template, codes, outside);
   const end = unitRows(sheet, report, codes, opts, outside);
   sheet.row(end, 1, scopeRow(report));
   sheet.table({
@@ -36,15 +48,25 @@ export function matrixSheet(
   sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
-    fitToWidth: true,
-    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    // Not squeezed to one page wide (23 indicators would print at a third of their size): the
+    // columns run on over further pages, with the units repeated at the left of each.
+    fitToWidth: false,
+    scale: 60,
+    titleRows: `${SECTION_ROW}:${HEADER_ROW}`,
+    titleColumns: "A:B",
   });
   return sheet.build();
 }
 
 /** The title, what the sheet holds, the units not listed (if any), and the table's header. */
-function heading(sheet: SheetBuilder, report: Report, codes: readonly string[], outside: Outside): void {
-  const titleWidth = Math.min(FIXED.length + codes.length, 12);
+function heading(
+  sheet: SheetBuilder,
+  report: Report,
+  template: Template,
+  codes: readonly string[],
+  outside: Outside,
+): void {
+  const titleWidth = Math.min(FIXED.length + codes.length, 13);
   sheet
     .set(1, 1, cell(`SỐ LIỆU THEO ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, titleWidth);
@@ -62,10 +84,41 @@ function heading(sheet: SheetBuilder, report: Report, codes: readonly string[], 
     const text = outsideText(outside);
     sheet.set(3, 1, cell(text.vi, { style: "subtitle", note: text.en })).merge(3, 1, 3, titleWidth);
   }
+  // Each section's title over its first indicator (not merged: a page break may fall inside a
+  // section, and a merged title would print on one side of it only), then each indicator's name.
+  const first = FIXED.length + 1;
+  sheet.set(SECTION_ROW, 1, cell("", { style: "header" })).merge(SECTION_ROW, 1, NAME_ROW, FIXED.length);
+  let col = first;
+  for (const section of sectionsOf(template, codes)) {
+    sheet.set(SECTION_ROW, col, cell(section.title, { style: "section" }));
+    for (let c = col + 1; c < col + section.count; c++)
+      sheet.set(SECTION_ROW, c, cell("", { style: "section" }));
+    col += section.count;
+  }
+  codes.forEach((code, i) => {
+    const ind = getIndicator(code);
+    const unit = ind.kind === "rate" ? "%" : ind.unit.vi;
+    sheet.set(NAME_ROW, first + i, cell(`${ind.name.vi} (${unit})`, { style: "header", note: ind.name.en }));
+  });
   sheet.row(HEADER_ROW, 1, [
     ...FIXED.map((h) => cell(h, { style: "header" })),
-    ...codes.map((code) => cell(code, { style: "header", note: getIndicator(code).name.vi })),
+    ...codes.map((code) => cell(code, { style: "code", note: getIndicator(code).name.vi })),
   ]);
+}
+
+/** The template's sections in the order of `codes`, each with how many of them it holds. */
+function sectionsOf(template: Template, codes: readonly string[]): { title: string; count: number }[] {
+  const sectionOf = new Map<string, string>();
+  for (const s of template.sections)
+    for (const c of s.indicators) sectionOf.set(c, `${s.key}. ${s.title.vi}`);
+  const out: { title: string; count: number }[] = [];
+  for (const code of codes) {
+    const title = sectionOf.get(code) ?? "Chỉ tiêu dẫn xuất";
+    const last = out[out.length - 1];
+    if (last && last.title === title) last.count++;
+    else out.push({ title, count: 1 });
+  }
+  return out;
 }
 
 /** Each unit's value of each indicator, from the report's per-unit figures. */
@@ -101,8 +154,8 @@ function unitRows(
     sheet.row(r, 1, [
       cell(code, { style: isInner ? "total" : "code", numFmt: FMT_TEXT }),
       cell(unit?.name ?? opts.unitNames?.get(code) ?? code, { style: isInner ? "total" : "text" }),
-      same(unit?.level ?? (isInner ? "cấp trên" : ""), { style: "text" }),
-      same((unit?.groups ?? []).join(", "), { style: "text" }),
+      same(unit?.level ? levelWords(unit.level).vi : isInner ? "Cấp trên" : "", { style: "text" }),
+      same(groupsWords(unit?.groups), { style: "text" }),
       unit
         ? same(STATUS_TEXT[unit.status].vi, { style: STATUS_STYLE[unit.status] })
         : same(isInner ? "Tổng hợp" : "", { style: "text" }),

@@ -31,7 +31,7 @@ export function planSheet(report: Report, plan: readonly PlanRow[], opts: Summar
     "Giá trị",
     "Nguồn",
   ];
-  sheet.widths([12, 28, 18, 48, 12, 30, 12, 40]);
+  sheet.widths([10, 24, 17, 44, 10, 24, 11, 36]);
   sheet
     .set(1, 1, cell(`KẾ HOẠCH ĐÃ ÁP DỤNG — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, headers.length);
@@ -70,16 +70,22 @@ export function planSheet(report: Report, plan: readonly PlanRow[], opts: Summar
         row.unit === report.scope.code
           ? report.scope.name
           : (names.get(row.unit) ?? opts.unitNames?.get(row.unit) ?? ""),
-        { style: "text" },
+        { style: "wrap" },
       ),
       cell(row.indicator, { style: "code" }),
       cell(ind.name.vi, { style: "wrap" }),
       cell(row.period, { style: "text", numFmt: FMT_TEXT }),
       cell(RULE_TEXT[row.rule], { style: "text", note: row.rule }),
       cell(row.value, { style: "figure", numFmt: figureFormat(ind) }),
-      cell(where, { style: "text" }),
+      cell(where, { style: "wrap" }),
     ]);
   });
   sheet.freezeAt(header, 0);
+  sheet.printSetup({
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    titleRows: `${header}:${header}`,
+  });
   return sheet.build();
 }

@@ -3,6 +3,7 @@ import { FMT_DATE, FMT_INT, FMT_TEXT } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
 import { outsideText, type Outside } from "./outside";
+import { groupsWords, levelWords } from "../words";
 import { cell, excelDate, sharedCells, STATUS_STYLE, STATUS_TEXT, SUMMARY_SHEETS } from "./shared";
 
 /* The "Tình trạng nộp" sheet: who reported, when, from which file, with how many problems. */
@@ -27,7 +28,7 @@ const HEADER_ROW = 4;
 
 export function statusSheet(report: Report, outside: Outside): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
-  sheet.widths([6, 12, 32, 10, 12, 14, 18, 14, 34, 9, 12]);
+  sheet.widths([5, 10, 28, 8, 10, 12, 16, 12, 34, 8, 10]);
   sheet
     .set(1, 1, cell(`TÌNH TRẠNG NỘP BÁO CÁO — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, HEADERS.length);
@@ -55,16 +56,16 @@ export function statusSheet(report: Report, outside: Outside): SheetLayout {
     sheet.row(HEADER_ROW + 1 + i, 1, [
       cell(i + 1, { style: "text", numFmt: "0" }),
       cell(unit.code, { style: "code", numFmt: FMT_TEXT }),
-      cell(unit.name, { style: "text" }),
-      same(unit.level ?? "", { style: "text" }),
+      cell(unit.name, { style: "wrap" }),
+      same(levelWords(unit.level).vi, { style: "text" }),
       same(unit.parent ?? "", { style: "text", numFmt: FMT_TEXT }),
-      same((unit.groups ?? []).join(", "), { style: "text" }),
+      same(groupsWords(unit.groups), { style: "text" }),
       same(STATUS_TEXT[unit.status].vi, {
         style: STATUS_STYLE[unit.status],
         ...(rowNotes ? { note: STATUS_TEXT[unit.status].en } : {}),
       }),
       same(unit.reportDate ? excelDate(unit.reportDate) : null, { style: "text", numFmt: FMT_DATE }),
-      same((unit.files ?? (unit.file ? [unit.file] : [])).join("; "), { style: "text" }),
+      same((unit.files ?? (unit.file ? [unit.file] : [])).join("; "), { style: "wrap" }),
       same(counted.errors, { style: "figure", numFmt: FMT_INT }),
       same(counted.warnings, { style: "figure", numFmt: FMT_INT }),
     ]);
