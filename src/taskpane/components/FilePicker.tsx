@@ -1,4 +1,5 @@
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -46,6 +47,22 @@ export function FilePicker({
   const styles = useStyles();
   const id = useId("file");
   const hintId = `${id}-hint`;
+  const input = useRef<HTMLInputElement>(null);
+  // The pane keeps the files chosen when the tab is left; a chooser drawn again is given them back,
+  // so it does not say "No file chosen" beside a hint counting them. (Browsers without DataTransfer
+  // still show the hint.)
+  useEffect(() => {
+    const el = input.current;
+    if (!el || files.length === 0 || (el.files?.length ?? 0) > 0 || typeof DataTransfer !== "function")
+      return;
+    try {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(f);
+      el.files = dt.files;
+    } catch {
+      // Left empty: the hint still names the files.
+    }
+  }, [files]);
   return (
     <div className={styles.root}>
       <label htmlFor={id} className={styles.label}>
@@ -53,6 +70,7 @@ export function FilePicker({
       </label>
       <input
         id={id}
+        ref={input}
         className={styles.input}
         type="file"
         accept={accept}
