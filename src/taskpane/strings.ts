@@ -23,6 +23,8 @@ const vi = {
   unexpected: (what: string) => `Lỗi không lường trước: ${what}`,
   dismiss: "Đóng",
   optional: "không bắt buộc",
+  chooseFile: "Chọn tệp…",
+  chooseFiles: "Chọn các tệp…",
 
   template: {
     introHost:
@@ -142,7 +144,7 @@ const vi = {
     },
     parts: (n: string, d: string) => `Tử số ${n} / mẫu số ${d}`,
     reportingShort: (r: number, e: number) => `${r}/${e} đơn vị báo cáo`,
-    targetShort: (v: string) => `Kế hoạch ${v}`,
+    targetLabel: "Kế hoạch",
     unitStatus: {
       ok: "đã nộp",
       late: "nộp muộn",
@@ -205,6 +207,8 @@ const en: Strings = {
   unexpected: (what: string) => `Unexpected error: ${what}`,
   dismiss: "Close",
   optional: "optional",
+  chooseFile: "Choose a file…",
+  chooseFiles: "Choose files…",
 
   template: {
     introHost:
@@ -318,7 +322,7 @@ const en: Strings = {
     },
     parts: (n: string, d: string) => `Numerator ${n} / denominator ${d}`,
     reportingShort: (r: number, e: number) => `${r}/${e} units reporting`,
-    targetShort: (v: string) => `Plan ${v}`,
+    targetLabel: "Plan",
     unitStatus: {
       ok: "reported",
       late: "late",

@@ -47,7 +47,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  figure: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  figure: { fontWeight: tokens.fontWeightSemibold },
   nowrap: { whiteSpace: "nowrap" },
   // Columns only a wide pane has room for.
   wide: { display: "none", [WIDE]: { display: "table-cell" } },
@@ -167,13 +167,21 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
                 ) : null}
               </th>
               <td className={mergeClasses(styles.td, styles.num)}>
+                {/* Number and unit each whole, a line break allowed between: the figure column stays narrow. */}
                 <div className={styles.figure}>
-                  {format(ind.value, decimals)}
-                  {ind.value == null ? null : ` ${unit}`}
+                  <span className={styles.nowrap}>{format(ind.value, decimals)}</span>
+                  {ind.value == null ? null : (
+                    <>
+                      {" "}
+                      <span className={styles.nowrap}>{unit}</span>
+                    </>
+                  )}
                 </div>
                 {hasPlan && ind.target != null ? (
-                  <div className={mergeClasses(styles.small, styles.narrow, styles.nowrap)}>
-                    {t.consolidate.targetShort(target)}
+                  <div className={mergeClasses(styles.small, styles.narrow)}>
+                    {t.consolidate.targetLabel}{" "}
+                    <span className={styles.nowrap}>{format(ind.target, decimals)}</span>{" "}
+                    <span className={styles.nowrap}>{unit}</span>
                   </div>
                 ) : null}
                 {showStanding ? (

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   },
   open: { backgroundColor: tokens.colorNeutralBackground1Selected },
   // The badge keeps its width when a long message wraps beside it.
-  badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "5.5em" },
   text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   subject: { fontWeight: tokens.fontWeightSemibold },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
