@@ -56,7 +56,8 @@ const useStyles = makeStyles({
   name: { minWidth: "9em", textAlign: "left" },
   rowHead: { fontWeight: tokens.fontWeightRegular },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  valueCol: { width: "1%" },
+  // The figure column: wide enough for "Không đạt" and "83.655,9" on one line, no wider.
+  valueCol: { width: "7.5em", [WIDE]: { width: "auto" } },
   met: { color: tokens.colorPaletteGreenForeground1 },
   behind: { color: tokens.colorPaletteMarigoldForeground1 },
   missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
