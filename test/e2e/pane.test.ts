@@ -580,10 +580,29 @@ for (const size of WIDTHS) {
       await expect(due.inputValue()).resolves.toBe("15/12/2026");
       const run = page.getByRole("button", { name: "Tổng hợp", exact: true });
       await tabTo(page, run);
+      // Every progress line the pane puts on screen during the run, as a person would see them.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __progress: string[] }).__progress = seen;
+        new MutationObserver(() => {
+          for (const el of document.querySelectorAll("[aria-live=polite]")) {
+            const text = (el as HTMLElement).innerText.trim();
+            if (text.startsWith("Đang") && seen[seen.length - 1] !== text) seen.push(text);
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       await page.keyboard.press("Enter");
       const outcome = page.getByRole("region", { name: "Kết quả tổng hợp" });
       await outcome.getByText("Đã tổng hợp xong").waitFor({ timeout: 60_000 });
       await expect(outcome.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // Each step was said: reading the files, then consolidating them.
+      const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+      expect(progress).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Đang đọc tệp \d+\/27…/),
+          "Đang kiểm tra và tổng hợp số liệu của 27 tệp…",
+        ]),
+      );
       // Scrolled to it: at 350 px the result is far below the button.
       await page.waitForFunction(() => {
         const r = document.activeElement!.getBoundingClientRect();
