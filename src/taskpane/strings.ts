@@ -192,6 +192,11 @@ const vi = {
 
 export type Strings = typeof vi;
 
+/** "1 error", "2 errors": English counts. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 const en: Strings = {
   lang: "en",
   appTitle: "ChiTieu",
@@ -259,8 +264,8 @@ const en: Strings = {
     noIssues: "No issues found.",
     found: (errors: number, warnings: number) =>
       errors > 0
-        ? `Check finished: ${errors} errors, ${warnings} warnings. Fix the errors listed below.`
-        : `Check finished: no errors, ${warnings} warnings worth a look.`,
+        ? `Check finished: ${plural(errors, "error")}, ${plural(warnings, "warning")}. Fix the errors listed below.`
+        : `Check finished: no errors, ${plural(warnings, "warning")} worth a look.`,
     read: (cells: number) => `Read the ChiTieu table (${cells} cells with data).`,
   },
 
@@ -286,9 +291,9 @@ const en: Strings = {
     noFiles: "Choose at least one report file.",
     doneTitle: "Consolidation finished",
     done: (files: number, used: number, errors: number, warnings: number, host: boolean) =>
-      `Read ${files} files; used the figures of ${used} units.` +
+      `Read ${plural(files, "file")}; used the figures of ${plural(used, "unit")}.` +
       (errors + warnings > 0
-        ? ` ${errors} errors and ${warnings} warnings: see the list of issues below.`
+        ? ` ${plural(errors, "error")} and ${plural(warnings, "warning")}: see the list of issues below.`
         : " No issues.") +
       (host ? "" : " Click “Download” to save the summary workbook."),
     noneUsableTitle: "No file could be used",
@@ -337,7 +342,8 @@ const en: Strings = {
     title: (n: number) => `Issues (${n})`,
     error: "Error",
     warning: "Warning",
-    counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+    counts: (errors: number, warnings: number) =>
+      `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
     order: "Errors first, then warnings. Click an issue to see what to fix.",
     unit: (name: string, code: string) => (name && name !== code ? `${name} (${code})` : `Unit ${code}`),
     indicator: (name: string, code: string) => (name ? `${name} (${code})` : code),

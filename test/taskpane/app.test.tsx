@@ -309,6 +309,19 @@ describe("Kiểm tra", () => {
     await user.upload(input, new File(["ma_don_vi\n"], "xa.csv", { type: "text/csv" }));
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     expect(await screen.findByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
+    // Kept over a tab switch, re-said in English, and gone when another file is chosen.
+    await user.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await user.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    expect(screen.getByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByText(/Check finished: 1 error, 0 warnings/)).toBeTruthy();
+    expect(screen.getByText(/file xa\.csv, sheet Chỉ tiêu, cell E12/)).toBeTruthy();
+    await user.upload(
+      screen.getByLabelText("Report file"),
+      new File(["x"], "khac.csv", { type: "text/csv" }),
+    );
+    expect(screen.queryByText(/xa\.csv, sheet/)).toBeNull();
+    expect(screen.queryByRole("list")).toBeNull();
   });
 });
 
