@@ -749,4 +749,25 @@ suite("what a planner sees in Excel (emulated), at 350 px", () => {
     expect(s.problems).toEqual([]);
     await s.page.close();
   });
+
+  it("on an all-bad run says for each file why, in Vietnamese, and writes nothing into the workbook", async () => {
+    const s = await open("excel", "?tab=consolidate");
+    await s.page.setViewportSize(WIDTHS[0]);
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    const alert = s.page.getByRole("alert");
+    await alert.getByText("Không tệp nào dùng được").waitFor({ timeout: 60_000 });
+    await expect(alert.getByRole("listitem").count()).resolves.toBe(2);
+    expect(await panelText(s.page)).not.toMatch(/--[a-z]|\b(No|give|period|file|the|submissions?)\b/);
+    const snap = (await s.page.evaluate(() =>
+      (
+        window as unknown as { __chitieuFake: { snapshot(): { sheets: { name: string }[] } } }
+      ).__chitieuFake.snapshot(),
+    )) as { sheets: { name: string }[] };
+    expect(snap.sheets.map((x) => x.name)).not.toContain("Tổng hợp");
+    await shot(s.page, "i16-350-excel-khong-tep-nao-dung-duoc");
+    expect(await axeViolations(s.page)).toEqual([]);
+    await s.page.close();
+  });
 });
