@@ -26,7 +26,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
-    maxWidth: "960px",
+    maxWidth: "1280px",
     fontFamily: tokens.fontFamilyBase,
     color: tokens.colorNeutralForeground1,
   },
@@ -92,7 +92,8 @@ function Pane({
   const [template, setTemplate] = useState<TemplateState>(initialTemplateState);
   const [check, setCheck] = useState<CheckState>({});
   const [consolidate, setConsolidate] = useState<ConsolidateState>(initialConsolidateState);
-  const [unexpected, setUnexpected] = useState<string | undefined>();
+  // Kept as the error, not its text: switching language re-describes it.
+  const [unexpected, setUnexpected] = useState<{ error: unknown } | undefined>();
   const patch =
     <S,>(set: (f: (s: S) => S) => void) =>
     (p: Partial<S>) =>
@@ -103,15 +104,15 @@ function Pane({
 
   // Errors nothing else caught still reach the person, not only the console.
   useEffect(() => {
-    const onError = (e: ErrorEvent): void => setUnexpected(describeError(e.error ?? e.message, lang));
-    const onRejection = (e: PromiseRejectionEvent): void => setUnexpected(describeError(e.reason, lang));
+    const onError = (e: ErrorEvent): void => setUnexpected({ error: e.error ?? e.message });
+    const onRejection = (e: PromiseRejectionEvent): void => setUnexpected({ error: e.reason });
     window.addEventListener("error", onError);
     window.addEventListener("unhandledrejection", onRejection);
     return () => {
       window.removeEventListener("error", onError);
       window.removeEventListener("unhandledrejection", onRejection);
     };
-  }, [lang]);
+  }, []);
 
   const onTab = useCallback((_e: unknown, data: SelectTabData) => setTab(data.value as TabId), []);
   const panelId = (id: TabId): string => `chitieu-panel-${id}`;
@@ -134,7 +135,7 @@ function Pane({
       {startupNotice ? <Notice intent="warning">{startupNotice}</Notice> : null}
       {unexpected ? (
         <Notice intent="error" title={t.errorTitle} onDismiss={() => setUnexpected(undefined)}>
-          {t.unexpected(unexpected)}
+          {t.unexpected(describeError(unexpected.error, lang))}
         </Notice>
       ) : null}
       <TabList selectedValue={tab} onTabSelect={onTab} aria-label={t.tabListLabel}>
@@ -144,7 +145,10 @@ function Pane({
           </Tab>
         ))}
       </TabList>
-      {/* Only the chosen tab is in the page, so each label names one control; state lives here. */}
+      {/*
+        Only the chosen tab is in the page, so each label names one control. Each tab's state (its
+        files, result and messages) lives here, so a tab found again is as it was left.
+      */}
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className={styles.panel}>
         {tab === "template" ? (
           <TemplateTab
@@ -155,7 +159,9 @@ function Pane({
             units={units}
           />
         ) : null}
-        {tab === "check" ? <CheckTab state={check} onChange={onCheck} engine={engine} excel={excel} /> : null}
+        {tab === "check" ? (
+          <CheckTab state={check} onChange={onCheck} engine={engine} excel={excel} units={units} />
+        ) : null}
         {tab === "consolidate" ? (
           <ConsolidateTab
             state={consolidate}
@@ -164,6 +170,7 @@ function Pane({
             parser={parser}
             excel={excel}
             download={download}
+            units={units}
           />
         ) : null}
       </div>

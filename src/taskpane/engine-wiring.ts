@@ -1,5 +1,6 @@
 import { findTemplate } from "../core/catalog/templates";
 import { checkSubmissions } from "../core/consolidate/check";
+import { NoPeriodError } from "../core/consolidate/consolidate";
 import type { ParsedFile as PipelineParsed } from "../core/consolidate/types";
 import { parsePeriod } from "../core/periods";
 import { rosterFromGrid } from "../core/roster/roster-grid";
@@ -8,14 +9,14 @@ import { readDate } from "../core/submission/cell-reading";
 import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
 import { consolidateParsed, readPlanFile, writtenReportOf, type RunContext } from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
-import type { Engine, FileInput } from "./engine";
+import { NothingUsable, type Engine, type FileInput } from "./engine";
+import { PaneError } from "./i18n";
+import { STRINGS } from "./strings";
 
 /*
  * The one file that connects the pane to the engine (src/engine/pipeline.ts): the same code the
  * command line runs. Files arrive as bytes the user chose; nothing leaves the machine.
  */
-
-class InputError extends Error {}
 
 /**
  * How numbers typed as text are read: Vietnamese (`1.922,9`). The pane's language switch changes the
@@ -23,12 +24,22 @@ class InputError extends Error {}
  */
 const NUMBERS = "vi" as const;
 
+/** A bad input said in the pane's words, in both languages (the pane shows the one chosen). */
+function inputError(say: (t: (typeof STRINGS)["vi"]) => string): PaneError {
+  return new PaneError(say(STRINGS.vi), say(STRINGS.en));
+}
+
 function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
+  const bad = (why: { vi: string; en: string }): PaneError =>
+    new PaneError(
+      STRINGS.vi.consolidate.rosterInvalid(file.path, why.vi),
+      STRINGS.en.consolidate.rosterInvalid(file.path, why.en),
+    );
   const read = readSourceFile(file.bytes, file.path);
-  if (!read.ok) throw new InputError(`${file.path}: ${read.issue.message} / ${read.issue.messageEn}`);
+  if (!read.ok) throw bad({ vi: read.issue.message, en: read.issue.messageEn });
   const grid = read.doc.sheets[0];
-  const r = grid ? rosterFromGrid(grid) : { error: { vi: "tệp rỗng", en: "empty file" } };
-  if ("error" in r) throw new InputError(`${file.path}: ${r.error.vi} / ${r.error.en}`);
+  const r = grid ? rosterFromGrid(grid) : { error: { vi: "tệp rỗng", en: "the file is empty" } };
+  if ("error" in r) throw bad(r.error);
   return r.roster;
 }
 
@@ -42,24 +53,33 @@ export const engine: Engine = {
     if (input.template) {
       const t = findTemplate(input.template);
       if (!t)
-        throw new InputError(`Không có mẫu biểu "${input.template}" / unknown template "${input.template}"`);
+        throw new PaneError(`Không có mẫu biểu “${input.template}”.`, `No template “${input.template}”.`);
       ctx.template = t;
     }
     if (input.period) {
       const p = parsePeriod(input.period);
-      if (!p || p.kind === "phase") {
-        throw new InputError(`Kỳ báo cáo "${input.period}" không hợp lệ / invalid period "${input.period}"`);
-      }
+      if (!p || p.kind === "phase") throw inputError((t) => t.consolidate.periodInvalid(input.period ?? ""));
       ctx.period = p;
     }
     if (input.due) {
       const d = readDate({ value: input.due });
-      if (d.kind !== "date")
-        throw new InputError(`Ngày "${input.due}" không hợp lệ / invalid date "${input.due}"`);
+      if (d.kind !== "date") throw inputError((t) => t.consolidate.dueInvalid(input.due ?? ""));
       ctx.due = d.iso;
     }
     // Files read in the Web Worker come with their template as an id (parse-worker.ts, toWire).
-    const out = consolidateParsed((parsed as PipelineParsed[]).map(fromWire), ctx);
+    const files = (parsed as PipelineParsed[]).map(fromWire);
+    let out: ReturnType<typeof consolidateParsed>;
+    try {
+      out = consolidateParsed(files, ctx);
+    } catch (e) {
+      // No submission names a period: nothing was readable as a report. Each file says why.
+      if (e instanceof NoPeriodError) {
+        throw new NothingUsable(
+          files.flatMap((f) => [...f.issues, ...f.submissions.flatMap((x) => x.metaIssues)]),
+        );
+      }
+      throw e;
+    }
     return {
       report: out.report,
       workbook: out.workbook,

@@ -36,6 +36,16 @@ export interface Consolidated {
   writtenReport?: (lang: "vi" | "en") => WrittenReport;
 }
 
+/**
+ * No file gave anything to consolidate (none names a period, none is readable): the issues found
+ * in them, so the pane can say for each file why it could not be used.
+ */
+export class NothingUsable extends Error {
+  constructor(readonly issues: Issue[]) {
+    super("nothing usable");
+  }
+}
+
 export interface Engine {
   /** Reads one submission; runs in a Web Worker when the pane has one (see parse-client.ts). */
   parseFile?: (file: FileInput, opts: { locale: "vi" | "en" }) => ParsedFile | Promise<ParsedFile>;

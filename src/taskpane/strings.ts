@@ -1,4 +1,4 @@
-import type { PlanStatus, UnitStatus } from "../core/json-report/types";
+import type { UnitStatus } from "../core/json-report/types";
 
 /*
  * Every word the pane shows, one object per language (Vietnamese first; English is a switch).
@@ -23,6 +23,8 @@ const vi = {
   unexpected: (what: string) => `Lỗi không lường trước: ${what}`,
   dismiss: "Đóng",
   optional: "không bắt buộc",
+  chooseFile: "Chọn tệp…",
+  chooseFiles: "Chọn các tệp…",
 
   template: {
     introHost:
@@ -34,12 +36,16 @@ const vi = {
     unitSearchLabel: "Tìm đơn vị theo tên",
     unitSearchPlaceholder: "Gõ tên xã, phường hoặc tỉnh…",
     unitSearchNone: "Không có đơn vị nào khớp.",
+    unitSearchOpen: "Mở danh sách đơn vị tìm được",
     unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
     periodLabel: "Kỳ báo cáo",
     periodHint: "Ví dụ: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
     insert: "Chèn mẫu",
+    // Outside Excel there is no workbook to insert into: the same button saves a file.
+    downloadOnly: "Tải mẫu về",
     download: "Tải tệp mẫu",
     working: "Đang chèn mẫu…",
+    making: "Đang tạo tệp mẫu…",
     unitMissing: "Nhập mã đơn vị.",
     unitUnknown: (code: string, hints: string) =>
       `Mã đơn vị "${code}" không có trong danh mục hành chính 2025.${hints ? ` Có phải: ${hints}?` : ""}`,
@@ -71,7 +77,12 @@ const vi = {
     noFile: "Chọn tệp cần kiểm tra.",
     unavailable:
       "Chức năng kiểm tra chưa có trong bản này (bộ máy kiểm tra đang được hoàn thiện), nên chưa có kết quả nào.",
+    resultTitle: "Kết quả kiểm tra",
     noIssues: "Không phát hiện vấn đề nào.",
+    found: (errors: number, warnings: number) =>
+      errors > 0
+        ? `Kiểm tra xong: ${errors} lỗi, ${warnings} cảnh báo. Sửa các lỗi trong danh sách dưới đây.`
+        : `Kiểm tra xong: không có lỗi, ${warnings} cảnh báo nên xem lại.`,
     read: (cells: number) => `Đã đọc bảng ChiTieu (${cells} ô có dữ liệu).`,
   },
 
@@ -82,13 +93,33 @@ const vi = {
     rosterLabel: "Danh sách đơn vị",
     planLabel: "Kế hoạch",
     periodLabel: "Kỳ báo cáo",
+    periodHint: "Để trống: theo kỳ ghi trong các báo cáo. Ví dụ: 2026, 2026-H1, Quý III/2026.",
+    periodInvalid: (p: string) =>
+      `“${p}” không phải kỳ báo cáo. Nhập như 2026, 2026-H1, 2026-Q3 hoặc Quý III/2026, hoặc để trống.`,
     dueLabel: "Hạn nộp",
+    dueHint: "Ngày/tháng/năm, ví dụ 15/12/2026. Để trống: theo hạn của mẫu biểu.",
+    dueInvalid: (d: string) => `“${d}” không phải ngày. Nhập ngày/tháng/năm, ví dụ 15/12/2026.`,
     chosen: (n: number) => (n === 0 ? "Chưa chọn tệp" : n === 1 ? "1 tệp" : `${n} tệp`),
     run: "Tổng hợp",
-    reading: (done: number, total: number) => `Đang đọc tệp ${done}/${total}`,
-    computing: "Đang tổng hợp…",
+    reading: (done: number, total: number) => `Đang đọc tệp ${done}/${total}…`,
+    computing: (n: number) => `Đang kiểm tra và tổng hợp số liệu của ${n} tệp…`,
     writing: "Đang ghi bảng tổng hợp vào sổ…",
+    fixFields: "Sửa các ô được đánh dấu rồi bấm Tổng hợp lại.",
     noFiles: "Chọn ít nhất một tệp báo cáo.",
+    doneTitle: "Đã tổng hợp xong",
+    done: (files: number, used: number, errors: number, warnings: number, host: boolean) =>
+      `Đã đọc ${files} tệp, dùng số liệu của ${used} đơn vị.` +
+      (errors + warnings > 0
+        ? ` Có ${errors} lỗi, ${warnings} cảnh báo: xem danh sách vấn đề ở dưới.`
+        : " Không có vấn đề nào.") +
+      (host ? "" : " Bấm “Tải về” để lưu bảng tổng hợp."),
+    noneUsableTitle: "Không tệp nào dùng được",
+    noneUsable: (n: number) =>
+      `Chưa có số liệu nào để tổng hợp: cả ${n} tệp đã chọn đều không dùng được. Lý do từng tệp ở dưới; sửa tệp hoặc đề nghị đơn vị gửi lại, rồi chọn lại tệp và bấm Tổng hợp.`,
+    noReason: "không có báo cáo nào dùng được trong tệp",
+    changed: "Đầu vào đã thay đổi nên kết quả cũ đã được xóa. Bấm Tổng hợp để có kết quả mới.",
+    rosterInvalid: (file: string, why: string) =>
+      `Danh sách đơn vị “${file}” không dùng được: ${why}. Cần tệp CSV có dòng tiêu đề ma_don_vi, ten_don_vi, cap, ma_cha (như tệp roster.csv của bộ số liệu mẫu), hoặc bỏ trống ô này.`,
     unavailable: (n: number) =>
       `Đã đọc ${n} tệp trên máy này, nhưng chức năng tổng hợp chưa có trong bản này (bộ máy tổng hợp đang được hoàn thiện). Không tệp nào bị thay đổi hay gửi đi.`,
     download: "Tải về",
@@ -96,6 +127,7 @@ const vi = {
     insert: "Chèn vào sổ này",
     downloaded: (file: string) => `Đã tạo tệp ${file}.`,
     inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào ${sheets}.`,
+    resultTitle: "Kết quả tổng hợp",
     scope: (name: string, period: string) => `${name} — kỳ ${period}`,
     unitsTitle: "Đơn vị",
     figuresTitle: "Số liệu tổng hợp",
@@ -103,20 +135,16 @@ const vi = {
     columns: {
       code: "Mã chỉ tiêu",
       name: "Chỉ tiêu",
-      value: "Giá trị",
+      value: "Thực hiện",
       numerator: "Tử số",
       denominator: "Mẫu số",
+      target: "Kế hoạch",
       reporting: "Đơn vị báo cáo",
       status: "Đánh giá",
     },
-    planStatus: {
-      met: "Đạt",
-      on_track: "Đúng tiến độ",
-      behind: "Chậm",
-      missed: "Không đạt",
-      no_target: "Chưa có chỉ tiêu",
-      no_data: "Chưa có số liệu",
-    } satisfies Record<PlanStatus, string>,
+    parts: (n: string, d: string) => `Tử số ${n} / mẫu số ${d}`,
+    reportingShort: (r: number, e: number) => `${r}/${e} đơn vị báo cáo`,
+    targetLabel: "Kế hoạch",
     unitStatus: {
       ok: "đã nộp",
       late: "nộp muộn",
@@ -132,6 +160,19 @@ const vi = {
     error: "Lỗi",
     warning: "Cảnh báo",
     counts: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
+    order: "Lỗi xếp trước, rồi đến cảnh báo. Bấm vào một vấn đề để xem chỗ cần sửa.",
+    unit: (name: string, code: string) => (name && name !== code ? `${name} (${code})` : `Đơn vị ${code}`),
+    indicator: (name: string, code: string) => (name ? `${name} (${code})` : code),
+    whereLabel: "Ở đâu",
+    selected: (sheet: string, cell: string) => `Đã chọn ô ${cell} trên trang “${sheet}” trong sổ tính.`,
+    advice: {
+      file: "Đề nghị đơn vị gửi lại tệp theo đúng mẫu biểu, rồi tổng hợp lại.",
+      unit: "Liên hệ đơn vị để nộp hoặc xác nhận báo cáo, rồi tổng hợp lại.",
+      plan: "Sửa tệp kế hoạch ở chỗ nêu trên, rồi tổng hợp lại.",
+      cell: "Sửa ô nêu trên trong tệp của đơn vị (hoặc đề nghị đơn vị sửa), rồi tổng hợp lại.",
+      check: "Sửa ô nêu trên rồi bấm Kiểm tra lại.",
+      result: "Đây là nhận xét về kết quả, không cần sửa tệp; dùng khi viết báo cáo.",
+    },
     where: (file?: string, sheet?: string, cell?: string, line?: number) =>
       [
         file ? `tệp ${file}` : "",
@@ -151,6 +192,11 @@ const vi = {
 
 export type Strings = typeof vi;
 
+/** "1 error", "2 errors": English counts. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 const en: Strings = {
   lang: "en",
   appTitle: "ChiTieu",
@@ -166,6 +212,8 @@ const en: Strings = {
   unexpected: (what: string) => `Unexpected error: ${what}`,
   dismiss: "Close",
   optional: "optional",
+  chooseFile: "Choose a file…",
+  chooseFiles: "Choose files…",
 
   template: {
     introHost:
@@ -177,12 +225,15 @@ const en: Strings = {
     unitSearchLabel: "Find a unit by name",
     unitSearchPlaceholder: "Type a commune, ward or province name…",
     unitSearchNone: "No unit matches.",
+    unitSearchOpen: "Open the list of units found",
     unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
     periodLabel: "Reporting period",
     periodHint: "For example: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
     insert: "Insert template",
+    downloadOnly: "Download template",
     download: "Download template",
     working: "Inserting…",
+    making: "Making the template file…",
     unitMissing: "Type a unit code.",
     unitUnknown: (code: string, hints: string) =>
       `Unit code "${code}" is not in the 2025 official list.${hints ? ` Did you mean: ${hints}?` : ""}`,
@@ -209,7 +260,12 @@ const en: Strings = {
     noFile: "Choose a file to check.",
     unavailable:
       "Checking is not available in this build yet (the checking engine is being finished), so there are no results.",
+    resultTitle: "Check result",
     noIssues: "No issues found.",
+    found: (errors: number, warnings: number) =>
+      errors > 0
+        ? `Check finished: ${plural(errors, "error")}, ${plural(warnings, "warning")}. Fix the errors listed below.`
+        : `Check finished: no errors, ${plural(warnings, "warning")} worth a look.`,
     read: (cells: number) => `Read the ChiTieu table (${cells} cells with data).`,
   },
 
@@ -220,13 +276,33 @@ const en: Strings = {
     rosterLabel: "Roster",
     planLabel: "Plan",
     periodLabel: "Reporting period",
+    periodHint: "Leave empty to use the period the reports name. For example: 2026, 2026-H1, Quý III/2026.",
+    periodInvalid: (p: string) =>
+      `“${p}” is not a reporting period. Type one like 2026, 2026-H1, 2026-Q3 or Quý III/2026, or leave it empty.`,
     dueLabel: "Due date",
+    dueHint: "Day/month/year, e.g. 15/12/2026. Leave empty for the template's deadline.",
+    dueInvalid: (d: string) => `“${d}” is not a date. Type day/month/year, e.g. 15/12/2026.`,
     chosen: (n: number) => (n === 0 ? "No file chosen" : n === 1 ? "1 file" : `${n} files`),
     run: "Consolidate",
-    reading: (done: number, total: number) => `Reading file ${done}/${total}`,
-    computing: "Consolidating…",
+    reading: (done: number, total: number) => `Reading file ${done}/${total}…`,
+    computing: (n: number) => `Checking and consolidating the figures of ${n} files…`,
     writing: "Writing the summary into this workbook…",
+    fixFields: "Correct the marked fields, then click Consolidate again.",
     noFiles: "Choose at least one report file.",
+    doneTitle: "Consolidation finished",
+    done: (files: number, used: number, errors: number, warnings: number, host: boolean) =>
+      `Read ${plural(files, "file")}; used the figures of ${plural(used, "unit")}.` +
+      (errors + warnings > 0
+        ? ` ${plural(errors, "error")} and ${plural(warnings, "warning")}: see the list of issues below.`
+        : " No issues.") +
+      (host ? "" : " Click “Download” to save the summary workbook."),
+    noneUsableTitle: "No file could be used",
+    noneUsable: (n: number) =>
+      `There are no figures to consolidate: none of the ${n} files chosen could be used. Each file's reason is below; fix the files or ask the units to send them again, then choose them again and click Consolidate.`,
+    noReason: "no usable report in the file",
+    changed: "The inputs changed, so the old result was cleared. Click Consolidate for a new one.",
+    rosterInvalid: (file: string, why: string) =>
+      `The roster “${file}” cannot be used: ${why}. It must be a CSV file with the header row ma_don_vi, ten_don_vi, cap, ma_cha (like roster.csv in the sample data), or leave this field empty.`,
     unavailable: (n: number) =>
       `Read ${n} files on this computer, but consolidation is not available in this build yet (the engine is being finished). No file was changed or sent anywhere.`,
     download: "Download",
@@ -234,6 +310,7 @@ const en: Strings = {
     insert: "Insert into this workbook",
     downloaded: (file: string) => `Created ${file}.`,
     inserted: (sheets: string) => `Summary inserted into ${sheets}.`,
+    resultTitle: "Consolidated result",
     scope: (name: string, period: string) => `${name} — period ${period}`,
     unitsTitle: "Units",
     figuresTitle: "Consolidated figures",
@@ -241,20 +318,16 @@ const en: Strings = {
     columns: {
       code: "Indicator code",
       name: "Indicator",
-      value: "Value",
+      value: "Actual",
       numerator: "Numerator",
       denominator: "Denominator",
+      target: "Plan",
       reporting: "Units reporting",
       status: "Assessment",
     },
-    planStatus: {
-      met: "Met",
-      on_track: "On track",
-      behind: "Behind",
-      missed: "Missed",
-      no_target: "No target",
-      no_data: "No data",
-    },
+    parts: (n: string, d: string) => `Numerator ${n} / denominator ${d}`,
+    reportingShort: (r: number, e: number) => `${r}/${e} units reporting`,
+    targetLabel: "Plan",
     unitStatus: {
       ok: "reported",
       late: "late",
@@ -269,7 +342,21 @@ const en: Strings = {
     title: (n: number) => `Issues (${n})`,
     error: "Error",
     warning: "Warning",
-    counts: (errors: number, warnings: number) => `${errors} errors, ${warnings} warnings`,
+    counts: (errors: number, warnings: number) =>
+      `${plural(errors, "error")}, ${plural(warnings, "warning")}`,
+    order: "Errors first, then warnings. Click an issue to see what to fix.",
+    unit: (name: string, code: string) => (name && name !== code ? `${name} (${code})` : `Unit ${code}`),
+    indicator: (name: string, code: string) => (name ? `${name} (${code})` : code),
+    whereLabel: "Where",
+    selected: (sheet: string, cell: string) => `Selected cell ${cell} on sheet “${sheet}” in the workbook.`,
+    advice: {
+      file: "Ask the unit to send the file again in the standard template, then consolidate again.",
+      unit: "Contact the unit to submit or confirm its report, then consolidate again.",
+      plan: "Correct the plan file where shown above, then consolidate again.",
+      cell: "Correct the cell shown above in the unit's file (or ask the unit to), then consolidate again.",
+      check: "Correct the cell shown above, then click Check again.",
+      result: "This is a remark on the result, not a fault in a file; use it when writing the report.",
+    },
     where: (file?: string, sheet?: string, cell?: string, line?: number) =>
       [
         file ? `file ${file}` : "",

@@ -1,9 +1,10 @@
 import axe from "axe-core";
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import { findIndicator } from "../../src/core/catalog/indicators";
 import { MAIN_SHEET, NAMES, TABLE_NAME } from "../../src/core/contract";
 import { launch } from "./browser";
 import { ADDIN_URL } from "./global-setup";
@@ -22,7 +23,8 @@ jest.setTimeout(180_000);
 const SKIP = process.env.E2E_SKIP;
 const DIST = process.env.E2E_DIST ?? "";
 const FAKE_OFFICE = process.env.E2E_FAKE_OFFICE ?? "";
-const SHOTS = "/tmp/chitieu-e2e";
+// Where screenshots go: E2E_SHOTS when set (a worktree's scratch/), else a temporary folder.
+const SHOTS = process.env.E2E_SHOTS ?? "/tmp/chitieu-e2e";
 const CDN = "https://appsforoffice.microsoft.com/";
 const OFFICE_JS_DIR = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
 
@@ -241,7 +243,12 @@ suite("standalone, in a plain browser without office.js", () => {
     // The pane's own table: HO_NGHEO as the truth has it, written the Vietnamese way.
     const truth = sampleTruth();
     const hoNgheo = truth.indicators.find((i) => i.code === "HO_NGHEO")!;
-    const shown = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(hoNgheo.value!);
+    // With the decimals the summary workbook shows it with.
+    const decimals = findIndicator("HO_NGHEO")!.decimals;
+    const shown = new Intl.NumberFormat("vi-VN", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(hoNgheo.value!);
     await expect(table.getByRole("row", { name: /HO_NGHEO/ }).innerText()).resolves.toContain(shown);
     await shot(s.page, "2-standalone-tong-hop-ket-qua");
     expect(await axeViolations(s.page)).toEqual([]);
@@ -265,7 +272,7 @@ suite("standalone, in a plain browser without office.js", () => {
     }
   });
 
-  it("Mẫu biểu → Chèn mẫu downloads a template workbook that reads back", async () => {
+  it("Mẫu biểu → Tải mẫu về downloads a template workbook that reads back", async () => {
     await s.page.getByRole("tab", { name: "Mẫu biểu" }).click();
     await expect(s.page.getByRole("combobox", { name: "Mẫu biểu" }).isVisible()).resolves.toBe(true);
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
@@ -274,7 +281,7 @@ suite("standalone, in a plain browser without office.js", () => {
     expect(await axeViolations(s.page)).toEqual([]);
     const [download] = await Promise.all([
       s.page.waitForEvent("download"),
-      s.page.getByRole("button", { name: "Chèn mẫu" }).click(),
+      s.page.getByRole("button", { name: "Tải mẫu về" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("ktxh-xa_04240_2026.xlsx");
     const file = path.join(mkdtempSync(path.join(tmpdir(), "chitieu-e2e-dl-")), download.suggestedFilename());
@@ -405,7 +412,9 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
     await s.page.getByText(/Đã chèn mẫu vào/).waitFor();
     await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
     await s.page.getByRole("button", { name: "Kiểm tra" }).click();
-    const issue = s.page.getByRole("button", { name: /HO_NGHEO: chưa có tử số và mẫu số/ });
+    const issue = s.page.getByRole("button", {
+      name: /Xã Mường Lèo \(04240\) · Tỷ lệ hộ nghèo theo chuẩn đa chiều \(HO_NGHEO\) Chưa có tử số và mẫu số/,
+    });
     await issue.waitFor();
     await issue.click();
     let selection: unknown = null;
@@ -414,6 +423,9 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
       if (!selection) await s.page.waitForTimeout(100);
     }
     expect(selection).toMatchObject({ sheet: MAIN_SHEET, address: "E19" });
+    // Said under the entry clicked, where the person is looking.
+    await expect(issue.getAttribute("aria-expanded")).resolves.toBe("true");
+    await s.page.getByText("Đã chọn ô E19 trên trang “Chỉ tiêu” trong sổ tính.").waitFor();
     await shot(s.page, "5b-excel-kiem-tra-mau-trong");
     expect(s.problems).toEqual([]);
     await s.page.close();
@@ -499,6 +511,263 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
     await expect(cell(s.page, MAIN_SHEET, "A1")).resolves.toMatchObject({ value: "Bảng của tôi" });
     expect(snap.sheets[0]!.protected).toBe(false);
     expect(snap.tables[0]!.sheet).toBe("Chỉ tiêu (2)");
+    await s.page.close();
+  });
+});
+
+/*
+ * Issue 16: what a planner sees, at the two widths the pane lives at (Excel's task pane, ~350 px, and
+ * a browser window, 1200 px), driven by role and, where a person would, by keyboard only.
+ */
+const WIDTHS = [
+  { width: 350, height: 800 },
+  { width: 1200, height: 900 },
+] as const;
+
+/** Presses Tab until the focused element is the one wanted (bounded: a missing one fails, not hangs). */
+async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("not reached by Tab");
+}
+
+/** Whether an element's box is inside the viewport (what the person sees without scrolling). */
+function inView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel) ?? document.activeElement;
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
+  }, selector);
+}
+
+/** The text of the pane below its header (the "English" switch's own label is its name in English). */
+const panelText = (page: Page): Promise<string> => page.getByRole("tabpanel").innerText();
+
+function badFiles(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), "chitieu-e2e-bad-"));
+  const a = path.join(dir, "bang-tinh-la.csv");
+  const b = path.join(dir, "hong.xlsx");
+  writeFileSync(a, "hello,world\n1,2\n");
+  writeFileSync(b, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+  return [a, b];
+}
+
+for (const size of WIDTHS) {
+  suite(`what a planner sees at ${size.width} px, standalone`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await open("unreachable");
+      await s.page.setViewportSize(size);
+    });
+    afterAll(async () => {
+      await s?.page.close();
+    });
+
+    it("runs by keyboard, says it ended, takes focus to the outcome and offers Tải về there", async () => {
+      const { page } = s;
+      await page.getByLabel("Tệp báo cáo").setInputFiles(sampleFiles());
+      await page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(SAMPLE, "roster.csv"));
+      await page.getByLabel("Kế hoạch").setInputFiles(path.join(SAMPLE, "plan-son-la.csv"));
+      // Due date typed the Vietnamese way, without separators: read as 15/12/2026 and shown so.
+      const due = page.getByRole("textbox", { name: "Hạn nộp" });
+      await page.getByLabel("Kế hoạch").focus();
+      await tabTo(page, due);
+      await page.keyboard.type("15122026");
+      await page.keyboard.press("Tab");
+      await expect(due.inputValue()).resolves.toBe("15/12/2026");
+      const run = page.getByRole("button", { name: "Tổng hợp", exact: true });
+      await tabTo(page, run);
+      // Every progress line the pane puts on screen during the run, as a person would see them.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __progress: string[] }).__progress = seen;
+        new MutationObserver(() => {
+          for (const el of document.querySelectorAll("[aria-live=polite]")) {
+            const text = (el as HTMLElement).innerText.trim();
+            if (text.startsWith("Đang") && seen[seen.length - 1] !== text) seen.push(text);
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.keyboard.press("Enter");
+      const outcome = page.getByRole("region", { name: "Kết quả tổng hợp" });
+      await outcome.getByText("Đã tổng hợp xong").waitFor({ timeout: 60_000 });
+      await expect(outcome.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // Each step was said: reading the files, then consolidating them.
+      const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+      expect(progress).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Đang đọc tệp \d+\/27…/),
+          "Đang kiểm tra và tổng hợp số liệu của 27 tệp…",
+        ]),
+      );
+      // Scrolled to it: at 350 px the result is far below the button.
+      await page.waitForFunction(() => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+      await expect(inView(page, "[role=region]")).resolves.toBe(true);
+      await shot(page, `i16-${size.width}-tong-hop-ket-qua`);
+      expect(await axeViolations(page)).toEqual([]);
+      // Tải về is the next stop for the keyboard.
+      await page.keyboard.press("Tab");
+      const save = page.getByRole("button", { name: "Tải về" });
+      await expect(save.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      expect(download.suggestedFilename()).toMatch(/^tong-hop_ktxh-xa_14_2026\.xlsx$/);
+    });
+
+    it("reads well at this width: no clipped header, no sideways scroll, names on few lines", async () => {
+      const { page } = s;
+      const table = page.getByRole("table", { name: "Số liệu tổng hợp" });
+      const m = await table.evaluate((t) => {
+        const heads = [...t.querySelectorAll("thead th")].filter((h) => (h as HTMLElement).offsetParent);
+        const clipped = heads.filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent);
+        const names = [...t.querySelectorAll("tbody th > div:first-child")] as HTMLElement[];
+        const lines = names.map((n) =>
+          Math.round(n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight)),
+        );
+        const first = t.querySelector("thead th") as HTMLElement;
+        return {
+          clipped,
+          maxLines: Math.max(...lines),
+          nameShare: first.getBoundingClientRect().width / t.getBoundingClientRect().width,
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+          columns: heads.length,
+        };
+      });
+      expect(m.clipped).toEqual([]);
+      expect(m.sideways).toBeLessThanOrEqual(0);
+      if (size.width < 640) {
+        // Two columns: the name and the figure (plan, assessment, parts under them).
+        expect(m.columns).toBe(2);
+        expect(m.maxLines).toBeLessThanOrEqual(3);
+      } else {
+        expect(m.columns).toBeGreaterThan(4);
+        expect(m.maxLines).toBeLessThanOrEqual(2);
+        expect(m.nameShare).toBeGreaterThan(0.3);
+      }
+      // A rate's numerator and denominator are on the page, not in a hover.
+      const truth = sampleTruth().indicators.find((i) => i.code === "HO_NGHEO")!;
+      const row = await table.getByRole("row", { name: /HO_NGHEO/ }).innerText();
+      expect(row).toContain(new Intl.NumberFormat("vi-VN").format(truth.numerator!));
+      expect(row).toContain(new Intl.NumberFormat("vi-VN").format(truth.denominator!));
+    });
+
+    it("lists errors first; each entry names unit and indicator; Enter opens what to do under it", async () => {
+      const { page } = s;
+      const list = page.getByRole("list").last();
+      const items = await list.getByRole("listitem").allInnerTexts();
+      const firstWarning = items.findIndex((x) => x.startsWith("Cảnh báo"));
+      expect(items.slice(firstWarning).some((x) => x.startsWith("Lỗi"))).toBe(false);
+      const entry = page.getByRole("button", {
+        name: /Xã .* \(03847\) · Tỷ lệ khu dân cư \(bản\) đạt tiêu chuẩn "không có ma túy" \(KMT_KDC\) Tử số \(21\) lớn hơn mẫu số \(20\)/,
+      });
+      await tabTo(page, entry, 120);
+      await page.keyboard.press("Enter");
+      await expect(entry.getAttribute("aria-expanded")).resolves.toBe("true");
+      const details = page.locator(`#${await entry.getAttribute("aria-controls")}`);
+      await expect(details.innerText()).resolves.toMatch(
+        /tệp ktxh-xa_03847_2026\.xlsx, trang Chỉ tiêu, ô E31/,
+      );
+      const box = (await details.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      await shot(page, `i16-${size.width}-van-de`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("keeps the result over a tab switch, clears it when an input changes; English re-renders", async () => {
+      const { page } = s;
+      await page.getByRole("tab", { name: "Mẫu biểu" }).click();
+      await expect(page.getByRole("button", { name: "Chèn mẫu" }).count()).resolves.toBe(0);
+      await page.getByRole("button", { name: "Tải mẫu về" }).waitFor();
+      await page.getByRole("tab", { name: "Tổng hợp" }).click();
+      await page.getByRole("table", { name: "Số liệu tổng hợp" }).waitFor();
+      await expect(
+        page.getByLabel("Tệp báo cáo").evaluate((i) => (i as HTMLInputElement).files?.length),
+      ).resolves.toBe(sampleFiles().length);
+      await page.getByRole("switch", { name: "English" }).press("Space");
+      await page.getByText("Consolidation finished").waitFor();
+      await expect(panelText(page)).resolves.not.toMatch(/Đã tổng hợp xong|Vấn đề/);
+      await shot(page, `i16-${size.width}-english`);
+      await page.getByRole("switch", { name: "English" }).press("Space");
+      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2025");
+      await expect(page.getByRole("table").count()).resolves.toBe(0);
+      await expect(page.getByRole("button", { name: "Tải về" }).count()).resolves.toBe(0);
+      await page.getByText(/Đầu vào đã thay đổi/).waitFor();
+    });
+
+    it("on an all-bad run says for each file why, in Vietnamese, with no command-line text", async () => {
+      const { page } = s;
+      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("");
+      await page.getByRole("textbox", { name: "Hạn nộp" }).fill("");
+      await page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
+      await page.getByLabel("Danh sách đơn vị").setInputFiles([]);
+      await page.getByLabel("Kế hoạch").setInputFiles([]);
+      await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+      const alert = page.getByRole("alert");
+      await alert.getByText("Không tệp nào dùng được").waitFor({ timeout: 60_000 });
+      const lines = await alert.getByRole("listitem").allInnerTexts();
+      expect(lines).toEqual([
+        expect.stringMatching(/^bang-tinh-la\.csv: /),
+        expect.stringMatching(/^hong\.xlsx: /),
+      ]);
+      const text = await panelText(page);
+      expect(text).not.toMatch(/--[a-z]|\b(No|give|period|file|the|submissions?)\b/);
+      await shot(page, `i16-${size.width}-khong-tep-nao-dung-duoc`);
+      expect(await axeViolations(page)).toEqual([]);
+      // A typed date that is no date is refused, not turned into another.
+      await page.getByRole("textbox", { name: "Hạn nộp" }).fill("31/02/2026");
+      await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+      await page.getByText("“31/02/2026” không phải ngày. Nhập ngày/tháng/năm, ví dụ 15/12/2026.").waitFor();
+      expect(s.problems).toEqual([]);
+    });
+  });
+}
+
+suite("what a planner sees in Excel (emulated), at 350 px", () => {
+  it("keeps the consolidation over a tab switch and names the indicator of each issue", async () => {
+    const s = await open("excel", "?tab=consolidate");
+    await s.page.setViewportSize(WIDTHS[0]);
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(sampleFiles());
+    await s.page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(SAMPLE, "roster.csv"));
+    await s.page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    await s.page.getByText("Đã tổng hợp xong").waitFor({ timeout: 60_000 });
+    await s.page.getByText(/Đã chèn bảng tổng hợp vào/).waitFor();
+    await s.page.getByRole("button", { name: /\(KMT_KDC\) Tử số \(21\) lớn hơn mẫu số \(20\)/ }).waitFor();
+    await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await s.page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await s.page.getByRole("table", { name: "Số liệu tổng hợp" }).waitFor();
+    await s.page.getByText("Đã tổng hợp xong").waitFor();
+    await shot(s.page, "i16-350-excel-tong-hop");
+    expect(await axeViolations(s.page)).toEqual([]);
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(sampleFiles().slice(0, 3));
+    await expect(s.page.getByRole("table").count()).resolves.toBe(0);
+    expect(s.problems).toEqual([]);
+    await s.page.close();
+  });
+
+  it("on an all-bad run says for each file why, in Vietnamese, and writes nothing into the workbook", async () => {
+    const s = await open("excel", "?tab=consolidate");
+    await s.page.setViewportSize(WIDTHS[0]);
+    await s.page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
+    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+    const alert = s.page.getByRole("alert");
+    await alert.getByText("Không tệp nào dùng được").waitFor({ timeout: 60_000 });
+    await expect(alert.getByRole("listitem").count()).resolves.toBe(2);
+    expect(await panelText(s.page)).not.toMatch(/--[a-z]|\b(No|give|period|file|the|submissions?)\b/);
+    const snap = (await s.page.evaluate(() =>
+      (
+        window as unknown as { __chitieuFake: { snapshot(): { sheets: { name: string }[] } } }
+      ).__chitieuFake.snapshot(),
+    )) as { sheets: { name: string }[] };
+    expect(snap.sheets.map((x) => x.name)).not.toContain("Tổng hợp");
+    await shot(s.page, "i16-350-excel-khong-tep-nao-dung-duoc");
+    expect(await axeViolations(s.page)).toEqual([]);
     await s.page.close();
   });
 });

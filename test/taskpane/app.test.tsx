@@ -14,6 +14,7 @@ import { officialUnits } from "../../src/engine/official-units";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { FigureTable } from "../../src/taskpane/components/FigureTable";
 import type { Engine } from "../../src/taskpane/engine";
+import { engine as realEngine } from "../../src/taskpane/engine-wiring";
 import { officeExcelPort } from "../../src/taskpane/office-host";
 import { makeParser } from "../../src/taskpane/parse-client";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -123,7 +124,9 @@ describe("Mẫu biểu", () => {
     expect(screen.getByRole("combobox", { name: "Mẫu biểu" })).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
     await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
-    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    // Outside Excel there is nothing to insert into: the button says it downloads.
+    expect(screen.queryByRole("button", { name: "Chèn mẫu" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("ktxh-xa_04240_2026.xlsx");
     const wb = await readBack(downloads[0]!.bytes);
@@ -139,7 +142,7 @@ describe("Mẫu biểu", () => {
     await user.click(screen.getByRole("option", { name: findTemplate("mttq-bien-gioi")!.name.vi }));
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
     await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
-    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("mttq-bien-gioi_04240_2026.xlsx");
   });
@@ -157,13 +160,23 @@ describe("Mẫu biểu", () => {
     const { user, downloads } = setup({ initialTab: "template" });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04241");
     await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026-2027");
-    await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
+    await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
     expect(
       await screen.findByText(/Mã đơn vị "04241" không có trong danh mục hành chính 2025\. Có phải: .*04240/),
     ).toBeTruthy();
     expect(screen.getByText(/Kỳ báo cáo "2026-2027" không hợp lệ/)).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "Mã đơn vị" }).getAttribute("aria-invalid")).toBe("true");
     expect(downloads).toEqual([]);
+    // The refusals are rewritten in English when the pane is switched.
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByText(/Unit code "04241" is not in the 2025 official list/)).toBeTruthy();
+    expect(screen.queryByText(/không có trong danh mục/)).toBeNull();
+  });
+
+  it("names the unit search's arrow button in the pane's language", () => {
+    setup({ initialTab: "template" });
+    expect(screen.getByRole("button", { name: "Mở danh sách đơn vị tìm được" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Open/ })).toBeNull();
   });
 
   it("inserts the template into the workbook inside Excel", async () => {
@@ -246,11 +259,47 @@ describe("Kiểm tra", () => {
     };
     const { user } = setup({ excel, engine, initialTab: "check" });
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
-    const first = await screen.findByRole("button", { name: /Tử số \(5\.210\) lớn hơn mẫu số/ });
+    // The entry names the unit and the indicator in words, codes beside, then what is wrong.
+    const first = await screen.findByRole("button", {
+      name: /Xã Mường Lèo \(04240\) · Tỷ lệ dân số tham gia bảo hiểm y tế \(BHYT\).*Tử số \(5\.210\) lớn hơn mẫu số/,
+    });
     expect(seen).toEqual([TABLE_NAME, "C3"]);
-    expect(screen.getByText("1 lỗi, 1 cảnh báo", { exact: false })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /1 lỗi, 1 cảnh báo/ })).toBeTruthy();
+    // The check says it ended, and focus is on what it says.
+    expect(document.activeElement?.textContent).toContain("Kiểm tra xong: 1 lỗi, 1 cảnh báo");
     await user.click(first);
     await waitFor(() => expect(model.selection).toEqual({ sheet: MAIN_SHEET, address: "E12" }));
+    // Feedback under the entry clicked, where the person is looking.
+    expect(first.getAttribute("aria-expanded")).toBe("true");
+    const details = document.getElementById(first.getAttribute("aria-controls")!)!;
+    await waitFor(() => expect(details.textContent).toContain("Đã chọn ô E12 trên trang “Chỉ tiêu”"));
+    expect(first.closest("li")!.contains(details)).toBe(true);
+  });
+
+  it("lists errors before warnings, whatever their files", async () => {
+    const { excel } = inExcel();
+    await excel.insertLayout(
+      templateWorkbook({
+        template: findTemplate("ktxh-xa")!,
+        unit: { code: "04240", name: "Xã Mường Lèo" },
+        period: parsePeriod("2026")!,
+        lang: "vi",
+      }),
+    );
+    const engine: Engine = {
+      checkSource: () => [
+        { ...issue, severity: "warning", rule: "outlier", file: "a.xlsx", message: "Giá trị bất thường" },
+        { ...issue, file: "z.xlsx" },
+      ],
+    };
+    const { user } = setup({ excel, engine, initialTab: "check" });
+    await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
+    await screen.findByRole("heading", { name: /1 lỗi, 1 cảnh báo/ });
+    const items = within(screen.getByRole("list")).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^Lỗi.*z\.xlsx/),
+      expect.stringMatching(/^Cảnh báo.*a\.xlsx/),
+    ]);
   });
 
   it("checks a chosen file in a plain browser", async () => {
@@ -260,6 +309,19 @@ describe("Kiểm tra", () => {
     await user.upload(input, new File(["ma_don_vi\n"], "xa.csv", { type: "text/csv" }));
     await user.click(screen.getByRole("button", { name: "Kiểm tra" }));
     expect(await screen.findByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
+    // Kept over a tab switch, re-said in English, and gone when another file is chosen.
+    await user.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    await user.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    expect(screen.getByText(/tệp xa\.csv, trang Chỉ tiêu, ô E12/)).toBeTruthy();
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByText(/Check finished: 1 error, 0 warnings/)).toBeTruthy();
+    expect(screen.getByText(/file xa\.csv, sheet Chỉ tiêu, cell E12/)).toBeTruthy();
+    await user.upload(
+      screen.getByLabelText("Report file"),
+      new File(["x"], "khac.csv", { type: "text/csv" }),
+    );
+    expect(screen.queryByText(/xa\.csv, sheet/)).toBeNull();
+    expect(screen.queryByRole("list")).toBeNull();
   });
 });
 
@@ -350,20 +412,34 @@ describe("Tổng hợp", () => {
     await user.upload(screen.getByLabelText("Danh sách đơn vị"), new File(["x"], "roster.csv"));
     await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
     expect(await screen.findByRole("progressbar")).toBeTruthy();
-    expect(screen.getByText("Đang đọc tệp 0/2")).toBeTruthy();
+    expect(screen.getByText("Đang đọc tệp 0/2…")).toBeTruthy();
     await act(async () => release());
     const table = await screen.findByRole("table", { name: "Số liệu tổng hợp" });
+    // The run says it ended, and focus is on what it says (screen readers read it from there).
+    const outcome = screen.getByRole("region", { name: "Kết quả tổng hợp" });
+    await waitFor(() => expect(document.activeElement).toBe(outcome));
+    expect(outcome.textContent).toMatch(/Đã tổng hợp xong.*Đã đọc 2 tệp, dùng số liệu của 1 đơn vị/);
     const row = within(table).getByRole("row", { name: /HO_NGHEO/ });
+    // Two decimals, as the workbook shows HO_NGHEO.
     expect(row.textContent).toContain("31,25 %");
-    // The numerator and denominator ride in the row's title: the workbook has them in full.
-    expect(row.getAttribute("title")).toContain("4.210");
+    // Numerator and denominator are text on the page, not a hover title.
+    expect(row.getAttribute("title")).toBeNull();
+    expect(row.textContent).toContain("4.210");
+    expect(row.textContent).toContain("13.472");
     expect(row.textContent).toContain("1/2");
     // Communes are the units here: no second count.
     expect(row.textContent).not.toContain("xã");
-    expect(row.textContent).toContain("Chậm");
+    expect(row.textContent).toContain("Chậm tiến độ");
     expect(screen.getByText(/1 đã nộp, 1 chưa nộp/)).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: /Tử số \(5\.210\)/ }));
-    expect(screen.getByRole("alert").textContent).toContain("tệp muong-leo.xlsx, trang Chỉ tiêu, ô E12");
+    const entry = screen.getByRole("button", {
+      name: /Xã Mường Lèo \(04240\) · Tỷ lệ dân số tham gia bảo hiểm y tế \(BHYT\).*Tử số \(5\.210\)/,
+    });
+    await user.click(entry);
+    const details = document.getElementById(entry.getAttribute("aria-controls")!)!;
+    expect(details.textContent).toContain("tệp muong-leo.xlsx, trang Chỉ tiêu, ô E12");
+    expect(details.textContent).toContain("rồi tổng hợp lại");
+    // No rule ids for machines in the pane.
+    expect(document.body.textContent).not.toContain("numerator-exceeds-denominator");
     await user.click(screen.getByRole("button", { name: "Tải về" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("tong-hop_ktxh-xa_14_2026.xlsx");
@@ -391,7 +467,7 @@ describe("Tổng hợp", () => {
     const { user, downloads } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
     await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
     await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
-    await user.click(await screen.findByRole("button", { name: "Tải báo cáo" }));
+    await user.click(await screen.findByRole("button", { name: "Tải báo cáo" }, { timeout: 20_000 }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("bao-cao_ktxh-xa_14_2026.docx");
     const vi = docxText(downloads[0]!.bytes);
@@ -419,6 +495,107 @@ describe("Tổng hợp", () => {
     expect(row.textContent).toContain("32/34 xã");
   });
 
+  it("keeps its files and result across a tab switch, and clears the result when an input changes", async () => {
+    const seen: (string | undefined)[] = [];
+    const engine: Engine = {
+      parseFile: (f) => ({ path: f.path }),
+      consolidateParsed: (_parsed, input) => {
+        seen.push(input.period);
+        return { report, workbook };
+      },
+    };
+    const { user } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    await screen.findByRole("table", { name: "Số liệu tổng hợp" });
+    await user.click(screen.getByRole("tab", { name: "Mẫu biểu" }));
+    expect(screen.queryByRole("table")).toBeNull();
+    await user.click(screen.getByRole("tab", { name: "Tổng hợp" }));
+    // As it was left: the files named, the result and its download still there.
+    expect(screen.getByRole("table", { name: "Số liệu tổng hợp" })).toBeTruthy();
+    expect(screen.getByText(/muong-leo\.xlsx, sop-cop\.csv/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Tải về" })).toBeTruthy();
+    // A new period: the old result is not this one's, so it goes, and the pane says why.
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Tải về" })).toBeNull();
+    expect(screen.getByText(/Đầu vào đã thay đổi nên kết quả cũ đã được xóa/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    await screen.findByRole("table", { name: "Số liệu tổng hợp" });
+    // New files clear it too.
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files.slice(0, 1));
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(seen).toEqual([undefined, "2026"]);
+  });
+
+  it("reads the due date as day/month/year, shows it so, and refuses what is not a date", async () => {
+    const dues: (string | undefined)[] = [];
+    const engine: Engine = {
+      parseFile: (f) => ({ path: f.path }),
+      consolidateParsed: (_parsed, input) => {
+        dues.push(input.due);
+        return { report, workbook };
+      },
+    };
+    const { user } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    const due = screen.getByRole("textbox", { name: "Hạn nộp" }) as HTMLInputElement;
+    await user.type(due, "15122026");
+    await user.tab();
+    expect(due.value).toBe("15/12/2026");
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    await screen.findByRole("table", { name: "Số liệu tổng hợp" });
+    expect(dues).toEqual(["2026-12-15"]);
+    await user.clear(due);
+    await user.type(due, "31/02/2026");
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      await screen.findByText("“31/02/2026” không phải ngày. Nhập ngày/tháng/năm, ví dụ 15/12/2026."),
+    ).toBeTruthy();
+    expect(due.getAttribute("aria-invalid")).toBe("true");
+    expect(dues).toEqual(["2026-12-15"]);
+  });
+
+  it("refuses a period that is not one next to its field, with examples", async () => {
+    const engine: Engine = {
+      parseFile: (f) => ({ path: f.path }),
+      consolidateParsed: () => {
+        throw new Error("must not run");
+      },
+    };
+    const { user } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
+    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "năm ngoái");
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      await screen.findByText(
+        /“năm ngoái” không phải kỳ báo cáo\. Nhập như 2026, 2026-H1, 2026-Q3 hoặc Quý III\/2026/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Kỳ báo cáo" }).getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("words a target without a baseline as the workbook does, with the workbook's decimals", () => {
+    const ntm = {
+      ...report.indicators[0]!,
+      code: "NTM_TIEU_CHI",
+      name: "Số tiêu chí xã đạt chuẩn nông thôn mới",
+      unit: "tiêu chí",
+      kind: "score",
+      value: 6.6,
+      numerator: null,
+      denominator: null,
+      target: 8,
+      status: "no_target" as const,
+    };
+    render(<FigureTable indicators={[ntm]} />);
+    const row = within(screen.getByRole("table")).getByRole("row", { name: /NTM_TIEU_CHI/ });
+    expect(row.textContent).toContain("Chưa đánh giá được (thiếu số gốc)");
+    expect(row.textContent).not.toContain("Chưa có chỉ tiêu");
+    expect(row.textContent).toContain("Kế hoạch 8,0");
+    expect(row.textContent).toContain("6,6");
+  });
+
   it("shows an engine's failure as an error", async () => {
     const engine: Engine = {
       parseFile: () => {
@@ -430,6 +607,53 @@ describe("Tổng hợp", () => {
     await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
     await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
     expect((await screen.findByRole("alert")).textContent).toContain("sop-cop.csv: không đọc được");
+  });
+});
+
+describe("Tổng hợp with the real engine", () => {
+  const bad = [
+    new File(["hello,world\n1,2\n"], "a.csv", { type: "text/csv" }),
+    new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8])], "b.xlsx"),
+  ];
+
+  it.each([[""], ["2026"]])(
+    "says, in Vietnamese and the pane's words, why each file of an all-bad run could not be used (period %p)",
+    async (period) => {
+      const parser = makeParser(realEngine, { locale: "vi" });
+      const { user } = setup({ engine: realEngine, parser });
+      await user.upload(screen.getByLabelText("Tệp báo cáo"), bad);
+      if (period) await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), period);
+      await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toContain("Không tệp nào dùng được");
+      const lines = within(alert)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent);
+      expect(lines).toEqual([
+        expect.stringMatching(/^a\.csv: Tệp CSV thiếu cột/),
+        expect.stringMatching(/^b\.xlsx: /),
+      ]);
+      // No table of empty figures, no download of nothing.
+      expect(screen.queryByRole("table")).toBeNull();
+      expect(screen.queryByRole("button", { name: "Tải về" })).toBeNull();
+      const text = document.body.textContent ?? "";
+      expect(text).not.toMatch(/--\w|No period|period|give/);
+      // English when switched, the lines too.
+      await user.click(screen.getByRole("switch", { name: "English" }));
+      expect(screen.getByRole("alert").textContent).toContain("No file could be used");
+      expect(screen.queryByText(/Không tệp nào/)).toBeNull();
+    },
+  );
+
+  it("says what is wrong with a roster in the pane's language only", async () => {
+    const parser = makeParser(realEngine, { locale: "vi" });
+    const { user } = setup({ engine: realEngine, parser });
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), bad);
+    await user.upload(screen.getByLabelText("Danh sách đơn vị"), new File(["x,y\n1,2\n"], "ds.csv"));
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/Danh sách đơn vị “ds\.csv” không dùng được: .*ma_don_vi, ten_don_vi/);
+    expect(alert.textContent).not.toMatch(/ \/ |column|header/);
   });
 });
 

@@ -164,7 +164,7 @@ function older(other: Accepted, used: Accepted, n: number): Issue {
     "duplicate-submission",
     {
       vi: `Đơn vị ${other.unit} nộp ${n} báo cáo; ${which.vi} không dùng, dùng bản mới hơn ${used.sub.raw.file} (${viDate(usedDate)})`,
-      en: `Unit ${other.unit} sent ${n} reports; ${which.en} is not used, the newer ${used.sub.raw.file} (${usedDate}) is`,
+      en: `Unit ${other.unit} sent ${n} reports; ${which.en} is not used: the newer ${used.sub.raw.file} (${usedDate}) is used instead`,
     },
     copyAt(other),
   );

@@ -1,20 +1,31 @@
 import { Button, Field, Input, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { compareIssues, type Issue } from "../../core/issues";
-import type { Consolidated, Engine, FileInput } from "../engine";
+import { useEffect, useRef } from "react";
+import type { Issue } from "../../core/issues";
+import { countIssues } from "../../core/issues-fold";
+import { parsePeriod } from "../../core/periods";
+import type { Roster } from "../../core/roster/roster";
+import { readTypedDate } from "../dates";
+import { NothingUsable, type Consolidated, type Engine, type FileInput } from "../engine";
 import type { ExcelPort } from "../excel-port";
-import { describeError, useStrings } from "../i18n";
+import { errorMessage, useStrings } from "../i18n";
+import { paint } from "../paint";
 import type { Parser } from "../parse-client";
 import type { Strings } from "../strings";
 import { FigureTable } from "./FigureTable";
 import { FilePicker } from "./FilePicker";
-import { IssueList } from "./IssueList";
-import { Notice, Notices, type Message } from "./Notice";
+import { IssueList, sortIssues } from "./IssueList";
+import { Notices, said, type Message } from "./Notice";
 import { renderedMessages } from "./rendered-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalM,
+    flexWrap: "wrap",
+    "& > *": { flex: "1 1 150px" },
+  },
   actions: {
     display: "flex",
     flexWrap: "wrap",
@@ -23,14 +34,40 @@ const useStyles = makeStyles({
   },
   intro: { margin: 0 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  outcome: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    scrollMarginTop: tokens.spacingVerticalM,
+    outlineOffset: "2px",
+  },
+  progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
+export type Phase =
+  | { kind: "idle" }
+  | { kind: "reading"; done: number; total: number }
+  | { kind: "computing"; total: number }
+  | { kind: "writing" };
+
+/**
+ * Everything the tab shows, kept by the pane for the session: switching tab and back finds the files,
+ * the result and its messages as they were. A result belongs to its inputs: changing one clears it.
+ */
 export interface ConsolidateState {
   files: File[];
   roster: File[];
   plan: File[];
   period: string;
+  /** As typed (dd/mm/yyyy); read when the run starts. */
   due: string;
+  phase: Phase;
+  messages: Message[];
+  result?: Consolidated;
+  periodError?: boolean;
+  dueError?: boolean;
+  /** Finished runs: the tab moves focus to the outcome once for each. */
+  runs: number;
 }
 
 export const initialConsolidateState: ConsolidateState = {
@@ -39,6 +76,9 @@ export const initialConsolidateState: ConsolidateState = {
   plan: [],
   period: "",
   due: "",
+  phase: { kind: "idle" },
+  messages: [],
+  runs: 0,
 };
 
 export interface ConsolidateTabProps {
@@ -49,13 +89,9 @@ export interface ConsolidateTabProps {
   parser?: Parser;
   excel?: ExcelPort;
   download: (name: string, bytes: Uint8Array) => void;
+  /** The official list of units: names a unit the report does not (one outside the roster). */
+  units?: () => Roster;
 }
-
-type Phase =
-  | { kind: "idle" }
-  | { kind: "reading"; done: number; total: number }
-  | { kind: "computing" }
-  | { kind: "writing" };
 
 async function readFile(f: File): Promise<FileInput> {
   return { path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
@@ -72,26 +108,102 @@ function unitSummary(result: Consolidated, t: Strings): string {
     .join(", ");
 }
 
+/** For each file chosen, why nothing in it could be used: its first error, else its first issue. */
+function reasonsByFile(names: string[], issues: Issue[]): (t: Strings) => string[] {
+  const sorted = sortIssues(issues);
+  return (t) =>
+    names.map((name) => {
+      const first = sorted.find((i) => i.file === name);
+      const why = first ? (t.lang === "vi" ? first.message : first.messageEn) : t.consolidate.noReason;
+      return `${name}: ${why}`;
+    });
+}
+
+function noneUsable(names: string[], issues: Issue[]): Message {
+  return {
+    intent: "error",
+    title: (t) => t.consolidate.noneUsableTitle,
+    say: (t) => t.consolidate.noneUsable(names.length),
+    list: reasonsByFile(names, issues),
+  };
+}
+
+const CHANGED: Message = said("info", (t) => t.consolidate.changed);
+
+const usedUnits = (r: Consolidated): number =>
+  r.report.units.filter((u) => u.status === "ok" || u.status === "late").length;
+
 /** Tổng hợp: many units' files into one summary, read on this computer, offered back as a workbook. */
-export function ConsolidateTab({ state, onChange, engine, parser, excel, download }: ConsolidateTabProps) {
+export function ConsolidateTab({
+  state,
+  onChange,
+  engine,
+  parser,
+  excel,
+  download,
+  units,
+}: ConsolidateTabProps) {
   const t = useStrings();
   const styles = useStyles();
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [result, setResult] = useState<Consolidated | undefined>();
-  const [picked, setPicked] = useState<Issue | undefined>();
+  const { phase, result } = state;
   const busy = phase.kind !== "idle";
+  const outcome = useRef<HTMLDivElement>(null);
+  const seenRuns = useRef(state.runs);
+
+  // When a run ends, the person is taken to what it says (at 350 px it is below the fold), and
+  // screen readers read it from there. Once per run: coming back to the tab later does not move focus.
+  useEffect(() => {
+    if (state.runs === seenRuns.current) return;
+    seenRuns.current = state.runs;
+    const el = outcome.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [state.runs]);
+
+  /**
+   * An input changed: the result and messages on screen no longer belong to what is chosen. The
+   * pane says why the result went, until the next run.
+   */
+  const change = (patch: Partial<ConsolidateState>): void => {
+    const cleared = result !== undefined || state.messages.includes(CHANGED);
+    onChange({ ...patch, result: undefined, messages: cleared ? [CHANGED] : [] });
+  };
 
   const run = async (): Promise<void> => {
-    setMessages([]);
-    setResult(undefined);
-    setPicked(undefined);
-    if (state.files.length === 0) {
-      setMessages([{ intent: "warning", text: t.consolidate.noFiles }]);
+    const runs = state.runs + 1;
+    const periodText = state.period.trim();
+    const period = periodText ? parsePeriod(periodText) : undefined;
+    const periodError = periodText !== "" && (!period || period.kind === "phase");
+    const due = state.due.trim() ? readTypedDate(state.due) : undefined;
+    const dueError = due !== undefined && !due.ok;
+    if (due?.ok) onChange({ due: due.shown });
+    if (periodError || dueError) {
+      onChange({
+        periodError,
+        dueError,
+        result: undefined,
+        messages: [said("error", (x) => x.consolidate.fixFields)],
+        runs,
+      });
       return;
     }
+    if (state.files.length === 0) {
+      onChange({ result: undefined, messages: [said("warning", (x) => x.consolidate.noFiles)], runs });
+      return;
+    }
+    const names = state.files.map((f) => f.name);
     const total = state.files.length;
-    setPhase({ kind: "reading", done: 0, total });
+    onChange({
+      periodError,
+      dueError,
+      messages: [],
+      result: undefined,
+      phase: { kind: "reading", done: 0, total },
+    });
+    await paint();
+    const end = (patch: Partial<ConsolidateState>): void =>
+      onChange({ phase: { kind: "idle" }, runs, ...patch });
     try {
       const roster = state.roster[0] ? await readFile(state.roster[0]) : undefined;
       const plan = state.plan[0] ? await readFile(state.plan[0]) : undefined;
@@ -99,31 +211,49 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
       for (const f of state.files) {
         inputs.push(await readFile(f));
         // Without a parser, reading the bytes is all the progress there is.
-        if (!parser) setPhase({ kind: "reading", done: inputs.length, total });
+        if (!parser) onChange({ phase: { kind: "reading", done: inputs.length, total } });
       }
       if (!parser || !engine.consolidateParsed) {
-        setMessages([{ intent: "info", text: t.consolidate.unavailable(total) }]);
+        end({ messages: [said("info", (x) => x.consolidate.unavailable(total))] });
         return;
       }
-      const parsed = await parser(inputs, (done) => setPhase({ kind: "reading", done, total }));
-      setPhase({ kind: "computing" });
+      const parsed = await parser(inputs, (done) => onChange({ phase: { kind: "reading", done, total } }));
+      onChange({ phase: { kind: "computing", total } });
+      await paint();
       const out = await engine.consolidateParsed(parsed, {
         roster,
         plan,
-        period: state.period.trim() || undefined,
-        due: state.due || undefined,
+        period: periodText || undefined,
+        due: due?.ok ? due.iso : undefined,
         locale: t.lang,
       });
-      setResult(out);
+      const used = usedUnits(out);
+      // Nothing usable: a table of empty figures would say nothing; each file's reason does.
+      if (used === 0) {
+        end({ messages: [noneUsable(names, out.report.issues)] });
+        return;
+      }
+      const { errors, warnings } = countIssues(out.report.issues);
+      const done: Message = {
+        intent: "success",
+        title: (x) => x.consolidate.doneTitle,
+        say: (x) => x.consolidate.done(total, used, errors, warnings, !!excel),
+      };
       if (excel) {
         // In Excel the summary goes into this workbook at once: new sheets, or the add-in's own replaced.
-        setPhase({ kind: "writing" });
-        setMessages(renderedMessages(await excel.insertLayout(out.workbook), t, t.consolidate.inserted));
+        onChange({ phase: { kind: "writing" }, result: out });
+        await paint();
+        const rendered = renderedMessages(
+          await excel.insertLayout(out.workbook),
+          (x) => x.consolidate.inserted,
+        );
+        end({ result: out, messages: [done, ...rendered] });
+      } else {
+        end({ result: out, messages: [done] });
       }
     } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
-    } finally {
-      setPhase({ kind: "idle" });
+      if (e instanceof NothingUsable) end({ messages: [noneUsable(names, e.issues)] });
+      else end({ messages: [errorMessage(e)] });
     }
   };
 
@@ -136,9 +266,14 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
       const { writeLayoutXlsx } = await import("../../io/xlsx-write");
       const name = fileName(result);
       download(name, writeLayoutXlsx(result.workbook));
-      setMessages([{ intent: "success", text: t.consolidate.downloaded(name) }]);
+      onChange({
+        messages: [
+          ...state.messages.filter((m) => m.intent !== "error"),
+          said("success", (x) => x.consolidate.downloaded(name)),
+        ],
+      });
     } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
+      onChange({ messages: [errorMessage(e)] });
     }
   };
 
@@ -150,13 +285,36 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
       const r = result.report;
       const name = `bao-cao_${r.template}_${r.scope.code}_${r.period}.docx`;
       download(name, await writeReportDocx(result.writtenReport(t.lang)));
-      setMessages([{ intent: "success", text: t.consolidate.downloaded(name) }]);
+      onChange({
+        messages: [
+          ...state.messages.filter((m) => m.intent !== "error"),
+          said("success", (x) => x.consolidate.downloaded(name)),
+        ],
+      });
     } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
+      onChange({ messages: [errorMessage(e)] });
     }
   };
 
-  const issues = result ? [...result.report.issues].sort(compareIssues) : [];
+  const progress =
+    phase.kind === "reading"
+      ? t.consolidate.reading(phase.done, phase.total)
+      : phase.kind === "computing"
+        ? t.consolidate.computing(phase.total)
+        : phase.kind === "writing"
+          ? t.consolidate.writing
+          : "";
+  const issues = result ? sortIssues(result.report.issues) : [];
+  const unitNames = new Map(result?.report.units.map((u) => [u.code, u.name]) ?? []);
+  const unitName = (code: string): string | undefined => {
+    const known = unitNames.get(code);
+    if (known && known !== code) return known;
+    try {
+      return units?.().get(code)?.name;
+    } catch {
+      return undefined;
+    }
+  };
   return (
     <div className={styles.root}>
       <p className={styles.intro}>{t.consolidate.intro}</p>
@@ -165,7 +323,7 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         accept=".xlsx,.csv"
         multiple
         files={state.files}
-        onChange={(files) => onChange({ files })}
+        onChange={(files) => change({ files })}
         summary={t.consolidate.chosen(state.files.length)}
         disabled={busy}
       />
@@ -173,7 +331,7 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         label={t.consolidate.rosterLabel}
         accept=".csv"
         files={state.roster}
-        onChange={(roster) => onChange({ roster })}
+        onChange={(roster) => change({ roster })}
         summary={t.consolidate.chosen(state.roster.length)}
         hint={t.optional}
         disabled={busy}
@@ -182,25 +340,46 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         label={t.consolidate.planLabel}
         accept=".csv,.xlsx"
         files={state.plan}
-        onChange={(plan) => onChange({ plan })}
+        onChange={(plan) => change({ plan })}
         summary={t.consolidate.chosen(state.plan.length)}
         hint={t.optional}
         disabled={busy}
       />
       <div className={styles.row}>
-        <Field label={t.consolidate.periodLabel} hint={t.optional}>
+        <Field
+          label={t.consolidate.periodLabel}
+          hint={t.consolidate.periodHint}
+          validationState={state.periodError ? "error" : "none"}
+          validationMessage={state.periodError ? t.consolidate.periodInvalid(state.period.trim()) : undefined}
+        >
           <Input
             value={state.period}
             placeholder="2026"
-            onChange={(_e, d) => onChange({ period: d.value })}
+            autoComplete="off"
+            onChange={(_e, d) => change({ period: d.value, periodError: false })}
             disabled={busy}
           />
         </Field>
-        <Field label={t.consolidate.dueLabel} hint={t.optional}>
+        <Field
+          label={t.consolidate.dueLabel}
+          hint={t.consolidate.dueHint}
+          validationState={state.dueError ? "error" : "none"}
+          validationMessage={state.dueError ? t.consolidate.dueInvalid(state.due.trim()) : undefined}
+        >
           <Input
-            type="date"
             value={state.due}
-            onChange={(_e, d) => onChange({ due: d.value })}
+            placeholder="15/12/2026"
+            inputMode="numeric"
+            autoComplete="off"
+            onChange={(_e, d) => change({ due: d.value, dueError: false })}
+            onBlur={() => {
+              if (!state.due.trim()) return;
+              const d = readTypedDate(state.due);
+              // Shown back as read, so a typed 15122026 is seen to be 15/12/2026; a non-date is marked.
+              if (d.ok) {
+                if (d.shown !== state.due) onChange({ due: d.shown, dueError: false });
+              } else onChange({ dueError: true });
+            }}
             disabled={busy}
           />
         </Field>
@@ -209,34 +388,41 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
         <Button appearance="primary" onClick={() => void run()} disabled={busy}>
           {t.consolidate.run}
         </Button>
-        {result ? (
-          <Button appearance="secondary" onClick={() => void save()}>
-            {t.consolidate.download}
-          </Button>
-        ) : null}
-        {result?.writtenReport ? (
-          <Button appearance="secondary" onClick={() => void saveReport()}>
-            {t.consolidate.downloadReport}
-          </Button>
+      </div>
+      {/* Always in the page, so screen readers hear each step as it changes. */}
+      <div className={styles.progress} role="status" aria-live="polite">
+        {busy ? <span>{progress}</span> : null}
+        {busy ? (
+          <ProgressBar
+            aria-label={progress}
+            value={phase.kind === "reading" ? phase.done : undefined}
+            max={phase.kind === "reading" ? phase.total : undefined}
+          />
         ) : null}
       </div>
-      {phase.kind === "reading" ? (
-        <Field label={t.consolidate.reading(phase.done, phase.total)} validationState="none">
-          <ProgressBar value={phase.done} max={phase.total} />
-        </Field>
-      ) : null}
-      {phase.kind === "writing" ? (
-        <Field label={t.consolidate.writing}>
-          <ProgressBar />
-        </Field>
-      ) : null}
-      {phase.kind === "computing" ? (
-        <Field label={t.consolidate.computing}>
-          <ProgressBar />
-        </Field>
-      ) : null}
-      <Notices messages={messages} />
-      {result ? (
+      <div
+        ref={outcome}
+        tabIndex={-1}
+        className={styles.outcome}
+        aria-label={state.messages.length > 0 || result ? t.consolidate.resultTitle : undefined}
+        role={state.messages.length > 0 || result ? "region" : undefined}
+      >
+        <Notices messages={state.messages} />
+        {result && !busy ? (
+          <div className={styles.actions}>
+            {/* In Excel the summary is already in the workbook: the file is a second way. */}
+            <Button appearance={excel ? "secondary" : "primary"} onClick={() => void save()}>
+              {t.consolidate.download}
+            </Button>
+            {result.writtenReport ? (
+              <Button appearance="secondary" onClick={() => void saveReport()}>
+                {t.consolidate.downloadReport}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {result && !busy ? (
         <>
           <h2 className={styles.heading}>
             {t.consolidate.scope(result.report.scope.name, result.report.period)}
@@ -245,16 +431,7 @@ export function ConsolidateTab({ state, onChange, engine, parser, excel, downloa
             {t.consolidate.unitsTitle}: {unitSummary(result, t)}
           </p>
           <FigureTable indicators={result.report.indicators} />
-          {issues.length > 0 ? <IssueList issues={issues} onSelect={setPicked} /> : null}
-          {picked ? (
-            <Notice
-              intent={picked.severity === "error" ? "error" : "warning"}
-              title={t.issues.where(picked.file, picked.sheet, picked.cell, picked.line)}
-              onDismiss={() => setPicked(undefined)}
-            >
-              {t.lang === "vi" ? picked.message : picked.messageEn} ({picked.rule})
-            </Notice>
-          ) : null}
+          {issues.length > 0 ? <IssueList issues={issues} unitName={unitName} context="consolidate" /> : null}
         </>
       ) : null}
     </div>

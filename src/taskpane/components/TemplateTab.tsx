@@ -8,16 +8,15 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
 import { findTemplate, TEMPLATES, type Template } from "../../core/catalog/templates";
 import { templateWorkbook } from "../../core/layout/template-layout";
 import { describePeriod, parsePeriod, type Period } from "../../core/periods";
 import type { Roster, RosterUnit } from "../../core/roster/roster";
 import { suggestUnits } from "../../core/roster/suggest";
 import type { ExcelPort } from "../excel-port";
-import { describeError, useStrings } from "../i18n";
+import { errorMessage, useStrings } from "../i18n";
 import type { Strings } from "../strings";
-import { Notices, type Message } from "./Notice";
+import { Notices, said, type Message } from "./Notice";
 import { renderedMessages } from "./rendered-messages";
 import { UnitPicker } from "./UnitPicker";
 
@@ -32,10 +31,16 @@ const useStyles = makeStyles({
   intro: { margin: 0 },
 });
 
+/** What the tab shows, kept by the pane for the session (switching tab and back finds it as left). */
 export interface TemplateState {
   templateId: string;
   unitCode: string;
   period: string;
+  busy?: boolean;
+  messages?: Message[];
+  /** Which fields were refused; their messages are written when shown, in the pane's language. */
+  unitError?: boolean;
+  periodError?: boolean;
 }
 
 export const initialTemplateState: TemplateState = { templateId: TEMPLATES[0]!.id, unitCode: "", period: "" };
@@ -93,25 +98,38 @@ function check(
 export function TemplateTab({ state, onChange, excel, download, units }: TemplateTabProps) {
   const t = useStrings();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [errors, setErrors] = useState<{ unitError?: string; periodError?: string }>({});
+  const busy = state.busy ?? false;
+  const messages = state.messages ?? [];
   const selected = findTemplate(state.templateId) ?? (TEMPLATES[0] as Template);
+  // The refusals, written now: switching language rewrites them.
+  let errors: { unitError?: string; periodError?: string } = {};
+  if (state.unitError || state.periodError) {
+    try {
+      const c = check(state, units(), t);
+      if (!("ok" in c)) {
+        errors = {
+          unitError: state.unitError ? c.unitError : undefined,
+          periodError: state.periodError ? c.periodError : undefined,
+        };
+      }
+    } catch {
+      errors = {};
+    }
+  }
 
   const run = async (mode: "insert" | "download"): Promise<void> => {
-    setMessages([]);
     let checked: ReturnType<typeof check>;
     try {
       checked = check(state, units(), t);
     } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
+      onChange({ messages: [errorMessage(e)] });
       return;
     }
     if (!("ok" in checked)) {
-      setErrors(checked);
+      onChange({ messages: [], unitError: !!checked.unitError, periodError: !!checked.periodError });
       return;
     }
-    setErrors({});
+    onChange({ messages: [], unitError: false, periodError: false, busy: true });
     const { template, unit, period } = checked.ok;
     const layout = templateWorkbook({
       template,
@@ -119,28 +137,25 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
       period,
       lang: t.lang,
     });
-    setBusy(true);
     try {
       if (mode === "insert" && excel) {
-        setMessages(renderedMessages(await excel.insertLayout(layout), t));
+        onChange({ busy: false, messages: renderedMessages(await excel.insertLayout(layout)) });
       } else {
-        // ExcelJS is loaded only when a file is made: it is most of the pane's weight.
+        // The file writer is loaded only when a file is made: it is most of the pane's weight.
         const { writeLayoutXlsx } = await import("../../io/xlsx-write");
         const name = `${template.id}_${unit.code}_${period.code}.xlsx`;
         download(name, writeLayoutXlsx(layout));
-        setMessages([{ intent: "success", text: t.template.downloaded(name) }]);
+        onChange({ busy: false, messages: [said("success", (x) => x.template.downloaded(name))] });
       }
     } catch (e) {
-      setMessages([{ intent: "error", text: describeError(e, t.lang) }]);
-    } finally {
-      setBusy(false);
+      onChange({ busy: false, messages: [errorMessage(e)] });
     }
   };
 
-  const onPick = (u: RosterUnit): void => {
-    onChange({ unitCode: u.code });
-    setErrors((x) => ({ ...x, unitError: undefined }));
-  };
+  // A change of what the template is for makes the last message about another one.
+  const change = (patch: Partial<TemplateState>): void => onChange({ ...patch, messages: [] });
+
+  const onPick = (u: RosterUnit): void => change({ unitCode: u.code, unitError: false });
 
   return (
     <div className={styles.root}>
@@ -149,7 +164,7 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
         <Dropdown
           value={selected.name[t.lang]}
           selectedOptions={[selected.id]}
-          onOptionSelect={(_e, data) => data.optionValue && onChange({ templateId: data.optionValue })}
+          onOptionSelect={(_e, data) => data.optionValue && change({ templateId: data.optionValue })}
           disabled={busy}
         >
           {TEMPLATES.map((tpl) => (
@@ -168,7 +183,7 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
       >
         <Input
           value={state.unitCode}
-          onChange={(_e, d) => onChange({ unitCode: d.value })}
+          onChange={(_e, d) => change({ unitCode: d.value, unitError: false })}
           inputMode="numeric"
           autoComplete="off"
           disabled={busy}
@@ -183,21 +198,23 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
         <Input
           value={state.period}
           placeholder="2026"
-          onChange={(_e, d) => onChange({ period: d.value })}
+          onChange={(_e, d) => change({ period: d.value, periodError: false })}
           autoComplete="off"
           disabled={busy}
         />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void run("insert")} disabled={busy}>
-          {t.template.insert}
+          {excel ? t.template.insert : t.template.downloadOnly}
         </Button>
         {excel ? (
           <Button appearance="secondary" onClick={() => void run("download")} disabled={busy}>
             {t.template.download}
           </Button>
         ) : null}
-        {busy ? <Spinner size="tiny" label={t.template.working} /> : null}
+        <div role="status" aria-live="polite">
+          {busy ? <Spinner size="tiny" label={excel ? t.template.working : t.template.making} /> : null}
+        </div>
       </div>
       <Notices messages={messages} />
     </div>

@@ -42,6 +42,8 @@ export function UnitPicker({ units, onPick, disabled }: UnitPickerProps) {
         freeform
         disabled={disabled}
         placeholder={t.template.unitSearchPlaceholder}
+        // Fluent names the arrow "Open" in English whatever the page's language.
+        expandIcon={{ "aria-label": t.template.unitSearchOpen }}
         value={query}
         onFocus={ensureIndex}
         onChange={(e) => {

@@ -1,6 +1,6 @@
 import type { RenderResult } from "../../excel/render-layout";
 import type { Strings } from "../strings";
-import type { Message } from "./Notice";
+import { bilingual, said, type Message } from "./Notice";
 
 /**
  * What the pane says after drawing a layout into the workbook: where it went, what was kept beside
@@ -8,21 +8,20 @@ import type { Message } from "./Notice";
  */
 export function renderedMessages(
   result: RenderResult,
-  t: Strings,
-  inserted: (sheets: string) => string = t.template.inserted,
+  inserted: (t: Strings) => (sheets: string) => string = (t) => t.template.inserted,
 ): Message[] {
-  const out: Message[] = [
-    { intent: "success", text: inserted(result.sheets.map((s) => `"${s.name}"`).join(", ")) },
-  ];
-  if (result.sheets.some((s) => s.replaced)) out.push({ intent: "info", text: t.template.replaced });
+  const sheets = result.sheets.map((s) => `"${s.name}"`).join(", ");
+  const out: Message[] = [said("success", (t) => inserted(t)(sheets))];
+  if (result.sheets.some((s) => s.replaced)) out.push(said("info", (t) => t.template.replaced));
   const beside = result.sheets.find((s) => s.name !== s.layout && !s.replaced);
-  if (beside) out.push({ intent: "info", text: t.template.beside(beside.name) });
+  if (beside) out.push(said("info", (t) => t.template.beside(beside.name)));
   if (result.skipped.length > 0) {
-    const list = result.skipped
-      .map((f) => `${t.lang === "vi" ? f.vi : f.en} (${t.features.version(f.version)})`)
-      .join("; ");
-    out.push({ intent: "warning", text: t.template.skipped(list) });
+    const list = (t: Strings): string =>
+      result.skipped
+        .map((f) => `${t.lang === "vi" ? f.vi : f.en} (${t.features.version(f.version)})`)
+        .join("; ");
+    out.push(said("warning", (t) => t.template.skipped(list(t))));
   }
-  for (const w of result.warnings) out.push({ intent: "warning", text: t.lang === "vi" ? w.vi : w.en });
+  for (const w of result.warnings) out.push(bilingual("warning", w));
   return out;
 }
