@@ -65,13 +65,14 @@ export function resolvePeriod(text: string | undefined, template?: Template): Pe
   if (!text)
     throw new CliError("Thiếu --period (ví dụ 2026, 2026-Q3)", "Missing --period (e.g. 2026, 2026-Q3)");
   const p = parsePeriod(text);
-  if (!p || p.kind === "phase") {
+  if (!p) {
     throw new CliError(
-      `Kỳ báo cáo "${text}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026)`,
-      `Invalid period "${text}" (e.g. 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026)`,
+      `Kỳ báo cáo "${text}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026, 2026-2027)`,
+      `Invalid period "${text}" (e.g. 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026, 2026-2027)`,
     );
   }
-  if (template && !template.periodKinds.includes(p.kind as Template["periodKinds"][number])) {
+  // A phase (2026-2027) is every plan's review (sơ kết, tổng kết), whatever periods it reports by.
+  if (template && p.kind !== "phase" && !template.periodKinds.includes(p.kind)) {
     const kinds = template.periodKinds.map((k) => PERIOD_KIND_VI[k] ?? k).join(", ");
     throw new CliError(
       `Mẫu ${template.id} báo cáo theo kỳ: ${kinds}; không có kỳ ${describePeriod(p)}`,
