@@ -13,7 +13,10 @@ import { printTiming, startTiming, type BootTimes } from "./timing";
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
 
   chitieu template <mẫu> --period P (--unit MÃ … | --roster TỆP | --province MÃ) --out THƯ_MỤC|TỆP.xlsx
-                   [--name TÊN] [--lang vi|en]
+                   [--name TÊN] [--lang vi|en] [--due NGÀY]
+      --due ghi hạn nộp lên mẫu (mặc định: hạn thường lệ của kỳ, nếu kế hoạch có, như báo cáo năm của
+      MTTQ trước 15/12) / --due writes the deadline on the form (default: the period's usual one, when
+      the plan gives one, such as the Front's annual report before 15/12)
       --unit nhận mọi mã: mã ngoài danh mục 2025 được cảnh báo (kèm mã gần nhất), mẫu vẫn được tạo;
       tên lấy từ --name, rồi --roster, rồi danh mục / --unit takes any code: one outside the 2025 list
       gets a warning with the nearest codes and the workbook is still written; its name comes from
@@ -43,6 +46,7 @@ async function runTemplate(args: string[]): Promise<number> {
       out: { type: "string" },
       lang: { type: "string" },
       name: { type: "string" },
+      due: { type: "string" },
     },
   });
   if (positionals.length > 1) {
@@ -60,6 +64,7 @@ async function runTemplate(args: string[]): Promise<number> {
     out: values.out,
     lang: values.lang,
     name: values.name,
+    due: values.due,
   });
   for (const w of warnings) process.stderr.write(`chitieu: ${w.vi} / ${w.en}\n`);
   process.stdout.write(`Đã ghi ${written.length} mẫu biểu / wrote ${written.length} workbook(s):\n`);

@@ -167,3 +167,90 @@ describe("the Front's six months from quarters", () => {
     expect(gap.messageEn).toContain("Q2 2026 (2026-Q2)");
   });
 });
+
+describe("due dates by period", () => {
+  const cellsOf = async (file: string): Promise<Record<string, unknown>> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Chỉ tiêu")!;
+    return { label: ws.getCell("B7").value, date: ws.getCell("C7").value, why: ws.getCell("D7").value };
+  };
+  const template = (period: string, ...more: string[]) => {
+    const out = path.join(tmp(), "f.xlsx");
+    const r = runCli([
+      "template",
+      "mttq-bien-gioi",
+      "--unit",
+      "04240",
+      "--period",
+      period,
+      "--out",
+      out,
+      ...more,
+    ]);
+    return { r, out };
+  };
+
+  it("the Front's annual report shows its usual deadline, 15/12, and --due overrides it", async () => {
+    const annual = template("2026");
+    expect(annual.r.status).toBe(0);
+    expect(await cellsOf(annual.out)).toEqual({
+      label: "Hạn nộp:",
+      date: "15/12/2026",
+      why: expect.stringContaining("15/12") as unknown,
+    });
+    const given = template("2026", "--due", "01/12/2026");
+    expect(await cellsOf(given.out)).toMatchObject({ date: "01/12/2026", why: null });
+  });
+
+  it("a quarter has no usual deadline (the seeds give none): none shown unless --due gives one", async () => {
+    const q = template("2026-Q3");
+    expect(await cellsOf(q.out)).toEqual({ label: null, date: null, why: null });
+    const given = template("2026-Q3", "--due", "2026-10-10");
+    expect(await cellsOf(given.out)).toMatchObject({ label: "Hạn nộp:", date: "10/10/2026" });
+    const bad = template("2026-Q3", "--due", "mai");
+    expect(bad.r.status).toBe(2);
+    expect(bad.r.stderr).toMatch(/--due "mai" không phải ngày/);
+  });
+
+  it("consolidating a year from quarters judges each quarter by --due only: the annual deadline is the year's", () => {
+    const dir = tmp();
+    const rand = rng(3);
+    writeFileSync(
+      path.join(dir, "roster.csv"),
+      "ma_don_vi,ten_don_vi,cap,ma_cha,nhom\n14,Tỉnh Sơn La,tinh,,\n04240,Xã Mường Lèo,xa,14,\n",
+    );
+    const quarters = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"];
+    // Q4 signed after 15/12: late against the Front's annual deadline? No: a quarter has none of its own.
+    const dates = ["2026-04-05", "2026-07-05", "2026-10-05", "2026-12-20"];
+    quarters.forEach((q, i) =>
+      writeFileSync(path.join(dir, `${q}.csv`), pieceCsv("04240", q, randomPiece(rand), { date: dates[i]! })),
+    );
+    const consolidate = (...more: string[]): Report => {
+      const json = path.join(dir, "r.json");
+      const r = runCli([
+        "consolidate",
+        ...quarters.map((q) => path.join(dir, `${q}.csv`)),
+        "--roster",
+        path.join(dir, "roster.csv"),
+        "--period",
+        "2026",
+        "--out",
+        path.join(dir, "r.xlsx"),
+        "--json",
+        json,
+        ...more,
+      ]);
+      expect(r.status).toBe(0);
+      return JSON.parse(readFileSync(json, "utf8")) as Report;
+    };
+    const usual = consolidate();
+    expect(usual.units[0]!.status).toBe("ok");
+    const given = consolidate("--due", "2026-10-01");
+    expect(given.units[0]!.status).toBe("late");
+    expect(given.issues.filter((i) => i.rule === "late").map((i) => path.basename(i.file!))).toEqual([
+      "2026-Q3.csv",
+      "2026-Q4.csv",
+    ]);
+  });
+});

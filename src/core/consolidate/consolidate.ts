@@ -1,5 +1,5 @@
 import { getIndicator } from "../catalog/indicators";
-import { summaryIndicatorCodes, type Template } from "../catalog/templates";
+import { summaryIndicatorCodes, usualDue, type Template } from "../catalog/templates";
 import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
@@ -28,11 +28,7 @@ export class NoPeriodError extends Error {
 }
 
 /** The deadline a template fixes for a period (the Front's annual report: before 15/12). */
-export function defaultDue(template: Template, period: Period): string | undefined {
-  const annual = template.deadline?.annual;
-  if (!annual || period.kind !== "year") return undefined;
-  return `${period.endYear}-${String(annual.month).padStart(2, "0")}-${String(annual.day).padStart(2, "0")}`;
-}
+export const defaultDue = usualDue;
 
 /**
  * Consolidates parsed submissions: decides which one each unit's figures come from, aggregates
