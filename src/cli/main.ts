@@ -152,7 +152,38 @@ async function runDemo(args: string[]): Promise<number> {
     process.stdout.write("\nĐề án 1219 — các xã biên giới (giai đoạn 1: 2026–2027)\n");
     process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");
   }
+  await frontHalfYear(dir, outDir);
   return 0;
+}
+
+/**
+ * The Front's six-month report (seed 002) made of the communes' quarters: some sent two quarters,
+ * some the half, one only its first quarter (named as a gap).
+ */
+async function frontHalfYear(dir: string, outDir: string): Promise<void> {
+  const f = (name: string): string => path.join(dir, "mttq-2026", name);
+  if (!existsSync(f("bao-cao"))) return;
+  const run = await consolidateCommand({
+    inputs: [f("bao-cao")],
+    roster: f("roster.csv"),
+    template: "mttq-bien-gioi",
+    period: "2026-H1",
+    out: path.join(outDir, "tong-hop-mttq-2026-H1.xlsx"),
+    json: path.join(outDir, "tong-hop-mttq-2026-H1.json"),
+  });
+  process.stdout.write(
+    "\nMTTQ khu vực biên giới — báo cáo 6 tháng đầu năm 2026 ghép từ các báo cáo quý / the Front's six-month report made of quarters\n",
+  );
+  process.stdout.write(summaryLines(run.report, run.written, true).join("\n") + "\n");
+  const gaps = run.report.issues.filter((x) => x.rule === "incomplete-period" && x.severity === "error");
+  const gapUnits = new Set(gaps.map((i) => i.unit));
+  // Units whose half came from quarters: not the half's own file, no gap left.
+  const made = run.report.units.filter(
+    (u) =>
+      !gapUnits.has(u.code) && (u.sources ?? []).length > 0 && !(u.sources ?? []).some((s) => /H1/.test(s)),
+  );
+  process.stdout.write(`Ghép từ báo cáo quý / made of quarters: ${made.map((u) => u.name).join(", ")}\n`);
+  for (const i of gaps) process.stdout.write(`Thiếu kỳ / gap: ${i.message}\n`);
 }
 
 const COMMANDS: Record<string, Handler> = {

@@ -169,7 +169,8 @@ function chooseUsed(
       continue;
     }
     o.file = chosen.sub.raw.file;
-    o.sources = sources.map((a) => a.sub.raw.file);
+    // A CSV may hold several of a unit's pieces: each file once.
+    o.sources = [...new Set(sources.map((a) => a.sub.raw.file))];
     if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
     o.figures = chosen.figures;
     used.set(unit, chosen);
