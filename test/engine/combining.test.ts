@@ -230,6 +230,25 @@ describe("overlapping pieces are never counted twice", () => {
     expectProvince(year, [oracleUnit([n9!, q4!])]);
   });
 
+  it("with a gap, the stocks come from the piece ending latest, even one the flows could not use", () => {
+    const report = run(
+      "2026",
+      [
+        { unit: "A", period: "2026-9M", figures: n9! },
+        { unit: "A", period: "2026-H2", figures: h1! },
+      ],
+      ["A"],
+    );
+    const gap = report.issues.filter((i) => i.rule === "incomplete-period");
+    expect(gap.map((i) => i.severity)).toEqual(["error", "warning"]);
+    expect(gap[0]!.message).toContain("Quý IV/2026 (2026-Q4)");
+    expect(gap[1]!.message).toContain("A-2026-H2.csv");
+    expect(report.issues.filter((i) => i.rule === "duplicate-submission")).toEqual([]);
+    expect(report.units[0]!.sources).toEqual(["A-2026-9M.csv", "A-2026-H2.csv"]);
+    for (const code of LASTS) expect(perUnit(report, "A", code)!.value).toBe(h1![code]!.value ?? null);
+    for (const code of SUMS) expect(report.indicators.find((i) => i.code === code)!.value).toBeNull();
+  });
+
   it("a phase from its years", () => {
     const report = run(
       "2026-2027",

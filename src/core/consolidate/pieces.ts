@@ -4,7 +4,7 @@ import type { Indicator } from "../catalog/types";
 import { ExactSum } from "../exact-sum";
 import { makeIssue, type Issue } from "../issues";
 import type { IssueSink } from "../issues-fold";
-import { describePeriod, findCover, type Period } from "../periods";
+import { describePeriod, findCover, monthSpan, type Period } from "../periods";
 import type { CarriedGroup, SummaryCarried, UnitFigure } from "../submission/unit-figure";
 import type { Accepted } from "./choose";
 
@@ -39,22 +39,43 @@ export function combinePieces(
   const cover = findCover(whole, pieces, periodOf);
   if (cover.used.length === 0) return undefined;
   const used = cover.used;
-  const latest = used[used.length - 1] as Accepted;
-  for (const a of cover.leftOut) issues.push(leftOut(a, used, whole));
   const gap = cover.missing;
+  // Stocks come from the latest piece. With a gap, that may be a piece the flows could not use
+  // (9M and H2 for a year: the flows use 9M, the stocks H2, December's state).
+  const latest = gap.length > 0 ? latestPiece(used, cover.leftOut) : (used[used.length - 1] as Accepted);
+  const sources = used.includes(latest) ? used : [...used, latest].sort(byTime);
+  for (const a of cover.leftOut) if (a !== latest) issues.push(leftOut(a, used, whole));
   const figures = combineFigures(
     used.map((a) => a.figures),
     template,
     gap.length > 0,
+    latest.figures,
   );
   if (gap.length > 0) {
-    for (const i of gapIssues(used, whole, gap, template, unitName, figures.dropped)) issues.push(i);
+    for (const i of gapIssues(used, latest, whole, gap, template, unitName, figures.dropped)) issues.push(i);
   }
   for (const i of figures.notSummed) issues.push(notSummed(i.code, i.lacking, used, whole));
   const accepted: Accepted = { sub: latest.sub, unit: latest.unit, figures: figures.figures };
-  const summary = combineSummaries(used, template, gap.length > 0);
+  const summary = combineSummaries(used, latest, template, gap.length > 0);
   if (summary) accepted.summary = summary;
-  return { accepted, used };
+  return { accepted, used: sources };
+}
+
+function byTime(a: Accepted, b: Accepted): number {
+  const x = monthSpan(periodOf(a));
+  const y = monthSpan(periodOf(b));
+  return x.last - y.last || x.first - y.first;
+}
+
+/** The piece ending latest; on a tie one of those used, else the longest. */
+function latestPiece(used: Accepted[], leftOut: Accepted[]): Accepted {
+  let best = used[used.length - 1] as Accepted;
+  for (const a of leftOut) {
+    const x = monthSpan(periodOf(a));
+    const y = monthSpan(periodOf(best));
+    if (x.last > y.last || (x.last === y.last && !used.includes(best) && x.first < y.first)) best = a;
+  }
+  return best;
 }
 
 interface CombinedFigures {
@@ -73,11 +94,12 @@ function combineFigures(
   pieces: Map<string, UnitFigure>[],
   template: Template,
   gap: boolean,
+  latest: Map<string, UnitFigure>,
 ): CombinedFigures {
   const out: CombinedFigures = { figures: new Map(), dropped: [], notSummed: [] };
   const codes = [...templateIndicatorCodes(template)];
-  for (const m of pieces) for (const code of m.keys()) if (!codes.includes(code)) codes.push(code);
-  const latest = pieces[pieces.length - 1] as Map<string, UnitFigure>;
+  for (const m of [...pieces, latest])
+    for (const code of m.keys()) if (!codes.includes(code)) codes.push(code);
   for (const code of codes) {
     const ind = findIndicator(code);
     if (!ind || !addsUp(ind)) {
@@ -147,15 +169,19 @@ function sumFigures(ind: Indicator, parts: UnitFigure[]): UnitFigure {
 }
 
 /** A summary's counts and groups, combined like its figures: the latest piece's counts. */
-function combineSummaries(used: Accepted[], template: Template, gap: boolean): SummaryCarried | undefined {
-  const latest = used[used.length - 1] as Accepted;
+function combineSummaries(
+  used: Accepted[],
+  latest: Accepted,
+  template: Template,
+  gap: boolean,
+): SummaryCarried | undefined {
   if (!latest.summary) return undefined;
   const out: SummaryCarried = { groups: new Map() };
   if (latest.summary.expected !== undefined) out.expected = latest.summary.expected;
   if (latest.summary.expectedBase !== undefined) out.expectedBase = latest.summary.expectedBase;
   for (const [name, g] of latest.summary.groups) {
     const all = used.map((a) => a.summary?.groups.get(name)?.figures ?? new Map<string, UnitFigure>());
-    const group: CarriedGroup = { figures: combineFigures(all, template, gap).figures };
+    const group: CarriedGroup = { figures: combineFigures(all, template, gap, g.figures).figures };
     if (g.expected !== undefined) group.expected = g.expected;
     if (g.expectedBase !== undefined) group.expectedBase = g.expectedBase;
     out.groups.set(name, group);
@@ -198,13 +224,13 @@ export function pieceNotUsed(a: Accepted, whole: Period): Issue {
 /** The gap: an error for the flows, which do not enter; a warning for the stocks, from the latest piece. */
 function gapIssues(
   used: Accepted[],
+  latest: Accepted,
   whole: Period,
   gap: Period[],
   template: Template,
   unitName: string,
   dropped: string[],
 ): Issue[] {
-  const latest = used[used.length - 1] as Accepted;
   const lp = periodOf(latest);
   const who = unitName ? `${unitName} (${latest.unit})` : latest.unit;
   const head = {
