@@ -23,3 +23,10 @@ export {
   type SampleFile,
 } from "./son-la";
 export { BORDER_COMMUNES, INTERIOR_COMMUNES, MUONG_LEO, SON_LA, sonLaRoster } from "./son-la-units";
+export {
+  frontH1Spec,
+  frontH1Expected,
+  FRONT_H1_PLAN,
+  type FrontH1,
+  type FrontH1Expected,
+} from "./front-quarters";

@@ -2,6 +2,7 @@ import { deAn1219Targets, muongLeoTargets } from "../src/core/catalog/seed-plans
 import type { PlanEntry } from "../src/core/catalog/types";
 import { generateProvince, planCsv, type GeneratedProvince } from "./generate";
 import { communeSize, deAn1219Values, ktxhValues, Spread, withoutOptional } from "./profiles";
+import { frontH1Expected, frontH1Spec } from "./front-quarters";
 import { Rng } from "./rng";
 import { BORDER_COMMUNES, INTERIOR_COMMUNES, isBorder, MUONG_LEO, SON_LA, sonLaRoster } from "./son-la-units";
 import type { FileSpec, ProvinceSpec, SubmissionSpec, TrueValue } from "./spec";
@@ -329,6 +330,8 @@ function place(
 export async function sampleFiles(): Promise<SampleFile[]> {
   const sonLa = await generateProvince(sonLaSpec());
   const d1219 = await generateProvince(deAn1219Spec());
+  const front = frontH1Spec();
+  const frontFiles = await generateProvince(front.spec);
   return [
     ...place("son-la", sonLa, [
       { path: "plan-muong-leo.csv", text: planCsv(muongLeoTargets(MUONG_LEO), SAMPLE_MARKER) },
@@ -341,5 +344,15 @@ export async function sampleFiles(): Promise<SampleFile[]> {
         text: planCsv([...deAn1219Baselines(SON_LA), ...deAn1219Targets(SON_LA)], SAMPLE_MARKER),
       },
     ]),
+    // The generator's own truth knows one period; the half made of quarters has its oracle.
+    ...frontFiles.files.map((f) => ({ path: `son-la/mttq-2026/bao-cao/${f.path}`, bytes: f.bytes })),
+    {
+      path: "son-la/mttq-2026/roster.csv",
+      bytes: new TextEncoder().encode(frontFiles.roster),
+    },
+    {
+      path: "son-la/mttq-2026/expected-h1.json",
+      bytes: new TextEncoder().encode(JSON.stringify(frontH1Expected(front), null, 2) + "\n"),
+    },
   ];
 }

@@ -4,7 +4,6 @@ import { NoPeriodError } from "../core/consolidate/consolidate";
 import type { ParsedFile } from "../core/consolidate/types";
 import { reportJsonPieces } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
-import { readDate } from "../core/submission/cell-reading";
 import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
 import {
   consolidateParsed,
@@ -21,7 +20,7 @@ import { collectInputs, FileSet, type FoundInput } from "./inputs";
 import { parseAll } from "./parse-parallel";
 import { Progress } from "./progress";
 import { readRosterFile } from "./roster-file";
-import { resolvePeriod, resolveTemplate } from "./template-command";
+import { resolveDue, resolvePeriod, resolveTemplate } from "./template-command";
 import { phase } from "./timing";
 
 export interface ConsolidateArgs {
@@ -64,18 +63,6 @@ export function resolveLang(lang: string | undefined, report: string | undefined
     `--lang chỉ nhận vi hoặc en, không phải "${lang}"`,
     `--lang takes vi or en, not "${lang}"`,
   );
-}
-
-export function resolveDue(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const d = readDate({ value: text });
-  if (d.kind !== "date") {
-    throw new CliError(
-      `--due "${text}" không phải ngày (dạng 2026-12-15 hoặc 15/12/2026)`,
-      `--due "${text}" is not a date (2026-12-15 or 15/12/2026)`,
-    );
-  }
-  return d.iso;
 }
 
 async function readInput(file: string, opt: string): Promise<Uint8Array> {

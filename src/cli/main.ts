@@ -13,7 +13,10 @@ import { printTiming, startTiming, type BootTimes } from "./timing";
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
 
   chitieu template <mẫu> --period P (--unit MÃ … | --roster TỆP | --province MÃ) --out THƯ_MỤC|TỆP.xlsx
-                   [--name TÊN] [--lang vi|en]
+                   [--name TÊN] [--lang vi|en] [--due NGÀY]
+      --due ghi hạn nộp lên mẫu (mặc định: hạn thường lệ của kỳ, nếu kế hoạch có, như báo cáo năm của
+      MTTQ trước 15/12) / --due writes the deadline on the form (default: the period's usual one, when
+      the plan gives one, such as the Front's annual report before 15/12)
       --unit nhận mọi mã: mã ngoài danh mục 2025 được cảnh báo (kèm mã gần nhất), mẫu vẫn được tạo;
       tên lấy từ --name, rồi --roster, rồi danh mục / --unit takes any code: one outside the 2025 list
       gets a warning with the nearest codes and the workbook is still written; its name comes from
@@ -43,6 +46,7 @@ async function runTemplate(args: string[]): Promise<number> {
       out: { type: "string" },
       lang: { type: "string" },
       name: { type: "string" },
+      due: { type: "string" },
     },
   });
   if (positionals.length > 1) {
@@ -60,6 +64,7 @@ async function runTemplate(args: string[]): Promise<number> {
     out: values.out,
     lang: values.lang,
     name: values.name,
+    due: values.due,
   });
   for (const w of warnings) process.stderr.write(`chitieu: ${w.vi} / ${w.en}\n`);
   process.stdout.write(`Đã ghi ${written.length} mẫu biểu / wrote ${written.length} workbook(s):\n`);
@@ -147,7 +152,38 @@ async function runDemo(args: string[]): Promise<number> {
     process.stdout.write("\nĐề án 1219 — các xã biên giới (giai đoạn 1: 2026–2027)\n");
     process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");
   }
+  await frontHalfYear(dir, outDir);
   return 0;
+}
+
+/**
+ * The Front's six-month report (seed 002) made of the communes' quarters: some sent two quarters,
+ * some the half, one only its first quarter (named as a gap).
+ */
+async function frontHalfYear(dir: string, outDir: string): Promise<void> {
+  const f = (name: string): string => path.join(dir, "mttq-2026", name);
+  if (!existsSync(f("bao-cao"))) return;
+  const run = await consolidateCommand({
+    inputs: [f("bao-cao")],
+    roster: f("roster.csv"),
+    template: "mttq-bien-gioi",
+    period: "2026-H1",
+    out: path.join(outDir, "tong-hop-mttq-2026-H1.xlsx"),
+    json: path.join(outDir, "tong-hop-mttq-2026-H1.json"),
+  });
+  process.stdout.write(
+    "\nMTTQ khu vực biên giới — báo cáo 6 tháng đầu năm 2026 ghép từ các báo cáo quý / the Front's six-month report made of quarters\n",
+  );
+  process.stdout.write(summaryLines(run.report, run.written, true).join("\n") + "\n");
+  const gaps = run.report.issues.filter((x) => x.rule === "incomplete-period" && x.severity === "error");
+  const gapUnits = new Set(gaps.map((i) => i.unit));
+  // Units whose half came from quarters: not the half's own file, no gap left.
+  const made = run.report.units.filter(
+    (u) =>
+      !gapUnits.has(u.code) && (u.sources ?? []).length > 0 && !(u.sources ?? []).some((s) => /H1/.test(s)),
+  );
+  process.stdout.write(`Ghép từ báo cáo quý / made of quarters: ${made.map((u) => u.name).join(", ")}\n`);
+  for (const i of gaps) process.stdout.write(`Thiếu kỳ / gap: ${i.message}\n`);
 }
 
 const COMMANDS: Record<string, Handler> = {

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { promises as fs } from "node:fs";
-import { readTemplateTag, TEMPLATES, type Template } from "../core/catalog/templates";
+import { readTemplateTag, TEMPLATES, usualDue, type Template } from "../core/catalog/templates";
 import { templateWorkbook } from "../core/layout/template-layout";
 import type { Lang } from "../core/layout/template-text";
 import { describePeriod, parsePeriod, type Period } from "../core/periods";
@@ -9,6 +9,7 @@ import { nearestUnits, suggestUnits } from "../core/roster/suggest";
 import { officialUnits } from "../engine/official-units";
 import { writeAllOrNothing } from "../io/node/files";
 import { writeLayoutXlsxNode } from "../io/node/xlsx-write";
+import { readDate } from "../core/submission/cell-reading";
 import { CliError } from "./errors";
 import { readRosterFile } from "./roster-file";
 
@@ -22,6 +23,8 @@ export interface TemplateOptions {
   lang: string | undefined;
   /** The unit's name, for one `--unit` (a code the official list lacks has none of its own). */
   name?: string | undefined;
+  /** The deadline written on the form (`--due`), over the plan's usual one. */
+  due?: string | undefined;
 }
 
 /** A warning the command prints on stderr, in Vietnamese and English; the workbooks are still written. */
@@ -61,17 +64,31 @@ export function resolveTemplate(id: string | undefined): Template {
   );
 }
 
+/** A `--due` date as ISO, or a usage error. */
+export function resolveDue(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const d = readDate({ value: text });
+  if (d.kind !== "date") {
+    throw new CliError(
+      `--due "${text}" không phải ngày (dạng 2026-12-15 hoặc 15/12/2026)`,
+      `--due "${text}" is not a date (2026-12-15 or 15/12/2026)`,
+    );
+  }
+  return d.iso;
+}
+
 export function resolvePeriod(text: string | undefined, template?: Template): Period {
   if (!text)
     throw new CliError("Thiếu --period (ví dụ 2026, 2026-Q3)", "Missing --period (e.g. 2026, 2026-Q3)");
   const p = parsePeriod(text);
-  if (!p || p.kind === "phase") {
+  if (!p) {
     throw new CliError(
-      `Kỳ báo cáo "${text}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026)`,
-      `Invalid period "${text}" (e.g. 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026)`,
+      `Kỳ báo cáo "${text}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026, 2026-2027)`,
+      `Invalid period "${text}" (e.g. 2026, 2026-H1, 2026-Q3, 2026-9M, Quý III/2026, 2026-2027)`,
     );
   }
-  if (template && !template.periodKinds.includes(p.kind as Template["periodKinds"][number])) {
+  // A phase (2026-2027) is every plan's review (sơ kết, tổng kết), whatever periods it reports by.
+  if (template && p.kind !== "phase" && !template.periodKinds.includes(p.kind)) {
     const kinds = template.periodKinds.map((k) => PERIOD_KIND_VI[k] ?? k).join(", ");
     throw new CliError(
       `Mẫu ${template.id} báo cáo theo kỳ: ${kinds}; không có kỳ ${describePeriod(p)}`,
@@ -178,6 +195,9 @@ export async function templateCommand(opts: TemplateOptions): Promise<TemplateRe
   const template = resolveTemplate(opts.templateId);
   const period = resolvePeriod(opts.period, template);
   const lang: Lang = opts.lang === "en" ? "en" : "vi";
+  const given = resolveDue(opts.due);
+  const usual = usualDue(template, period);
+  const due = given ? { date: given, usual: false } : usual ? { date: usual, usual: true } : undefined;
   if (opts.lang && opts.lang !== "vi" && opts.lang !== "en") {
     throw new CliError(
       `--lang chỉ nhận vi hoặc en, không phải "${opts.lang}"`,
@@ -203,7 +223,9 @@ export async function templateCommand(opts: TemplateOptions): Promise<TemplateRe
   }
   const files: { path: string; data: Uint8Array }[] = [];
   for (const unit of units) {
-    const data = writeLayoutXlsxNode(templateWorkbook({ template, unit, period, lang }));
+    const data = writeLayoutXlsxNode(
+      templateWorkbook({ template, unit, period, lang, ...(due ? { due } : {}) }),
+    );
     const target = single
       ? opts.out
       : path.join(opts.out, `${template.id}_${safeFilePart(unit.code)}_${period.code}.xlsx`);

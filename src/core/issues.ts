@@ -33,6 +33,8 @@ export const RULES = [
   "outlier",
   "target-missed",
   "pace-missed",
+  // Since 1.1 (FORMATS.md §4a): pieces of a period that leave a gap.
+  "incomplete-period",
   // Beyond the contract's minimum: checks between indicators and of plans.
   "inconsistent-denominator",
   "exceeds-related",

@@ -13,6 +13,7 @@ import { officialUnits } from "../../src/engine/official-units";
 import { consolidateParsed, parseFile, type InputFile } from "../../src/engine/pipeline";
 import { writeLayoutXlsx } from "../../src/io/xlsx-write";
 import { communeCsv, rng } from "../support/random-commune";
+import { FRONT, pieceCsv, randomPiece } from "../support/pieces";
 
 /*
  * Summaries of provinces consolidated upward give exactly the nation's figures from its communes,
@@ -266,5 +267,109 @@ describe("consolidating upward", () => {
       (p) => ["04240", "04231", "04204", "04210"].includes(p.unit) && p.indicator === "HO_NGHEO",
     );
     expect(sub[0]!.numerator).toBe(ml.reduce((s, p) => s + p.numerator!, 0));
+  });
+});
+
+/*
+ * The same over time (FORMATS.md §4a): a province's quarter summaries consolidated into the year at
+ * the national level give exactly the figures of the communes' own pieces consolidated into the
+ * year at once. Communes send months or quarters (pieces that make each quarter) or nothing at all:
+ * a commune with a gap has no year figure for its flows, which a quarter summary cannot know.
+ */
+describe("consolidating upward, quarter summaries into the year", () => {
+  const QUARTERS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"];
+  const FRONT_PROVINCES: Record<string, string[]> = {
+    "14": ["04240", "04231", "04204", "04210", "04213"],
+    "08": ["02230", "02231", "02232", "02233"],
+  };
+  const border = new Set(["04240", "04231", "02230"]);
+  const frontRoster = (withCommunes: boolean, only?: string): Roster =>
+    roster([
+      ...(only ? [] : ["VN,Việt Nam,quoc-gia,,"]),
+      ...Object.entries(FRONT_PROVINCES)
+        .filter(([p]) => !only || p === only)
+        .flatMap(([p, list]) => [
+          `${p},Tỉnh ${p},tinh,${only ? "" : "VN"},`,
+          ...(withCommunes
+            ? list.map((c) => `${c},Xã ${c},xa,${p},${border.has(c) ? "bien-gioi" : ""}`)
+            : []),
+        ]),
+    ]);
+
+  /** One seed's communes and their pieces: months or a quarter for each quarter, or nothing. */
+  function communePieces(seed: number): { unit: string; period: string; file: InputFile }[] {
+    const rand = rng(seed);
+    const out: { unit: string; period: string; file: InputFile }[] = [];
+    for (const list of Object.values(FRONT_PROVINCES)) {
+      for (const unit of list) {
+        if (rand() < 0.15) continue;
+        QUARTERS.forEach((q, qi) => {
+          const periods =
+            rand() < 0.4 ? [1, 2, 3].map((m) => `2026-M${String(qi * 3 + m).padStart(2, "0")}`) : [q];
+          for (const period of periods) {
+            const path = `${unit}-${period}.csv`;
+            out.push({
+              unit,
+              period,
+              file: { path, bytes: enc.encode(pieceCsv(unit, period, randomPiece(rand))) },
+            });
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  const same = (a: { value: number | null; numerator: number | null; denominator: number | null }) => [
+    a.value,
+    a.numerator,
+    a.denominator,
+  ];
+
+  test.each([1, 2, 3, 4, 5, 6])("seed %i: quarters then the year equal the year's pieces at once", (seed) => {
+    const pieces = communePieces(seed);
+    const year = parsePeriod("2026")!;
+    const direct = consolidateParsed(
+      pieces.map((p) => parseFile(p.file)),
+      { template: FRONT, period: year, roster: frontRoster(true) },
+    ).report;
+    const summaries: InputFile[] = [];
+    for (const p of Object.keys(FRONT_PROVINCES)) {
+      for (const q of QUARTERS) {
+        const qq = parsePeriod(q)!;
+        const inQuarter = pieces.filter((x) => {
+          const pp = parsePeriod(x.period)!;
+          return (
+            FRONT_PROVINCES[p]!.includes(x.unit) &&
+            pp.startMonth >= qq.startMonth &&
+            pp.endMonth <= qq.endMonth
+          );
+        });
+        const run = consolidateParsed(
+          inQuarter.map((x) => parseFile(x.file)),
+          { template: FRONT, period: parsePeriod(q)!, roster: frontRoster(true, p) },
+        );
+        summaries.push({ path: `tong-hop-${p}-${q}.xlsx`, bytes: writeLayoutXlsx(run.workbook) });
+      }
+    }
+    const upward = consolidateParsed(
+      summaries.map((f) => parseFile(f)),
+      { template: FRONT, period: year, roster: frontRoster(false) },
+    ).report;
+    expect(upward.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(upward.units.map((u) => u.sources?.length)).toEqual([4, 4]);
+    expect(direct.indicators.every((i) => i.value !== null && i.reporting > 0)).toBe(true);
+    for (const d of direct.indicators) {
+      const u = upward.indicators.find((i) => i.code === d.code)!;
+      expect({ code: d.code, figure: same(u) }).toEqual({ code: d.code, figure: same(d) });
+      expect([u.reportingBase, u.expectedBase]).toEqual([d.reporting, d.expected]);
+    }
+    const key = (g: ReportGroup): string => `${g.group}:${g.indicator}`;
+    const groups = direct.groups.filter((g) => g.group === "bien-gioi");
+    expect(groups.length).toBeGreaterThan(0);
+    for (const d of groups) {
+      const u = upward.groups.find((g) => key(g) === key(d))!;
+      expect({ group: key(d), figure: same(u) }).toEqual({ group: key(d), figure: same(d) });
+    }
   });
 });

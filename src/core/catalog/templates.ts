@@ -1,3 +1,4 @@
+import type { Period } from "../periods/parse";
 import type { Bilingual } from "./types";
 import { getIndicator } from "./indicators";
 
@@ -197,6 +198,17 @@ export function requiredIndicatorCodes(template: Template): string[] {
 /** Codes that appear in the template's summary: the reported ones, then the derived ones. */
 export function summaryIndicatorCodes(template: Template): string[] {
   return [...templateIndicatorCodes(template), ...(template.derived ?? [])];
+}
+
+/**
+ * The deadline a template's plan fixes for a period, as an ISO date, when the seeds give one: the
+ * Front's annual report before 15/12 of the year (seed 000). Quarterly and six-month reports (seed
+ * 002) have no date in the seeds: none, so a person gives one (`--due`) or none is judged late.
+ */
+export function usualDue(template: Template, period: Period): string | undefined {
+  const annual = template.deadline?.annual;
+  if (!annual || period.kind !== "year") return undefined;
+  return `${period.endYear}-${String(annual.month).padStart(2, "0")}-${String(annual.day).padStart(2, "0")}`;
 }
 
 /** `ktxh-xa@1`: the id and version a workbook carries in `ChiTieu_MauBieu`. */

@@ -1,6 +1,6 @@
 import { TEMPLATES, templateIndicatorCodes, type Template } from "../catalog/templates";
 import { makeIssue, type Issue } from "../issues";
-import { describePeriod, type Period } from "../periods";
+import { covers, describePeriod, type Period } from "../periods";
 import { rosterCode, type Roster } from "../roster/roster";
 import type { IssueSink } from "../issues-fold";
 import { addMissingIndicators } from "../submission/missing-rows";
@@ -112,7 +112,10 @@ function mostCommon(xs: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/** Checks each submission against the run's template and period; its rows are read once it is chosen. */
+/**
+ * Checks each submission against the run's template and period (the period itself, or a piece of it);
+ * its rows are read once it is chosen.
+ */
 export function acceptSubmissions(
   files: ParsedFile[],
   template: Template,
@@ -137,14 +140,16 @@ export function acceptSubmissions(
         rejected.push(sub);
         continue;
       }
-      if (sub.meta.period && sub.meta.period.code !== period.code) {
+      // A piece of the period (a quarter of the year, a year of the phase) is kept: pieces that
+      // cover the period make the unit's figures (FORMATS.md §4a).
+      if (sub.meta.period && !covers(period, sub.meta.period)) {
         issues.push(
           makeIssue(
             "error",
             "wrong-period",
             {
-              vi: `Báo cáo kỳ ${describePeriod(sub.meta.period)} (${sub.meta.period.code}), không phải kỳ ${describePeriod(period)} (${period.code}): bị loại`,
-              en: `The report is for ${describePeriod(sub.meta.period, "en")} (${sub.meta.period.code}), not ${describePeriod(period, "en")} (${period.code}): rejected`,
+              vi: `Báo cáo kỳ ${describePeriod(sub.meta.period)} (${sub.meta.period.code}), không phải kỳ ${describePeriod(period)} (${period.code}) cũng không nằm trong kỳ đó: bị loại`,
+              en: `The report is for ${describePeriod(sub.meta.period, "en")} (${sub.meta.period.code}), neither ${describePeriod(period, "en")} (${period.code}) nor a part of it: rejected`,
             },
             { ...(sub.meta.periodAt ?? { file: sub.raw.file }), unit },
           ),

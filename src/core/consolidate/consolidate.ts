@@ -1,5 +1,5 @@
 import { getIndicator } from "../catalog/indicators";
-import { summaryIndicatorCodes, type Template } from "../catalog/templates";
+import { summaryIndicatorCodes, usualDue, type Template } from "../catalog/templates";
 import { IssueList, type IssueSink } from "../issues-fold";
 import { makeIssue, type Issue } from "../issues";
 import type { Period } from "../periods";
@@ -8,6 +8,7 @@ import type { CarriedGroup, UnitFigure } from "../submission/unit-figure";
 import { aggregate, ratioFigure, type Aggregate, type Contribution } from "./aggregate";
 import { acceptSubmissions, decidePeriod, decideTemplate, type Accepted } from "./choose";
 import { chooseAmong } from "./duplicates";
+import { combinePieces, pieceNotUsed } from "./pieces";
 import { findOutliers } from "./outliers";
 import { suggestUnits } from "../roster/suggest";
 import { applyPlan } from "../plan/apply-plan";
@@ -27,11 +28,7 @@ export class NoPeriodError extends Error {
 }
 
 /** The deadline a template fixes for a period (the Front's annual report: before 15/12). */
-export function defaultDue(template: Template, period: Period): string | undefined {
-  const annual = template.deadline?.annual;
-  if (!annual || period.kind !== "year") return undefined;
-  return `${period.endYear}-${String(annual.month).padStart(2, "0")}-${String(annual.day).padStart(2, "0")}`;
-}
+export const defaultDue = usualDue;
 
 /**
  * Consolidates parsed submissions: decides which one each unit's figures come from, aggregates
@@ -52,7 +49,8 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
   const outcomes = new Map<string, UnitOutcome>();
   const byUnit = sendersByUnit(accepted, opts, outcomes, issues);
   nameRejectedUnits(rejected, byUnit, roster, opts.roster, outcomes);
-  const used = chooseUsed(byUnit, roster, template, due, opts.locale, outcomes, issues);
+  const dueFor = (p: Period): string | undefined => opts.due ?? defaultDue(template, p);
+  const used = chooseUsed(byUnit, roster, { template, period, due: dueFor }, opts.locale, outcomes, issues);
   nameMissingLeaves(roster, outcomes, issues);
 
   const codes = summaryIndicatorCodes(template);
@@ -133,20 +131,37 @@ function nameRejectedUnits(
   }
 }
 
-/** The submission each unit's figures come from (none where its duplicates disagree); late ones named. */
+/**
+ * The figures each unit's come from: its submission for the period (none where its duplicates
+ * disagree), else the pieces that cover it (FORMATS.md §4a; duplicates settled per piece). Late
+ * ones named, each against its own period's deadline unless one was given.
+ */
 function chooseUsed(
   byUnit: Map<string, Accepted[]>,
   roster: Roster,
-  template: Template,
-  due: string | undefined,
+  run: { template: Template; period: Period; due: (p: Period) => string | undefined },
   locale: ConsolidateOptions["locale"],
   outcomes: Map<string, UnitOutcome>,
   issues: IssueSink,
 ): Map<string, Accepted> {
+  const { template, period } = run;
   const used = new Map<string, Accepted>();
   for (const [unit, list] of [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const chosen = chooseAmong(list, template, locale, issues);
     const name = roster.get(unit)?.name ?? list[0]?.sub.meta.unitName ?? unit;
+    const own = list.filter((a) => !a.sub.meta.period || a.sub.meta.period.code === period.code);
+    const pieces = list.filter((a) => !own.includes(a));
+    let chosen: Accepted | undefined;
+    let sources: Accepted[] = [];
+    if (own.length > 0) {
+      chosen = chooseAmong(own, template, locale, issues);
+      if (chosen) sources = [chosen];
+      // Its own report for the period wins; the pieces are named, not read.
+      for (const a of pieces) issues.push(pieceNotUsed(a, period));
+    } else {
+      const combined = fromPieces(pieces, name, template, period, locale, issues);
+      chosen = combined?.accepted;
+      sources = combined?.used ?? [];
+    }
     const o = outcomeFor(outcomes, unit, name, chosen ? "ok" : "duplicate");
     o.files = list.map((a) => a.sub.raw.file).sort();
     if (!chosen) {
@@ -154,25 +169,65 @@ function chooseUsed(
       continue;
     }
     o.file = chosen.sub.raw.file;
+    // A CSV may hold several of a unit's pieces: each file once.
+    o.sources = [...new Set(sources.map((a) => a.sub.raw.file))];
     if (chosen.sub.meta.reportDate) o.reportDate = chosen.sub.meta.reportDate;
     o.figures = chosen.figures;
     used.set(unit, chosen);
-    if (due && chosen.sub.meta.reportDate && chosen.sub.meta.reportDate > due) {
+    for (const a of sources) {
+      const due = run.due(a.sub.meta.period ?? period);
+      if (!due || !a.sub.meta.reportDate || a.sub.meta.reportDate <= due) continue;
       o.status = "late";
-      issues.push(
-        makeIssue(
-          "warning",
-          "late",
-          {
-            vi: `Nộp muộn: ký ngày ${viDate(chosen.sub.meta.reportDate)}, hạn ${viDate(due)} (vẫn được tổng hợp)`,
-            en: `Late: signed ${chosen.sub.meta.reportDate}, due ${due} (still counted)`,
-          },
-          { ...(chosen.sub.meta.reportDateAt ?? { file: chosen.sub.raw.file }), unit },
-        ),
-      );
+      issues.push(lateIssue(a, due));
     }
   }
   return used;
+}
+
+/**
+ * A unit's figures from its pieces: duplicates settled per period first (a copy of Q2 is still one
+ * Q2), then the pieces combined. The rows of pieces not used are not named again, only why.
+ */
+function fromPieces(
+  pieces: Accepted[],
+  name: string,
+  template: Template,
+  period: Period,
+  locale: ConsolidateOptions["locale"],
+  issues: IssueSink,
+): ReturnType<typeof combinePieces> {
+  const byPeriod = new Map<string, Accepted[]>();
+  for (const a of pieces) {
+    const code = (a.sub.meta.period as Period).code;
+    byPeriod.set(code, [...(byPeriod.get(code) ?? []), a]);
+  }
+  const chosen: Accepted[] = [];
+  const named = new Map<Accepted, Issue[]>();
+  for (const code of [...byPeriod.keys()].sort()) {
+    const own: Issue[] = [];
+    const one = chooseAmong(byPeriod.get(code) as Accepted[], template, locale, own);
+    if (!one) for (const i of own) issues.push(i);
+    else {
+      chosen.push(one);
+      named.set(one, own);
+    }
+  }
+  const combined = combinePieces(chosen, period, template, name, issues);
+  for (const a of combined?.used ?? []) for (const i of named.get(a) ?? []) issues.push(i);
+  return combined;
+}
+
+function lateIssue(a: Accepted, due: string): Issue {
+  const date = a.sub.meta.reportDate as string;
+  return makeIssue(
+    "warning",
+    "late",
+    {
+      vi: `Nộp muộn: ký ngày ${viDate(date)}, hạn ${viDate(due)} (vẫn được tổng hợp)`,
+      en: `Late: signed ${date}, due ${due} (still counted)`,
+    },
+    { ...(a.sub.meta.reportDateAt ?? { file: a.sub.raw.file }), unit: a.unit },
+  );
 }
 
 /** Leaves that sent nothing usable: `missing`, each named. */

@@ -73,6 +73,8 @@ export interface UnitOutcome {
   status: UnitStatus;
   file?: string;
   files: string[];
+  /** Every file its figures came from: the one used, or the pieces that make the period (FORMATS §4a). */
+  sources?: string[];
   reportDate?: string;
   figures?: Map<string, UnitFigure>;
   /** The submission was a summary of an inner roster unit. */

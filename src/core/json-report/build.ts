@@ -54,6 +54,7 @@ function reportUnits(c: Consolidation): ReportUnit[] {
     const u: ReportUnit = { code: o.code, name: o.name, status: o.status };
     if (o.file) u.file = o.file;
     if (o.files.length > 1) u.files = o.files;
+    if (o.sources) u.sources = o.sources;
     if (r?.level) u.level = r.level;
     if (r?.parent) u.parent = r.parent;
     if (r && r.groups.length > 0) u.groups = r.groups;

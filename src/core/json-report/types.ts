@@ -14,6 +14,8 @@ export interface ReportUnit {
   file?: string;
   /** Every file received from the unit, when more than one. */
   files?: string[];
+  /** (1.1) Every file the unit's figures came from: the one used, or the pieces that make the period. */
+  sources?: string[];
   level?: string;
   parent?: string;
   groups?: string[];

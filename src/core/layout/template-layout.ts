@@ -23,6 +23,8 @@ export interface TemplateRequest {
   unit: { code: string; name: string };
   period: Period;
   lang: Lang;
+  /** The deadline (ISO date): given (`--due`), else the plan's usual one for the period, if any. */
+  due?: { date: string; usual: boolean };
 }
 
 /** The table's columns, left to right: STT first, then the contract's headers. */
@@ -136,6 +138,25 @@ function heading(sheet: SheetBuilder, req: TemplateRequest): void {
   sheet.set(5, 6, cell(`${text.signedBy}:`, { style: "label" }));
   sheet.set(5, 7, cell(null, { style: "metaInput", numFmt: FMT_TEXT, unlocked: true })).merge(5, 7, 5, 8);
   sheet.set(6, 6, cell(text.fillHint, { style: "subtitle" })).merge(6, 6, 7, LAST_COL);
+  if (req.due) dueLine(sheet, req.due, template, lang);
+}
+
+/** "Hạn nộp: 15/12/2026", with where the date comes from: a unit sees when the report is due. */
+function dueLine(
+  sheet: SheetBuilder,
+  due: { date: string; usual: boolean },
+  template: Template,
+  lang: Lang,
+): void {
+  const [y, m, d] = due.date.split("-");
+  sheet.set(
+    7,
+    2,
+    cell(lang === "vi" ? "Hạn nộp:" : "Due:", { style: "label", note: lang === "vi" ? "Due" : "Hạn nộp" }),
+  );
+  sheet.set(7, 3, cell(lang === "vi" ? `${d}/${m}/${y}` : due.date, { style: "meta", numFmt: FMT_TEXT }));
+  const why = due.usual && template.deadline ? template.deadline.description[lang] : undefined;
+  if (why) sheet.set(7, 4, cell(why, { style: "subtitle" }));
 }
 
 /** English captions above the Vietnamese headers: the headers themselves are the contract. */

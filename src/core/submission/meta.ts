@@ -109,7 +109,7 @@ function periodRead(sub: RawSubmission, meta: SubmissionMeta, unit: string, issu
   const periodValue = sub.meta.period?.cell?.value;
   const period =
     typeof periodValue === "number" || typeof periodValue === "string" ? readPeriod(periodValue) : undefined;
-  if (period && period.kind !== "phase") {
+  if (period) {
     meta.period = period;
     return true;
   }
@@ -120,8 +120,8 @@ function periodRead(sub: RawSubmission, meta: SubmissionMeta, unit: string, issu
       danglingText(sub.meta.period, { vi: "kỳ báo cáo", en: "reporting period" }) ??
         (meta.periodText
           ? {
-              vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026): báo cáo bị loại`,
-              en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026): the report is rejected`,
+              vi: `Không đọc được kỳ báo cáo "${meta.periodText}" (ví dụ 2026, 2026-Q3, Quý III/2026, 2026-2027): báo cáo bị loại`,
+              en: `Cannot read the period "${meta.periodText}" (e.g. 2026, 2026-Q3, Quý III/2026, 2026-2027): the report is rejected`,
             }
           : {
               vi: 'Không tìm thấy kỳ báo cáo (tên ChiTieu_KyBaoCao, ô nhãn "Kỳ báo cáo" hoặc cột ky_bao_cao): báo cáo bị loại',

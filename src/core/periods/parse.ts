@@ -1,4 +1,4 @@
-import { matchKey } from "./text";
+import { matchKey } from "../text";
 
 /**
  * Reporting periods (FORMATS.md §4). Canonical forms: `2026`, `2026-H1`, `2026-H2`, `2026-Q1`…`Q4`,
