@@ -17,8 +17,6 @@ import { TEMPLATE_TABLE_HEADERS } from "../support/contract";
  * stand-in served in place of office.js. Screenshots go to /tmp/chitieu-e2e/.
  */
 
-jest.setTimeout(180_000);
-
 const SKIP = process.env.E2E_SKIP;
 const DIST = process.env.E2E_DIST ?? "";
 const FAKE_OFFICE = process.env.E2E_FAKE_OFFICE ?? "";

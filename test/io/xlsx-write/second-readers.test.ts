@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawnChild } from "../../support/child";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const [name, layout] of layouts) {
     cases.push({ name, layout, ours: writeLayoutXlsx(layout), reference: await renderWorkbook(layout) });
   }
-}, 120_000);
+});
 
 function read(bytes: Uint8Array): SourceDoc {
   const r = readXlsx(bytes, "x.xlsx");
@@ -89,19 +89,15 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
       }
     }
     const convert = (who: string, format: string, outdir: string): void => {
-      const conv = spawnSync(
-        soffice!,
-        [
-          "--headless",
-          `-env:UserInstallation=file://${dir}/lo-profile`,
-          "--convert-to",
-          format,
-          "--outdir",
-          path.join(dir, outdir),
-          ...files.filter((f) => f.includes(`${path.sep}${who}${path.sep}`)),
-        ],
-        { encoding: "utf8", timeout: 180_000 },
-      );
+      const conv = spawnChild(soffice!, [
+        "--headless",
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        "--convert-to",
+        format,
+        "--outdir",
+        path.join(dir, outdir),
+        ...files.filter((f) => f.includes(`${path.sep}${who}${path.sep}`)),
+      ]);
       expect(conv.status).toBe(0);
     };
     for (const who of ["ours", "ref"]) {
@@ -149,14 +145,13 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
     );
     expect(ours["tong-hop-nho-Tổng hợp.csv"]).toContain("Tỉnh Sơn La");
     expect(ours["tong-hop-nho-Vấn đề.csv"]).toMatch(/Lỗi|Cảnh báo/);
-  }, 300_000);
+  });
 });
 
 if (!soffice) console.warn("LibreOffice (soffice) not found: its checks are skipped; .ci/run installs it.");
 
 const python = "/usr/bin/python3";
-const hasOpenpyxl =
-  existsSync(python) && spawnSync(python, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0;
+const hasOpenpyxl = existsSync(python) && spawnChild(python, ["-c", "import openpyxl"]).status === 0;
 
 interface OpenpyxlSheet {
   name: string;
@@ -204,9 +199,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
   const dir = mkdtempSync(path.join(tmpdir(), "chitieu-py-"));
   const file = path.join(dir, "x.xlsx");
   writeFileSync(file, bytes);
-  const r = spawnSync(python, [path.join(__dirname, "openpyxl-view.py"), file], {
-    encoding: "utf8",
-    timeout: 120_000,
+  const r = spawnChild(python, [path.join(__dirname, "openpyxl-view.py"), file], {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -250,7 +243,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
       });
       expect(ours).toEqual(ref);
     }
-  }, 120_000);
+  });
 
   it("sees the table, the names, the validations, the protection and the notes of a template", () => {
     const c = cases.find((x) => x.name === "ktxh-xa")!;
@@ -287,7 +280,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
     expect(s.unlocked).toContain("G3");
     expect(s.notes.B3).toBe("Unit code");
     expect(s.cells.C4).toBe("Xã Mường Lèo");
-  }, 60_000);
+  });
 });
 
 if (!hasOpenpyxl)
