@@ -8,6 +8,7 @@ import { readDate } from "../core/submission/cell-reading";
 import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
 import { consolidateParsed, readPlanFile, writtenReportOf, type RunContext } from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
+import { createXlsxReader } from "../io/xlsx-read";
 import type { Engine, FileInput } from "./engine";
 
 /*
@@ -23,6 +24,9 @@ class InputError extends Error {}
  */
 const NUMBERS = "vi" as const;
 
+/** The pane's workbook reader when it parses on its own thread: a memo of the parts its files share. */
+const xlsx = createXlsxReader();
+
 function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
   const read = readSourceFile(file.bytes, file.path);
   if (!read.ok) throw new InputError(`${file.path}: ${read.issue.message} / ${read.issue.messageEn}`);
@@ -33,7 +37,7 @@ function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
 }
 
 export const engine: Engine = {
-  parseFile: (file) => parseFile(file, { locale: NUMBERS }),
+  parseFile: (file) => parseFile(file, { locale: NUMBERS }, xlsx),
   failedFile: (path, why) => failedParse(path, new Error(why)),
   consolidateParsed: (parsed, input) => {
     const ctx: RunContext = { locale: NUMBERS };
