@@ -19,7 +19,12 @@ const shared = {
 };
 
 module.exports = {
-  testTimeout: 30000,
+  // A hang guard, never a speed limit: a test (or a beforeAll) still running after ten minutes is
+  // taken for hung. The slowest tests (a 150 MB CSV through the command line, LibreOffice reading
+  // workbooks) take a minute or two on a loaded 2-core machine; a test suite must pass on a busy
+  // machine, so no test sets a shorter time-out of its own. Child processes have their own guard
+  // (test/support/child.ts).
+  testTimeout: 10 * 60_000,
   projects: [
     {
       ...shared,

@@ -13,7 +13,8 @@ import {
   type RunContext,
 } from "../engine/pipeline";
 import { writeLayoutXlsxNodeAsync } from "../io/node/xlsx-write";
-import { readXlsx } from "../io/xlsx-read";
+import { nodeZipCodec } from "../io/node/zip-codec";
+import { createXlsxReader, type XlsxReader } from "../io/xlsx-read";
 import { SUMMARY_SHEETS } from "../core/layout/summary";
 import { CliError } from "./errors";
 import { collectInputs, FileSet, type FoundInput } from "./inputs";
@@ -141,7 +142,7 @@ function refuseOverwritingInputs(a: ConsolidateArgs): void {
 async function refuseOverwritingSubmission(f: FoundInput, a: ConsolidateArgs): Promise<void> {
   if (a.out && path.resolve(f.absolute) === path.resolve(a.out)) {
     const bytes = new Uint8Array(await fs.readFile(f.absolute));
-    const r = readXlsx(bytes, f.path, { tables: [] });
+    const r = single().read(bytes, f.path, { tables: [] });
     if (r.ok && r.doc.sheetNames.includes(SUMMARY_SHEETS.status)) return;
   }
   const opt =
@@ -228,6 +229,11 @@ function requiredOutput(a: ConsolidateArgs): string {
   return a.out;
 }
 
+/** A workbook reader for a file read on its own (a plan, the previous summary): Node's zlib, no memo. */
+function single(): XlsxReader {
+  return createXlsxReader({ codec: nodeZipCodec, memo: false });
+}
+
 /** What the options say about the run: template, period, due date, and the roster, plan and previous files read. */
 async function runContext(a: ConsolidateArgs): Promise<RunContext> {
   const ctx: RunContext = { locale: resolveLocale(a.locale) };
@@ -239,13 +245,14 @@ async function runContext(a: ConsolidateArgs): Promise<RunContext> {
   if (a.plan && a.plan.length > 0) {
     const reads = [];
     for (const file of a.plan)
-      reads.push(readPlanFile({ path: file, bytes: await readInput(file, "--plan") }, ctx.locale));
+      reads.push(readPlanFile({ path: file, bytes: await readInput(file, "--plan") }, ctx.locale, single()));
     ctx.plan = { rows: reads.flatMap((r) => r.rows), issues: reads.flatMap((r) => r.issues) };
   }
   if (a.previous) {
     const prev = readPreviousFile(
       { path: a.previous, bytes: await readInput(a.previous, "--previous") },
       ctx.locale,
+      single(),
     );
     if ("error" in prev) {
       throw new CliError(

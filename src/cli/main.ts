@@ -6,8 +6,6 @@ import { checkCommand } from "./check-command";
 import { consolidateCommand } from "./consolidate-command";
 import { summaryLines } from "./print-summary";
 import { templateCommand } from "./template-command";
-import { nodeZipCodec } from "../io/node/zip-codec";
-import { useZipCodec } from "../io/xlsx-read";
 import { printTiming, startTiming, type BootTimes } from "./timing";
 
 const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, tổng hợp / planning indicators
@@ -195,7 +193,6 @@ const COMMANDS: Record<string, Handler> = {
 
 export async function main(argv: string[], boot?: BootTimes): Promise<number> {
   startTiming(boot);
-  useZipCodec(nodeZipCodec);
   try {
     return await run(argv);
   } finally {

@@ -5,6 +5,8 @@ import { Worker } from "node:worker_threads";
 import type { ParsedFile } from "../core/consolidate/types";
 import { parsePath } from "../engine/node/parse-path";
 import { fromWire, type ParseOptions } from "../engine/parse-file";
+import { nodeZipCodec } from "../io/node/zip-codec";
+import { createXlsxReader, type XlsxReader } from "../io/xlsx-read";
 import { CliError } from "./errors";
 import type { FoundInput } from "./inputs";
 import { StringPool } from "./string-pool";
@@ -27,9 +29,9 @@ export interface WorkerAnswer {
 }
 
 /** Parses one file from disk (a large CSV streamed); a file that cannot be opened stops the run. */
-async function parseOrFail(f: FoundInput, opts: ParseOptions): Promise<ParsedFile> {
+async function parseOrFail(f: FoundInput, opts: ParseOptions, xlsx: XlsxReader): Promise<ParsedFile> {
   try {
-    return await parsePath(f.absolute, f.path, f.size, opts);
+    return await parsePath(f.absolute, f.path, f.size, opts, xlsx);
   } catch (e) {
     throw new CliError(
       `Không đọc được tệp ${f.path}: ${(e as Error).message}`,
@@ -52,10 +54,12 @@ export async function parseAll(
   const workerFile = path.join(__dirname, "parse-worker.cjs");
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const parallel = inputs.length >= PARALLEL_THRESHOLD && cores > 1 && existsSync(workerFile);
+  // The main thread's workbook reader for this run (each worker makes its own, parse-worker.ts).
+  const xlsx = createXlsxReader({ codec: nodeZipCodec });
   if (!parallel) {
     const out: ParsedFile[] = [];
     for (const f of inputs) {
-      out.push(await parseOrFail(f, opts));
+      out.push(await parseOrFail(f, opts, xlsx));
       onProgress(out.length);
     }
     return out;
@@ -85,7 +89,7 @@ export async function parseAll(
   });
   for (let i = take(); i !== undefined && failure === undefined; i = take()) {
     const f = inputs[i]!;
-    finish(i, await parseOrFail(f, opts));
+    finish(i, await parseOrFail(f, opts, xlsx));
     // Let the workers' answers in (and hand them more files) between two files.
     await new Promise((resolve) => setImmediate(resolve));
   }

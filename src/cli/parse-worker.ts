@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { parsePath } from "../engine/node/parse-path";
 import { nodeZipCodec } from "../io/node/zip-codec";
-import { useZipCodec } from "../io/xlsx-read";
+import { createXlsxReader } from "../io/xlsx-read";
 import { toWire, type ParseOptions } from "../engine/parse-file";
 import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
 
@@ -11,7 +11,8 @@ import type { WorkerAnswer, WorkerJob } from "./parse-parallel";
  * worker never holds more than one file's parse in memory.
  */
 
-useZipCodec(nodeZipCodec);
+// This thread's workbook reader: Node's zlib, and a memo of the parts its files share.
+const xlsx = createXlsxReader({ codec: nodeZipCodec });
 const port = parentPort;
 const opts = (workerData ?? {}) as ParseOptions;
 let chain: Promise<void> = Promise.resolve();
@@ -25,7 +26,7 @@ port?.on("message", (f: WorkerJob) => {
     // parsePath turns whatever the file holds, and any bug reading it, into issues; what it throws
     // is a file that cannot be opened, which goes back to the main thread to stop the run (as there).
     try {
-      answer = { index: f.index, parsed: toWire(await parsePath(f.absolute, f.path, f.size, opts)) };
+      answer = { index: f.index, parsed: toWire(await parsePath(f.absolute, f.path, f.size, opts, xlsx)) };
     } catch (e) {
       answer = { index: f.index, error: (e as Error).message };
     }

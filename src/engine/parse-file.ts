@@ -9,6 +9,7 @@ import type { RawSubmission } from "../core/submission/types";
 import { extractCsvBytes } from "./csv-submissions";
 import { packFigures, unpackFigures, type PackedFigures } from "./figure-wire";
 import { classify, readWorkbook } from "../io/read-file";
+import type { XlsxReader } from "../io/xlsx-read";
 
 /* The slow half of the engine, kept free of ExcelJS and the list of units so a worker loads fast. */
 
@@ -145,10 +146,13 @@ export function failedParse(file: string, e: unknown): ParsedFile {
   };
 }
 
-/** Reads one file into the submissions it holds, with their metadata; never throws. */
-export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile {
+/**
+ * Reads one file into the submissions it holds, with their metadata; never throws. `xlsx` is the
+ * caller's workbook reader (one per thread, with its codec and memo), else one for this file alone.
+ */
+export function parseFile(input: InputFile, opts: ParseOptions = {}, xlsx?: XlsxReader): ParsedFile {
   try {
-    return parseBytes(input, opts);
+    return parseBytes(input, opts, xlsx);
   } catch (e) {
     return failedParse(input.path, e);
   }
@@ -158,12 +162,12 @@ export function parseFile(input: InputFile, opts: ParseOptions = {}): ParsedFile
  * `parseFile` without the net, for a caller that lays it over more than this (`parsePath`, which
  * may stream the file instead): a file's faults are issues, a bug throws.
  */
-export function parseBytes(input: InputFile, opts: ParseOptions = {}): ParsedFile {
+export function parseBytes(input: InputFile, opts: ParseOptions = {}, xlsx?: XlsxReader): ParsedFile {
   const c = classify(input.bytes, input.path);
   if (c.kind === "unreadable") return { file: input.path, submissions: [], issues: [c.issue] };
   if (c.kind === "csv")
     return parsedFrom(input.path, extractCsvBytes(input.bytes, input.path, wantedUnits(opts)), opts);
-  const read = readWorkbook(input.bytes, input.path);
+  const read = readWorkbook(input.bytes, input.path, xlsx);
   if (!read.ok) return { file: input.path, submissions: [], issues: [read.issue] };
   return parsedFrom(input.path, extractSubmissions(read.doc), opts);
 }

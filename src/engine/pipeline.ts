@@ -12,6 +12,7 @@ import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { officialUnits } from "./official-units";
 import { readSourceFile } from "../io/read-file";
+import type { XlsxReader } from "../io/xlsx-read";
 import { buildWrittenReport, type WrittenReport } from "../core/written-report";
 import type { InputFile } from "./parse-file";
 
@@ -35,16 +36,23 @@ export interface RunContext {
   previous?: { figures: PreviousFigures; year: number };
 }
 
-/** Reads a plan file (CSV, or a workbook with a `KeHoach` table); an unreadable one is an issue. */
-export function readPlanFile(input: InputFile, locale: "vi" | "en" = "vi"): PlanRead {
-  const read = readSourceFile(input.bytes, input.path);
+/**
+ * Reads a plan file (CSV, or a workbook with a `KeHoach` table); an unreadable one is an issue.
+ * `xlsx` is the caller's workbook reader (a platform's codec), else one for this file alone.
+ */
+export function readPlanFile(input: InputFile, locale: "vi" | "en" = "vi", xlsx?: XlsxReader): PlanRead {
+  const read = readSourceFile(input.bytes, input.path, xlsx);
   if (!read.ok) return { rows: [], issues: [{ ...read.issue, rule: "invalid-plan" }] };
   return readPlan(read.doc, locale);
 }
 
 /** Reads last period's summary workbook (`--previous`). */
-export function readPreviousFile(input: InputFile, locale: "vi" | "en" = "vi"): PreviousRead {
-  const read = readSourceFile(input.bytes, input.path);
+export function readPreviousFile(
+  input: InputFile,
+  locale: "vi" | "en" = "vi",
+  xlsx?: XlsxReader,
+): PreviousRead {
+  const read = readSourceFile(input.bytes, input.path, xlsx);
   if (!read.ok) return { error: { vi: read.issue.message, en: read.issue.messageEn } };
   return readPrevious(read.doc, locale);
 }

@@ -2,7 +2,7 @@ import type { SourceDoc } from "../core/grid";
 import { makeIssue, type Issue } from "../core/issues";
 import { readCsv } from "./csv-reader";
 import { sniff, type Sniffed } from "./sniff";
-import { readXlsx } from "./xlsx-read";
+import { createXlsxReader, readXlsx, type XlsxReader } from "./xlsx-read";
 
 const WHAT: Record<Exclude<Sniffed, "zip" | "ole" | "text">, { vi: string; en: string; reason: string }> = {
   empty: {
@@ -60,9 +60,15 @@ export function classify(head: Uint8Array, file: string): FileKind {
   return { kind: "csv" };
 }
 
-/** Reads a workbook's parts a submission, a plan or a previous summary needs. */
-export function readWorkbook(bytes: Uint8Array, file: string): ReadOutcome {
-  const r = readXlsx(bytes, file, { tables: ["ChiTieu", "KeHoach", "ChiTieu_DonVi", "ChiTieu_Nhom"] });
+/** A reader that keeps nothing between files (no memo, fflate): for a file read on its own. */
+const ALONE: XlsxReader = createXlsxReader({ memo: false });
+
+/**
+ * Reads a workbook's parts a submission, a plan or a previous summary needs, with the caller's
+ * reader (its codec and memo: the engine's callers make one per thread), else one of its own.
+ */
+export function readWorkbook(bytes: Uint8Array, file: string, xlsx: XlsxReader = ALONE): ReadOutcome {
+  const r = xlsx.read(bytes, file, { tables: ["ChiTieu", "KeHoach", "ChiTieu_DonVi", "ChiTieu_Nhom"] });
   if (r.ok) return { ok: true, doc: r.doc };
   return { ok: false, issue: makeIssue("error", "unreadable-file", r.message, { file, reason: r.reason }) };
 }
@@ -71,10 +77,10 @@ export function readWorkbook(bytes: Uint8Array, file: string): ReadOutcome {
  * Reads any submission file into grids: xlsx by its content (whatever the extension), CSV as text.
  * A file that cannot be read becomes one `unreadable-file` issue with the reason, never an exception.
  */
-export function readSourceFile(bytes: Uint8Array, file: string): ReadOutcome {
+export function readSourceFile(bytes: Uint8Array, file: string, xlsx?: XlsxReader): ReadOutcome {
   const c = classify(bytes, file);
   if (c.kind === "unreadable") return { ok: false, issue: c.issue };
-  if (c.kind === "xlsx") return readWorkbook(bytes, file);
+  if (c.kind === "xlsx") return readWorkbook(bytes, file, xlsx);
   try {
     return { ok: true, doc: readCsv(bytes, file) };
   } catch (e) {

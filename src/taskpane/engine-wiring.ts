@@ -9,6 +9,7 @@ import { readDate } from "../core/submission/cell-reading";
 import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
 import { consolidateParsed, readPlanFile, writtenReportOf, type RunContext } from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
+import { createXlsxReader } from "../io/xlsx-read";
 import { NothingUsable, type Engine, type FileInput } from "./engine";
 import { PaneError } from "./i18n";
 import { STRINGS } from "./strings";
@@ -29,6 +30,9 @@ function inputError(say: (t: (typeof STRINGS)["vi"]) => string): PaneError {
   return new PaneError(say(STRINGS.vi), say(STRINGS.en));
 }
 
+/** The pane's workbook reader when it parses on its own thread: a memo of the parts its files share. */
+const xlsx = createXlsxReader();
+
 function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
   const bad = (why: { vi: string; en: string }): PaneError =>
     new PaneError(
@@ -44,7 +48,7 @@ function rosterOf(file: FileInput): NonNullable<RunContext["roster"]> {
 }
 
 export const engine: Engine = {
-  parseFile: (file) => parseFile(file, { locale: NUMBERS }),
+  parseFile: (file) => parseFile(file, { locale: NUMBERS }, xlsx),
   failedFile: (path, why) => failedParse(path, new Error(why)),
   consolidateParsed: (parsed, input) => {
     const ctx: RunContext = { locale: NUMBERS };

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { parseFile, toWire } from "../engine/parse-file";
+import { createXlsxReader } from "../io/xlsx-read";
 import type { WorkerReply, WorkerRequest } from "./parse-protocol";
 
 /*
@@ -9,13 +10,15 @@ import type { WorkerReply, WorkerRequest } from "./parse-protocol";
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** This worker's workbook reader: a memo of the parts its files share (fflate: no zlib here). */
+const xlsx = createXlsxReader();
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { id, file } = event.data;
   let reply: WorkerReply;
   try {
     // Figures typed as text are read the Vietnamese way whatever the pane's language (engine-wiring.ts).
-    reply = { id, ok: true, parsed: toWire(parseFile(file, { locale: "vi" })) };
+    reply = { id, ok: true, parsed: toWire(parseFile(file, { locale: "vi" }, xlsx)) };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

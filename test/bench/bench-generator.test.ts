@@ -58,7 +58,7 @@ describe("the benchmark's generated workbooks", () => {
     status = run.status;
     stderr = run.stderr;
     report = JSON.parse(readFileSync(path.join(dir, "out.json"), "utf8")) as Report;
-  }, 120_000);
+  });
 
   it("are real communes of one province under their province", () => {
     expect(status).toBe(0);

@@ -69,7 +69,7 @@ describe("chitieu consolidate against the truth of a province with every fault p
       ? (JSON.parse(readFileSync(path.join(dir, "r.json"), "utf8")) as Report)
       : ({} as Report);
     run = { dir, truth: generated.truth, before, first, report };
-  }, 120_000);
+  });
 
   it("exits 0 and writes the summary and the report", () => {
     expect(run.first.stderr).toBe("");

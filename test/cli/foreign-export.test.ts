@@ -160,7 +160,7 @@ describe("another system's national export sent by mistake", () => {
     good = await consolidateIn(dir, "tot", true);
     withRoster = await consolidateIn(dir, "bao-cao", true);
     withoutRoster = await consolidateIn(dir, "bao-cao", false);
-  }, 600_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -276,7 +276,7 @@ describe("a commune's file of 150,000 rows the engine cannot use", () => {
     );
     good = await consolidateIn(dir, "tot", true);
     run = await consolidateIn(dir, "bao-cao", true);
-  }, 600_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

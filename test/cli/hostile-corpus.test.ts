@@ -122,7 +122,7 @@ describe("a hostile corpus beside the Sơn La sample", () => {
     run.report = existsSync(json)
       ? (JSON.parse(readFileSync(json, "utf8")) as Report)
       : ({ issues: [] } as never);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));

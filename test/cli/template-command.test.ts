@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawnChild } from "../support/child";
 import { mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -166,19 +166,15 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
     expect(runCli(["template", "ktxh-xa", "--unit", "04240", "--period", "2026", "--out", out]).status).toBe(
       0,
     );
-    const conv = spawnSync(
-      soffice!,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${dir}/lo-profile`,
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
-        "--outdir",
-        dir,
-        out,
-      ],
-      { encoding: "utf8", timeout: 120_000 },
-    );
+    const conv = spawnChild(soffice!, [
+      "--headless",
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
+      "--outdir",
+      dir,
+      out,
+    ]);
     expect(conv.status).toBe(0);
     const produced = readdirSync(dir).find((f) => f.startsWith("ml") && f.endsWith(".csv"))!;
     const csv = readFileSync(path.join(dir, produced), "utf8");

@@ -58,7 +58,7 @@ describe("consolidate --report on a province with every fault planted", () => {
     run = consolidate(dir, ["--out", "s.xlsx", "--json", "s.json", "--report", "bao-cao.docx"]);
     report = JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8")) as Report;
     lines = docxText(readFileSync(path.join(dir, "bao-cao.docx")));
-  }, 120_000);
+  });
 
   it("writes the report beside the summary and says where", () => {
     expect(run.stderr).toBe("");

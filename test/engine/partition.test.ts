@@ -122,5 +122,5 @@ describe("any partition of the units, consolidated by parts and then upward", ()
         examples: [[[3, [1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]]]],
       },
     );
-  }, 120_000);
+  });
 });

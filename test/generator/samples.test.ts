@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawnChild } from "../support/child";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -529,20 +529,16 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
     const dir = mkdtempSync(path.join(tmpdir(), "chitieu-lo-"));
     const wanted = { "hand.xlsx": "bao-cao-u05.xlsx", "template.xlsx": "ktxh-xa_u02_2026.xlsx" };
     for (const [name, from] of Object.entries(wanted)) writeFileSync(path.join(dir, name), file(fault, from));
-    const conv = spawnSync(
-      soffice!,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${dir}/lo-profile`,
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
-        "--outdir",
-        dir,
-        path.join(dir, "hand.xlsx"),
-        path.join(dir, "template.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 120_000 },
-    );
+    const conv = spawnChild(soffice!, [
+      "--headless",
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
+      "--outdir",
+      dir,
+      path.join(dir, "hand.xlsx"),
+      path.join(dir, "template.xlsx"),
+    ]);
     expect(conv.status).toBe(0);
     const read = (prefix: string): string =>
       readdirSync(dir)

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawnChild } from "../support/child";
 import * as path from "node:path";
 import { ROOT } from "../support/cli";
 
@@ -17,9 +17,8 @@ interface Plant {
   refused: boolean;
 }
 
-const run = spawnSync(process.execPath, [path.join(ROOT, "test", "lint", "plant-imports.mjs")], {
+const run = spawnChild(process.execPath, [path.join(ROOT, "test", "lint", "plant-imports.mjs")], {
   cwd: ROOT,
-  encoding: "utf8",
 });
 const plants = JSON.parse(run.stdout || "[]") as Plant[];
 

@@ -54,6 +54,7 @@ export const RULE_WORDS: Record<RuleId, Words> = {
   "missing-metadata": { vi: "Thiếu thông tin đầu biểu", en: "Header details missing" },
   "wrong-template": { vi: "Sai mẫu biểu", en: "Wrong template" },
   "wrong-period": { vi: "Sai kỳ báo cáo", en: "Wrong period" },
+  "incomplete-period": { vi: "Thiếu kỳ báo cáo thành phần", en: "Period not fully covered" },
   "unknown-unit": { vi: "Đơn vị ngoài danh sách", en: "Unit not in roster" },
   "duplicate-submission": { vi: "Nộp trùng", en: "Submitted twice" },
   "missing-submission": { vi: "Chưa nộp báo cáo", en: "No submission" },

@@ -3,7 +3,7 @@ import type { ParsedFile } from "../../core/consolidate/types";
 import { makeIssue } from "../../core/issues";
 import { failedParse, parseBytes, parsedFrom, wantedUnits, type ParseOptions } from "../parse-file";
 import { classify } from "../../io/read-file";
-import { DEFAULT_XLSX_LIMITS } from "../../io/xlsx-read";
+import { DEFAULT_XLSX_LIMITS, type XlsxReader } from "../../io/xlsx-read";
 import { tooLarge } from "../../io/xlsx-read/failure";
 import { extractCsvStream } from "./csv-stream";
 
@@ -32,13 +32,16 @@ export async function parsePath(
   path: string,
   size: number,
   opts: ParseOptions = {},
+  xlsx?: XlsxReader,
 ): Promise<ParsedFile> {
   // A submission is a few tens of kilobytes: a synchronous read skips the thread pool's round trip,
   // which costs more than the read itself when thousands of files are parsed one after another.
   const whole = size <= STREAM_CSV_BYTES;
   const bytes = whole ? new Uint8Array(readFileSync(absolute)) : await head(absolute, 4096);
   try {
-    return whole ? parseBytes({ path, bytes }, opts) : await parseLarge(absolute, path, size, bytes, opts);
+    return whole
+      ? parseBytes({ path, bytes }, opts, xlsx)
+      : await parseLarge(absolute, path, size, bytes, opts, xlsx);
   } catch (e) {
     return failedParse(path, e);
   }
@@ -51,6 +54,7 @@ async function parseLarge(
   size: number,
   first: Uint8Array,
   opts: ParseOptions,
+  xlsx: XlsxReader | undefined,
 ): Promise<ParsedFile> {
   const c = classify(first, path);
   if (c.kind === "csv")
@@ -64,5 +68,5 @@ async function parseLarge(
     });
     return { file: path, submissions: [], issues: [issue] };
   }
-  return parseBytes({ path, bytes: new Uint8Array(await fs.readFile(absolute)) }, opts);
+  return parseBytes({ path, bytes: new Uint8Array(await fs.readFile(absolute)) }, opts, xlsx);
 }

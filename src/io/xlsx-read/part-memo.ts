@@ -11,7 +11,8 @@ import type { ZipEntry } from "./zip-archive";
  * Only identical bytes are ever played back: the key (name, method, CRC-32, sizes, limits) finds a
  * candidate, then its stored bytes are compared whole with the new ones. A part is recorded the
  * second time its key is seen, so a part found in one workbook only (a commune's sheet) costs the
- * memo a key, not a copy of its events. Each thread (a worker, the pane's Web Worker) has its own.
+ * memo a key, not a copy of its events. A memo belongs to the reader it was given to (PartMemo,
+ * createXlsxReader in ./read-xlsx); nothing here is kept at module level.
  */
 
 /** An element opened (with its attributes, a copy of its own), closed, or text. */
@@ -33,27 +34,6 @@ export const MEMO_MAX_BYTES = 64 * 1024;
 const MAX_RECORDINGS = 256;
 const MAX_KEYS = 50_000;
 
-const recordings = new Map<string, Recording>();
-const stats = { recorded: 0, playedBack: 0 };
-const seen = new Set<string>();
-const limitKeys = new WeakMap<XlsxLimits, string>();
-/** A short id for each distinct set of limits, so that keys stay short (they are hashed per part). */
-const limitIds = new Map<string, string>();
-
-function limitsKey(limits: XlsxLimits): string {
-  let k = limitKeys.get(limits);
-  if (k === undefined) {
-    const all = Object.values(limits).join(",");
-    k = limitIds.get(all);
-    if (k === undefined) {
-      k = String(limitIds.size);
-      limitIds.set(all, k);
-    }
-    limitKeys.set(limits, k);
-  }
-  return k;
-}
-
 /** Whether a part may be memoised: small, and stored or deflated. */
 export function memoable(entry: ZipEntry): boolean {
   return (
@@ -63,51 +43,78 @@ export function memoable(entry: ZipEntry): boolean {
   );
 }
 
-export function memoKey(entry: ZipEntry, limits: XlsxLimits): string {
-  return `${entry.crc}:${entry.compressedSize}:${entry.declaredSize}:${entry.method}:${limitsKey(limits)}:${entry.name}`;
-}
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** The recording of exactly these bytes under this key, if there is one. */
-export function recalled(key: string, data: Uint8Array): Recording | undefined {
-  const r = recordings.get(key);
-  return r && sameBytes(r.data, data) ? r : undefined;
-}
+/**
+ * One reader's memo (`createXlsxReader({ memo })`): what it recorded is played back to its own
+ * readings only. Two readers in one process, each with its own, never see each other's parts.
+ */
+export class PartMemo {
+  private readonly recordings = new Map<string, Recording>();
+  private readonly seen = new Set<string>();
+  private readonly counts = { recorded: 0, playedBack: 0 };
+  private readonly limitKeys = new WeakMap<XlsxLimits, string>();
+  /** A short id for each distinct set of limits, so that keys stay short (they are hashed per part). */
+  private readonly limitIds = new Map<string, string>();
 
-/** Whether a part with this key should be recorded now: the second time it is seen. */
-export function worthRecording(key: string): boolean {
-  if (seen.has(key)) return recordings.size < MAX_RECORDINGS && !recordings.has(key);
-  if (seen.size >= MAX_KEYS) seen.clear();
-  seen.add(key);
-  return false;
-}
+  private limitsKey(limits: XlsxLimits): string {
+    let k = this.limitKeys.get(limits);
+    if (k === undefined) {
+      const all = Object.values(limits).join(",");
+      k = this.limitIds.get(all);
+      if (k === undefined) {
+        k = String(this.limitIds.size);
+        this.limitIds.set(all, k);
+      }
+      this.limitKeys.set(limits, k);
+    }
+    return k;
+  }
 
-export function remember(key: string, data: Uint8Array, size: number, events: RecordedEvent[]): void {
-  recordings.set(key, { data: data.slice(), size, events, results: new Map() });
-  stats.recorded++;
-}
+  key(entry: ZipEntry, limits: XlsxLimits): string {
+    return `${entry.crc}:${entry.compressedSize}:${entry.declaredSize}:${entry.method}:${this.limitsKey(limits)}:${entry.name}`;
+  }
 
-/** A recording was played back (counted for the tests and the curious). */
-export function playedBack(): void {
-  stats.playedBack++;
-}
+  /** The recording of exactly these bytes under this key, if there is one. */
+  recalled(key: string, data: Uint8Array): Recording | undefined {
+    const r = this.recordings.get(key);
+    return r && sameBytes(r.data, data) ? r : undefined;
+  }
 
-/** Parts recorded and played back since the last `forgetParts`. */
-export function memoStats(): { recorded: number; playedBack: number } {
-  return { ...stats };
-}
+  /** Whether a part with this key should be recorded now: the second time it is seen. */
+  worthRecording(key: string): boolean {
+    if (this.seen.has(key)) return this.recordings.size < MAX_RECORDINGS && !this.recordings.has(key);
+    if (this.seen.size >= MAX_KEYS) this.seen.clear();
+    this.seen.add(key);
+    return false;
+  }
 
-/** Forgets everything (tests that measure a first reading). */
-export function forgetParts(): void {
-  recordings.clear();
-  seen.clear();
-  stats.recorded = 0;
-  stats.playedBack = 0;
+  remember(key: string, data: Uint8Array, size: number, events: RecordedEvent[]): void {
+    this.recordings.set(key, { data: data.slice(), size, events, results: new Map() });
+    this.counts.recorded++;
+  }
+
+  /** A recording was played back (counted for the tests and the curious). */
+  playedBack(): void {
+    this.counts.playedBack++;
+  }
+
+  /** Parts recorded and played back since this memo was made or last forgot. */
+  stats(): { recorded: number; playedBack: number } {
+    return { ...this.counts };
+  }
+
+  /** Forgets everything (tests that measure a first reading). */
+  forget(): void {
+    this.recordings.clear();
+    this.seen.clear();
+    this.counts.recorded = 0;
+    this.counts.playedBack = 0;
+  }
 }
 
 /** A result kept for others to share, frozen (its arrays and their objects too) so none can change it. */

@@ -4,11 +4,7 @@ import {
   frozen,
   MEMO_MAX_BYTES,
   memoable,
-  memoKey,
-  playedBack,
-  recalled,
-  remember,
-  worthRecording,
+  type PartMemo,
   type RecordedEvent,
   type Recording,
 } from "./part-memo";
@@ -108,7 +104,8 @@ function wholeDecoder(label: string): TextDecoder {
 
 /**
  * Parses a part with `handler`. Throws XlsxError for anything wrong: malformed XML (`corrupt`,
- * naming the part), a DOCTYPE (`unsafe-xml`), a limit exceeded (`too-large`).
+ * naming the part), a DOCTYPE (`unsafe-xml`), a limit exceeded (`too-large`). `memo` is the reader's
+ * (./part-memo), if it has one.
  */
 export function parseXmlPart(
   zip: ZipArchive,
@@ -116,6 +113,7 @@ export function parseXmlPart(
   budget: InflateBudget,
   limits: XlsxLimits,
   handler: XmlHandler,
+  memo: PartMemo | undefined,
 ): void {
   const part = entry.name;
   // A part read before in exactly these bytes is played back (./part-memo); one seen before under
@@ -123,16 +121,17 @@ export function parseXmlPart(
   let data: Uint8Array | undefined;
   let key: string | undefined;
   let recording: RecordedEvent[] | undefined;
-  if (memoable(entry)) {
+  if (memo && memoable(entry)) {
     data = zip.dataOf(entry);
-    key = memoKey(entry, limits);
-    const r = recalled(key, data);
+    key = memo.key(entry, limits);
+    const r = memo.recalled(key, data);
     if (r) {
       budget.add(r.size, part);
+      memo.playedBack();
       recall(r, handler);
       return;
     }
-    if (worthRecording(key)) recording = [];
+    if (memo.worthRecording(key)) recording = [];
   }
 
   const maxRun = maxXmlRun(limits);
@@ -285,7 +284,7 @@ export function parseXmlPart(
     fail(e);
   }
   if (!parser.sawRoot) throw corrupt(part, DAMAGE.emptyPart);
-  if (recording && key !== undefined && data) remember(key, data, size, recording);
+  if (memo && recording && key !== undefined && data) memo.remember(key, data, size, recording);
 }
 
 /**
@@ -293,7 +292,6 @@ export function parseXmlPart(
  * was kept, else its events (and the result this handler makes of them is kept for the next).
  */
 function recall(r: Recording, handler: XmlHandler): void {
-  playedBack();
   const kind = handler.memoKind?.();
   const kept = kind === undefined ? undefined : r.results.get(kind);
   if (kept !== undefined && handler.adoptResult) {

@@ -54,18 +54,11 @@ export interface ZipCodec {
   crc32(data: Uint8Array, crc: number): number;
 }
 
-let codec: ZipCodec | undefined;
-
 /**
  * Compressed bytes below which a native call is no faster than fflate (Node's zlib sets up a stream
  * for every call, ~8 µs); from there zlib is 2–3 times faster (measured on template parts).
  */
 const NATIVE_MIN = 512;
-
-/** Lends the reader a platform's codec for the rest of the process (or takes it back). */
-export function useZipCodec(c: ZipCodec | undefined): void {
-  codec = c;
-}
 
 /** Bytes inflated so far over the whole workbook, checked against the total limit. */
 export class InflateBudget {
@@ -86,12 +79,14 @@ export class ZipArchive {
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: XlsxLimits,
+    private readonly codec: ZipCodec | undefined,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  static open(bytes: Uint8Array, limits: XlsxLimits): ZipArchive {
-    const zip = new ZipArchive(bytes, limits);
+  /** An archive over `bytes`, inflated with the reader's codec if it was lent one (fflate otherwise). */
+  static open(bytes: Uint8Array, limits: XlsxLimits, codec?: ZipCodec): ZipArchive {
+    const zip = new ZipArchive(bytes, limits, codec);
     zip.readDirectory();
     return zip;
   }
@@ -238,6 +233,7 @@ export class ZipArchive {
     let crc = 0;
     // Once `sink` has what it needs, the rest is still inflated (not decoded or parsed) so that the
     // checksum covers the whole part: a damaged part must not give quietly altered values.
+    const codec = this.codec;
     const take = (chunk: Uint8Array, whole = false): void => {
       if (chunk.length === 0) return;
       produced += chunk.length;

@@ -1,5 +1,5 @@
 import { unzipSync } from "fflate";
-import { spawnSync } from "node:child_process";
+import { spawnChild } from "../../support/child";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -129,14 +129,13 @@ if (!soffice || !pdftotext) {
     const dir = mkdtempSync(path.join(tmpdir(), "chitieu-docx-"));
     const file = path.join(dir, "bao-cao.docx");
     writeFileSync(file, await writeReportDocx(report()));
-    const lo = spawnSync(soffice as string, ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
-      encoding: "utf8",
+    const lo = spawnChild(soffice as string, ["--headless", "--convert-to", "pdf", "--outdir", dir, file], {
       env: { ...process.env, HOME: dir },
     });
     expect(lo.status).toBe(0);
     const pdf = path.join(dir, "bao-cao.pdf");
     expect(existsSync(pdf)).toBe(true);
-    const txt = spawnSync(pdftotext as string, ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+    const txt = spawnChild(pdftotext as string, ["-layout", pdf, "-"]).stdout;
     for (const words of [
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
@@ -160,5 +159,5 @@ if (!soffice || !pdftotext) {
     expect(pages.length).toBeGreaterThan(2);
     expect((pages[1] ?? "").trim().split("\n")[0]?.trim()).toBe("2");
     expect(readFileSync(pdf).length).toBeGreaterThan(10_000);
-  }, 120_000);
+  });
 });

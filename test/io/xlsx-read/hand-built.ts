@@ -1,6 +1,6 @@
 import { inflateSync, strToU8, zipSync, type Zippable } from "fflate";
 import { nodeZipCodec } from "../../../src/io/node/zip-codec";
-import { useZipCodec } from "../../../src/io/xlsx-read";
+import { createXlsxReader, type XlsxReader } from "../../../src/io/xlsx-read";
 import { crc32 } from "../../../src/io/xlsx-read/crc32";
 
 /*
@@ -281,14 +281,16 @@ export function compoundFile(streams: string[]): Uint8Array {
   return out;
 }
 
-/** Runs the tests `body` declares once per inflater: fflate (the task pane's) and Node's zlib (the CLI's). */
-export function withEachInflater(body: () => void): void {
+/**
+ * Runs the tests `body` declares once per inflater: fflate (the task pane's) and Node's zlib (the
+ * CLI's), each time with a reader of its own (that codec, and a memo its tests share as a run's
+ * files do).
+ */
+export function withEachInflater(body: (reader: XlsxReader) => void): void {
   describe.each([
     ["fflate", undefined],
     ["Node's zlib", nodeZipCodec],
   ] as const)("inflating with %s", (_name, codec) => {
-    beforeAll(() => useZipCodec(codec));
-    afterAll(() => useZipCodec(undefined));
-    body();
+    body(createXlsxReader(codec ? { codec } : {}));
   });
 }

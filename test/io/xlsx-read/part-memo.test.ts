@@ -1,6 +1,12 @@
-import { readXlsx } from "../../../src/io/xlsx-read";
+import { nodeZipCodec } from "../../../src/io/node/zip-codec";
+import {
+  createXlsxReader,
+  readXlsx as readXlsxAlone,
+  type XlsxReader,
+  type ZipCodec,
+} from "../../../src/io/xlsx-read";
 import { DEFAULT_XLSX_LIMITS } from "../../../src/io/xlsx-read/limits";
-import { forgetParts, memoKey, memoStats, recalled } from "../../../src/io/xlsx-read/part-memo";
+import { PartMemo } from "../../../src/io/xlsx-read/part-memo";
 import { StylesHandler } from "../../../src/io/xlsx-read/part-handlers";
 import {
   parseXmlPart,
@@ -32,7 +38,14 @@ const book = (unit: string, value: number): Uint8Array =>
     parts: { "docProps/app.xml": `<Properties>${unit}</Properties>` },
   });
 
-beforeEach(() => forgetParts());
+// Each test reads with a reader of its own: what one recorded is never played back to another.
+let reader: XlsxReader;
+let memo: PartMemo;
+beforeEach(() => {
+  memo = new PartMemo();
+  reader = createXlsxReader({ memo });
+});
+const readXlsx: XlsxReader["read"] = (...args) => reader.read(...args);
 
 /** Sets the size a zip says a part inflates to, in its central directory and local header. */
 function declareSize(zip: Uint8Array, name: string, size: number): void {
@@ -60,7 +73,7 @@ describe("parts read before", () => {
     for (const r of again) expect({ ...r, doc: { ...(r.ok ? r.doc : {}), file: "a.xlsx" } }).toEqual(first);
     // The sheet differs from one submission to the next in real life; here it is the same, so it
     // is played back too. The relationships, workbook, table, styles and the sheet: six parts.
-    expect(memoStats().playedBack).toBeGreaterThanOrEqual(2 * 6);
+    expect(memo.stats().playedBack).toBeGreaterThanOrEqual(2 * 6);
   });
 
   it("hand the workbook's structure, made once, to the readers after, where nothing can change it", () => {
@@ -87,7 +100,7 @@ describe("parts read before", () => {
     expect(read.map((c) => c.value)).toEqual(values);
     expect(read[0]!.numFmt).toBe("#,##0.00");
     expect(read.every((c) => c.numFmt === "#,##0.00")).toBe(true);
-    expect(memoStats().playedBack).toBeGreaterThan(0);
+    expect(memo.stats().playedBack).toBeGreaterThan(0);
   });
 
   it("are recorded to the end even when the first reader stopped early", () => {
@@ -95,12 +108,12 @@ describe("parts read before", () => {
     const zip = ZipArchive.open(bytes, DEFAULT_XLSX_LIMITS);
     const entry = zip.get("xl/styles.xml")!;
     const read = (h: XmlHandler): void =>
-      parseXmlPart(zip, entry, new InflateBudget(DEFAULT_XLSX_LIMITS), DEFAULT_XLSX_LIMITS, h);
+      parseXmlPart(zip, entry, new InflateBudget(DEFAULT_XLSX_LIMITS), DEFAULT_XLSX_LIMITS, h, memo);
     // The styles reader stops after <cellXfs>; seen twice, the part is recorded on the second.
     const s1 = new StylesHandler();
     read(s1);
     read(new StylesHandler());
-    expect(recalled(memoKey(entry, DEFAULT_XLSX_LIMITS), zip.dataOf(entry))).toBeDefined();
+    expect(memo.recalled(memo.key(entry, DEFAULT_XLSX_LIMITS), zip.dataOf(entry))).toBeDefined();
     const names: string[] = [];
     const all: XmlHandler = {
       open: (n: string, _a: Attributes) => {
@@ -123,19 +136,26 @@ describe("parts read before", () => {
     const entry = zip.get("xl/styles.xml")!;
     const opened = (): string[] => {
       const names: string[] = [];
-      parseXmlPart(zip, entry, new InflateBudget(DEFAULT_XLSX_LIMITS), DEFAULT_XLSX_LIMITS, {
-        open: (n) => {
-          names.push(n);
-          if (n === "cellStyleXfs") throw StopParsing.instance;
+      parseXmlPart(
+        zip,
+        entry,
+        new InflateBudget(DEFAULT_XLSX_LIMITS),
+        DEFAULT_XLSX_LIMITS,
+        {
+          open: (n) => {
+            names.push(n);
+            if (n === "cellStyleXfs") throw StopParsing.instance;
+          },
+          close: () => undefined,
         },
-        close: () => undefined,
-      });
+        memo,
+      );
       return names;
     };
     const first = opened();
     expect(opened()).toEqual(first);
     expect(opened()).toEqual(first);
-    expect(memoStats().playedBack).toBe(1);
+    expect(memo.stats().playedBack).toBe(1);
     expect(first).toEqual(["styleSheet", "cellStyleXfs"]);
   });
 
@@ -154,7 +174,7 @@ describe("parts read before", () => {
       const r = readXlsx(bytes, "a.xlsx", { limits });
       expect(r).toMatchObject({ ok: false, reason: "too-large", limit: "maxTotalBytes" });
     }
-    expect(memoStats().playedBack).toBeGreaterThan(0);
+    expect(memo.stats().playedBack).toBeGreaterThan(0);
   });
 
   it("are not kept when they inflate to more than they declared, however often they are read", () => {
@@ -176,7 +196,10 @@ describe("parts read before", () => {
     }
     const entry = ZipArchive.open(zip, DEFAULT_XLSX_LIMITS).get("xl/worksheets/sheet1.xml")!;
     expect(
-      recalled(memoKey(entry, DEFAULT_XLSX_LIMITS), ZipArchive.open(zip, DEFAULT_XLSX_LIMITS).dataOf(entry)),
+      memo.recalled(
+        memo.key(entry, DEFAULT_XLSX_LIMITS),
+        ZipArchive.open(zip, DEFAULT_XLSX_LIMITS).dataOf(entry),
+      ),
     ).toBeUndefined();
   });
 
@@ -185,12 +208,68 @@ describe("parts read before", () => {
     const zip = ZipArchive.open(bytes, DEFAULT_XLSX_LIMITS);
     const entry = zip.get("xl/workbook.xml")!;
     for (let i = 0; i < 2; i++) readXlsx(bytes, "a.xlsx");
-    const key = memoKey(entry, DEFAULT_XLSX_LIMITS);
+    const key = memo.key(entry, DEFAULT_XLSX_LIMITS);
     const data = zip.dataOf(entry);
-    expect(recalled(key, data)).toBeDefined();
+    expect(memo.recalled(key, data)).toBeDefined();
     const changed = data.slice();
     const mid = changed.length >> 1;
     changed[mid] = changed[mid]! ^ 1;
-    expect(recalled(key, changed)).toBeUndefined();
+    expect(memo.recalled(key, changed)).toBeUndefined();
+  });
+});
+
+describe("two readers in one process", () => {
+  /** Node's zlib, counting the parts it checks: whether this reader's codec was the one used. */
+  const countingCodec = (): ZipCodec & { calls: number } => {
+    const codec = {
+      calls: 0,
+      inflateRaw: (data: Uint8Array, limit: number) => nodeZipCodec.inflateRaw(data, limit),
+      crc32: (data: Uint8Array, crc: number) => {
+        codec.calls++;
+        return nodeZipCodec.crc32(data, crc);
+      },
+    };
+    return codec;
+  };
+
+  it("share neither their memo nor their codec, and read the same", () => {
+    const a = createXlsxReader({ memo: new PartMemo() });
+    const codec = countingCodec();
+    const b = createXlsxReader({ codec, memo: new PartMemo() });
+    const bytes = book("04240", 1022.5);
+    const read = (r: XlsxReader): unknown => {
+      const x = r.read(bytes, "a.xlsx", { tables: ["ChiTieu"] });
+      expect(x.ok).toBe(true);
+      return x;
+    };
+
+    // A reads the book three times: it records the shared parts, then plays them back.
+    const byA = [0, 1, 2].map(() => read(a));
+    const aAfter = a.memo!.stats();
+    expect(aAfter.recorded).toBeGreaterThan(0);
+    expect(aAfter.playedBack).toBeGreaterThan(0);
+    expect(codec.calls).toBe(0);
+
+    // B has seen none of it: its first reading is a first reading, with its own codec.
+    const byB = read(b);
+    expect(b.memo!.stats()).toEqual({ recorded: 0, playedBack: 0 });
+    expect(codec.calls).toBeGreaterThan(0);
+    expect(a.memo!.stats()).toEqual(aAfter);
+
+    // A goes on with fflate and its own memo; B's codec is not lent to it.
+    const used = codec.calls;
+    read(a);
+    expect(codec.calls).toBe(used);
+    expect(a.memo!.stats().playedBack).toBeGreaterThan(aAfter.playedBack);
+    expect(b.memo!.stats()).toEqual({ recorded: 0, playedBack: 0 });
+
+    // A reading of its own (readXlsx) touches neither.
+    const before = [a.memo!.stats(), b.memo!.stats()];
+    expect(readXlsxAlone(bytes, "a.xlsx", { tables: ["ChiTieu"] })).toEqual(byB);
+    expect([a.memo!.stats(), b.memo!.stats()]).toEqual(before);
+    expect(codec.calls).toBe(used);
+
+    // And what each read is the same document.
+    for (const x of byA) expect(x).toEqual(byB);
   });
 });

@@ -97,7 +97,7 @@ describe("charts in the lean writer", () => {
         "import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nprint(','.join(c.tagname for c in wb['Theo thời gian']._charts))",
         file,
       ],
-      { encoding: "utf8", timeout: 60_000 },
+      { encoding: "utf8", timeout: 300_000 },
     );
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe("lineChart,barChart,barChart");

@@ -169,7 +169,7 @@ describe.each([
   let p: Pair;
   beforeAll(async () => {
     p = await pair(await make());
-  }, 60_000);
+  });
 
   it("reads back in ExcelJS exactly as the ExcelJS renderer's file does", () => {
     const { reference, ours } = comparable(p);

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { strFromU8, unzipSync } from "fflate";
+import { spawnChild } from "../../support/child";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -50,7 +50,7 @@ beforeAll(async () => {
       reference: await renderWorkbook(layout),
     });
   }
-}, 120_000);
+});
 
 function read(bytes: Uint8Array): SourceDoc {
   const r = readXlsx(bytes, "x.xlsx");
@@ -103,19 +103,15 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
       }
     }
     const convert = (who: string, format: string, outdir: string): void => {
-      const conv = spawnSync(
-        soffice!,
-        [
-          "--headless",
-          `-env:UserInstallation=file://${dir}/lo-profile`,
-          "--convert-to",
-          format,
-          "--outdir",
-          path.join(dir, outdir),
-          ...files.filter((f) => f.includes(`${path.sep}${who}${path.sep}`)),
-        ],
-        { encoding: "utf8", timeout: 180_000 },
-      );
+      const conv = spawnChild(soffice!, [
+        "--headless",
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        "--convert-to",
+        format,
+        "--outdir",
+        path.join(dir, outdir),
+        ...files.filter((f) => f.includes(`${path.sep}${who}${path.sep}`)),
+      ]);
       expect(conv.status).toBe(0);
     };
     for (const who of ["ours", "ref"]) {
@@ -163,14 +159,13 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
     );
     expect(ours["tong-hop-nho-Tổng hợp.csv"]).toContain("Tỉnh Sơn La");
     expect(ours["tong-hop-nho-Vấn đề.csv"]).toMatch(/Lỗi|Cảnh báo/);
-  }, 300_000);
+  });
 });
 
 if (!soffice) console.warn("LibreOffice (soffice) not found: its checks are skipped; .ci/run installs it.");
 
 const python = "/usr/bin/python3";
-const hasOpenpyxl =
-  existsSync(python) && spawnSync(python, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0;
+const hasOpenpyxl = existsSync(python) && spawnChild(python, ["-c", "import openpyxl"]).status === 0;
 
 interface OpenpyxlSheet {
   name: string;
@@ -225,9 +220,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
   const dir = mkdtempSync(path.join(tmpdir(), "chitieu-py-"));
   const file = path.join(dir, "x.xlsx");
   writeFileSync(file, bytes);
-  const r = spawnSync(python, [path.join(__dirname, "openpyxl-view.py"), file], {
-    encoding: "utf8",
-    timeout: 120_000,
+  const r = spawnChild(python, [path.join(__dirname, "openpyxl-view.py"), file], {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -274,7 +267,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
       });
       expect(ours).toEqual(ref);
     }
-  }, 120_000);
+  });
 
   it("sees the table, the names, the validations, the protection and the notes of a template", () => {
     const c = cases.find((x) => x.name === "ktxh-xa")!;
@@ -311,7 +304,7 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
     expect(s.unlocked).toContain("G3");
     expect(s.notes.B3).toBe("Unit code");
     expect(s.cells.C4).toBe("Xã Mường Lèo");
-  }, 60_000);
+  });
 });
 
 (hasOpenpyxl ? describe : describe.skip)("openpyxl 3.0: the summary as a planner prints it", () => {
@@ -370,19 +363,15 @@ function openpyxl(bytes: Uint8Array): OpenpyxlView {
     const c = cases.find((x) => x.name === "tong-hop-nho")!;
     const file = path.join(dir, "tong-hop.xlsx");
     writeFileSync(file, c.ours);
-    const conv = spawnSync(
-      soffice!,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${dir}/lo-profile`,
-        "--convert-to",
-        "ods",
-        "--outdir",
-        dir,
-        file,
-      ],
-      { encoding: "utf8", timeout: 180_000 },
-    );
+    const conv = spawnChild(soffice!, [
+      "--headless",
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--convert-to",
+      "ods",
+      "--outdir",
+      dir,
+      file,
+    ]);
     expect(conv.status).toBe(0);
     const ods = unzipSync(new Uint8Array(readFileSync(path.join(dir, "tong-hop.ods"))));
     const charts = Object.keys(ods).filter((k) => /^Object \d+\/content\.xml$/.test(k));
