@@ -20,8 +20,11 @@ const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, t
       --name, else the --roster file, else the list
   chitieu check <tệp>… [--json TỆP] [--locale vi|en]
   chitieu consolidate <tệp|thư mục>… [--template ID] [--period P] [--roster TỆP] [--plan TỆP]
-                      [--previous TỆP.xlsx] [--due NGÀY] --out TỆP.xlsx [--json TỆP] [--locale vi|en]
-                      [--report TỆP.docx [--lang vi|en]]
+                      [--previous TỆP.xlsx] [--history TỆP|THƯ_MỤC …] [--due NGÀY] --out TỆP.xlsx
+                      [--json TỆP] [--locale vi|en] [--report TỆP.docx [--lang vi|en]]
+      --history: bảng tổng hợp các kỳ trước của cùng đơn vị (tệp hoặc thư mục, nhắc lại được): chuỗi
+      số liệu theo thời gian, tốc độ giảm/tăng mỗi năm, lũy kế cả giai đoạn / earlier summaries of the
+      same scope (files or folders, repeatable): the series, yearly pace, running phase totals
       --report viết báo cáo (Word, Nghị định 30/2020/NĐ-CP) từ số liệu tổng hợp, để hoàn thiện và ký;
       --lang en viết bằng tiếng Anh / --report drafts the written report (.docx) from the figures, to
       finish and sign; --lang en writes it in English
@@ -73,6 +76,7 @@ const CONSOLIDATE_OPTIONS = {
   roster: { type: "string" },
   plan: { type: "string", multiple: true },
   previous: { type: "string" },
+  history: { type: "string", multiple: true },
   due: { type: "string" },
   out: { type: "string" },
   json: { type: "string" },

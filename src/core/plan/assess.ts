@@ -16,6 +16,11 @@ export interface Assessment {
   status: PlanStatus;
   /** Where the straight line from the baseline to the target stands this year, when computed. */
   expected?: number;
+  /**
+   * The plan's trajectory this period, met or not: the straight line from the baseline (or the
+   * history's first year) to the target due, the target itself in its year. For the series.
+   */
+  line?: number;
   /** The pace rule's reckoning, when there is one and something to reckon from. */
   pace?: PaceResult;
   /** A total over a phase (`tong_giai_doan`): the running total it was judged on. */
@@ -169,8 +174,10 @@ export function assess(input: AssessInput): AssessResult {
 
   const targets = resolveTargets(ind, rows);
   const active = targets.find((t) => t.end >= year);
+  let line: number | undefined;
   if (active && !(partYear && ind.time === "sum")) {
     target = active.value;
+    line = trajectoryAt(rows, targets, active, input, year);
     if (active.end === year && !partYear) {
       status = reaches(ind, figure, active.value) ? "met" : "missed";
     } else if (reaches(ind, figure, active.value)) {
@@ -219,6 +226,7 @@ export function assess(input: AssessInput): AssessResult {
   }
   const out: AssessResult = { target, status, issues };
   if (expected !== undefined) out.expected = expected;
+  if (line !== undefined) out.line = line;
   if (pace) out.pace = pace.result;
   if (total) out.phaseTotal = total.result;
   return out;
@@ -350,6 +358,20 @@ function unitVi(ind: Indicator): string {
 }
 function unitEn(ind: Indicator): string {
   return ind.kind === "rate" ? " %" : ` ${ind.unit.en}`;
+}
+
+/** Where the straight line to the target due stands in `year`: the target itself in its year. */
+function trajectoryAt(
+  rows: PlanRow[],
+  targets: Target[],
+  active: Target,
+  input: AssessInput,
+  year: number,
+): number | undefined {
+  if (active.end === year) return active.value;
+  const base = trajectoryBase(rows, targets, active, input.previous, year, input.history);
+  if (!base || base.year >= active.end) return undefined;
+  return base.value + ((active.value - base.value) * (year - base.year)) / (active.end - base.year);
 }
 
 /**
