@@ -2,6 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Report, ReportSeriesPoint } from "../../src/core/json-report/types";
+import { cellText } from "../../src/core/header-map";
+import { parseRange } from "../../src/core/text";
+import { readCellNumber } from "../../src/core/values/cell-number";
+import { readXlsx } from "../../src/io/xlsx-read";
 import { runCli } from "../support/cli";
 
 /*
@@ -174,6 +178,50 @@ describe("three earlier summaries as the history of the fourth year", () => {
     expect(f.status).toBe(expected[3]);
     expect(f.phaseTotal).toMatchObject({ phase: "2026-2030", required: 20, missing: [] });
     expect(f.phaseTotal!.periods).toEqual(["2026", "2027", "2028", "2029"]);
+  });
+
+  it('writes a "Theo thời gian" sheet whose table holds the series, read back by ChiTieu\'s reader', () => {
+    const r = readXlsx(new Uint8Array(readFileSync(path.join(dir, "s2029.xlsx"))), "s2029.xlsx", {
+      tables: ["ChiTieu_TheoKy"],
+    });
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.doc.sheetNames).toContain("Theo thời gian");
+    const table = r.doc.tables.find((t) => t.name === "ChiTieu_TheoKy")!;
+    expect(table.sheet).toBe("Theo thời gian");
+    const grid = r.doc.sheets.find((g) => g.sheet === table.sheet)!;
+    const bounds = parseRange(table.ref)!;
+    const rows = grid.rows.filter((row) => row.n >= bounds.top && row.n <= bounds.bottom);
+    const header = rows[0]!.cells.map((c) => cellText(c));
+    const col = (name: string): number => header.indexOf(name);
+    const body = rows.slice(1).map((row) => ({
+      code: cellText(row.cells[col("Mã chỉ tiêu")]),
+      period: cellText(row.cells[col("Kỳ")]),
+      value: readCellNumber(row.cells[col("Thực hiện")]),
+      change: readCellNumber(row.cells[col("So với kỳ trước")]),
+      target: readCellNumber(row.cells[col("Kế hoạch")]),
+      line: readCellNumber(row.cells[col("Lộ trình kế hoạch")]),
+      total: readCellNumber(row.cells[col("Lũy kế giai đoạn")]),
+      status: cellText(row.cells[col("Mã đánh giá")]),
+    }));
+    // One row per indicator and period, as in the JSON series.
+    expect(body).toHaveLength(r2029.series!.length);
+    const num = (v: ReturnType<typeof readCellNumber>): number | null =>
+      v.kind === "number" ? v.value : null;
+    for (const p of r2029.series!.filter((s) => s.indicator === "HO_NGHEO" || s.indicator === "XKLD")) {
+      const row = body.find((b) => b.code === p.indicator && b.period === p.period)!;
+      // Rates are written as fractions in % format: the reader gives them back in percent.
+      expect(num(row.value)).toBeCloseTo(p.value!, 9);
+      expect(num(row.target)).toBeCloseTo(p.target!, 9);
+      expect(row.status).toBe(p.status);
+      if (p.change === undefined) expect(num(row.change)).toBeNull();
+      else expect(num(row.change)).toBeCloseTo(p.change, 9);
+      if (p.trajectory !== undefined) expect(num(row.line)).toBeCloseTo(p.trajectory, 9);
+      if (p.phaseTotal) expect(num(row.total)).toBe(p.phaseTotal.total);
+    }
+    // Without a history, no such sheet.
+    const first = readXlsx(new Uint8Array(readFileSync(path.join(dir, "s2026.xlsx"))), "s2026.xlsx");
+    if (!first.ok) throw new Error(first.message.en);
+    expect(first.doc.sheetNames).not.toContain("Theo thời gian");
   });
 
   it("names the years a running total lacks when the history has a gap", () => {
