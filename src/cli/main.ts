@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { checkCommand } from "./check-command";
 import { consolidateCommand } from "./consolidate-command";
 import { summaryLines } from "./print-summary";
+import { seriesLines } from "./print-series";
 import { templateCommand } from "./template-command";
 import { nodeZipCodec } from "../io/node/zip-codec";
 import { useZipCodec } from "../io/xlsx-read";
@@ -150,6 +151,24 @@ async function runDemo(args: string[]): Promise<number> {
     });
     process.stdout.write("\nĐề án 1219 — các xã biên giới (giai đoạn 1: 2026–2027)\n");
     process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");
+  }
+  const m = (f: string): string => path.join(dir, "muong-leo", f);
+  if (existsSync(m("bao-cao")) && existsSync(m("ky-truoc"))) {
+    // Mường Lèo's plan followed year after year: 2028 with the 2025–2027 summaries as its history.
+    const rml = await consolidateCommand({
+      inputs: [m("bao-cao")],
+      roster: m("roster.csv"),
+      template: "ktxh-xa",
+      period: "2028",
+      plan: [sub("plan-muong-leo.csv")],
+      history: [m("ky-truoc")],
+      out: path.join(outDir, "tong-hop-muong-leo-2028.xlsx"),
+      json: path.join(outDir, "tong-hop-muong-leo-2028.json"),
+      report: path.join(outDir, "bao-cao-muong-leo-2028.docx"),
+    });
+    process.stdout.write("\nXã Mường Lèo — kế hoạch 2026–2030 qua từng năm (lịch sử: 2025–2027)\n");
+    process.stdout.write(seriesLines(rml.report).join("\n") + "\n");
+    process.stdout.write(summaryLines(rml.report, rml.written, false).join("\n") + "\n");
   }
   return 0;
 }
