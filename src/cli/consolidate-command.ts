@@ -12,7 +12,6 @@ import {
   consolidateParsed,
   readPlanFile,
   readHistoryFile,
-  readPreviousFile,
   writtenReportOf,
   type RunContext,
 } from "../engine/pipeline";
@@ -273,20 +272,16 @@ async function runContext(a: ConsolidateArgs): Promise<RunContext> {
   }
   if (a.previous) {
     // One more history file; named alone, it must be one: an unreadable one stops the run as before.
-    const prev = readPreviousFile(
-      { path: a.previous, bytes: await readInput(a.previous, "--previous") },
-      ctx.locale,
-    );
-    if ("error" in prev) {
-      throw new CliError(
-        `Tệp --previous ${a.previous}: ${prev.error.vi}`,
-        `--previous file ${a.previous}: ${prev.error.en}`,
-      );
-    }
     const read = readHistoryFile(
       { path: slashed(a.previous), bytes: await readInput(a.previous, "--previous") },
       ctx.locale,
     );
+    if (read.error) {
+      throw new CliError(
+        `Tệp --previous ${a.previous}: ${read.error.vi}`,
+        `--previous file ${a.previous}: ${read.error.en}`,
+      );
+    }
     entries.push(...read.entries);
   }
   if (entries.length > 0 || issues.length > 0) ctx.history = { entries, issues };
@@ -306,7 +301,9 @@ async function historyFiles(a: ConsolidateArgs): Promise<FoundInput[]> {
   for (const arg of a.history ?? []) {
     const st = await fs.stat(arg).catch(() => undefined);
     if (!st) throw new CliError(`Không tìm thấy tệp --history "${arg}"`, `--history "${arg}" does not exist`);
-    const found = await collectInputs([arg]);
+    // The run's own outputs in a history folder (this period's summary, written there last time) are not history.
+    const outputs = [a.out, a.json, a.report].filter((f): f is string => !!f);
+    const found = await collectInputs([arg], st.isDirectory() ? outputs : []);
     for (const f of found) files.push(st.isDirectory() ? { ...f, path: slashed(path.join(arg, f.path)) } : f);
   }
   return files;

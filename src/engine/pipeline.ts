@@ -11,7 +11,7 @@ import type { PreviousFigures } from "../core/plan/types";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { readHistory, type HistoryEntry, type HistoryRead } from "../core/plan/history";
-import { makeIssue, type Issue } from "../core/issues";
+import { makeIssue, type Issue, type Message } from "../core/issues";
 import { officialUnits } from "./official-units";
 import { readSourceFile } from "../io/read-file";
 import { buildWrittenReport, type WrittenReport } from "../core/written-report";
@@ -60,7 +60,7 @@ export function readPreviousFile(input: InputFile, locale: "vi" | "en" = "vi"): 
 export function readHistoryFile(
   input: InputFile,
   locale: "vi" | "en" = "vi",
-): { entries: HistoryEntry[]; issue?: Issue } {
+): { entries: HistoryEntry[]; issue?: Issue; error?: Message } {
   const read = readSourceFile(input.bytes, input.path);
   const r: HistoryRead = read.ok
     ? readHistory(read.doc, locale)
@@ -75,7 +75,7 @@ export function readHistoryFile(
     },
     { file: input.path, reason: "unreadable" },
   );
-  return { entries: [], issue };
+  return { entries: [], issue, error: r.error };
 }
 
 export interface RunOutput {

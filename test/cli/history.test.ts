@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Report, ReportSeriesPoint } from "../../src/core/json-report/types";
@@ -339,6 +339,32 @@ describe("history files that cannot be used", () => {
     expect(dup[0]!.message).toContain("s2027-ban-sao.xlsx");
   });
 
+  it("skips the run's own summary in a history folder, so a run can be made again", () => {
+    const folder = path.join(dir, "tong-hop");
+    mkdirSync(folder);
+    copyFileSync(path.join(dir, "s2026.xlsx"), path.join(folder, "s2026.xlsx"));
+    const again = (): Report => consolidate(dir, 2027, ["--history", folder], "tong-hop/s2027");
+    again();
+    const r = again();
+    expect(r.issues.filter((i) => i.rule === "history-ignored")).toEqual([]);
+    expect(pointsOf(r, "XKLD").map((p) => p.period)).toEqual(["2026", "2027"]);
+  });
+
+  it("--previous that is not a summary still stops the run, as before", () => {
+    const r = runCli([
+      "consolidate",
+      submissions(dir, 2028),
+      "--template",
+      "ktxh-xa",
+      "--previous",
+      files.junk,
+      "--out",
+      path.join(dir, "never.xlsx"),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--previous file ${files.junk}`);
+  });
+
   it("a history path that does not exist stops the run with one clear line and writes nothing", () => {
     const r = runCli([
       "consolidate",
@@ -353,5 +379,6 @@ describe("history files that cannot be used", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--history .*khong-co/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(path.join(dir, "never.xlsx"))).toBe(false);
   });
 });
