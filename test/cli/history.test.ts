@@ -6,7 +6,7 @@ import { cellText } from "../../src/core/header-map";
 import { parseRange } from "../../src/core/text";
 import { readCellNumber } from "../../src/core/values/cell-number";
 import { readXlsx } from "../../src/io/xlsx-read";
-import { runCli } from "../support/cli";
+import { ROOT, runCli } from "../support/cli";
 
 /*
  * A plan followed year after year (`--history`, FORMATS.md §7, §8 `series[]`, §6 `tong_giai_doan`),
@@ -248,6 +248,7 @@ describe("history files that cannot be used", () => {
     twin: path.join(dir, "s2027-ban-sao.xlsx"),
     junk: path.join(dir, "ghi-chu.csv"),
     notXlsx: path.join(dir, "hong.xlsx"),
+    otherTemplate: path.join(dir, "de-an-1219-2026.xlsx"),
   };
 
   beforeAll(() => {
@@ -273,6 +274,19 @@ describe("history files that cannot be used", () => {
       files.otherScope,
     ]);
     expect(o.status).toBe(0);
+    // Sơn La's Project 1219 summary for 2026: the same scope, another template.
+    const d1219 = path.join(ROOT, "samples", "son-la", "de-an-1219");
+    const t = runCli([
+      "consolidate",
+      path.join(d1219, "bao-cao"),
+      "--roster",
+      path.join(d1219, "roster.csv"),
+      "--template",
+      "de-an-1219",
+      "--out",
+      files.otherTemplate,
+    ]);
+    expect(t.status).toBe(0);
     writeFileSync(files.junk, "không phải bảng tổng hợp\nchỉ là ghi chú\n");
     writeFileSync(files.notXlsx, "not a workbook");
     // The run's own period: last year's file given again under another name, as a user may.
@@ -294,6 +308,8 @@ describe("history files that cannot be used", () => {
       files.junk,
       "--history",
       files.notXlsx,
+      "--history",
+      files.otherTemplate,
     ]);
   });
 
@@ -319,6 +335,13 @@ describe("history files that cannot be used", () => {
       "same-period",
       /trùng kỳ đang tổng hợp 2028/,
       /the same period as the period consolidated, 2028/,
+    ],
+    [
+      "another template",
+      "otherTemplate",
+      "other-template",
+      /mẫu biểu de-an-1219, không phải ktxh-xa/,
+      /template de-an-1219, not ktxh-xa/,
     ],
     ["not a summary", "junk", "unreadable", /không dùng/, /not used/],
     ["not a workbook", "notXlsx", "unreadable", /không dùng/, /not used/],
