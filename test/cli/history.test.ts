@@ -224,6 +224,36 @@ describe("three earlier summaries as the history of the fourth year", () => {
     expect(first.doc.sheetNames).not.toContain("Theo thời gian");
   });
 
+  it("takes the scope's own submissions too (a long CSV of several years), and judges nothing up to the baseline year", () => {
+    const csv = path.join(dir, "tinh-2024-2025.csv");
+    writeFileSync(
+      csv,
+      [
+        "ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so,thuc_hien",
+        "14,2024,HO_NGHEO,1000,2000,",
+        "14,2025,HO_NGHEO,960,2000,",
+        "14,2025,XKLD,,,2",
+      ].join("\n"),
+    );
+    const r = consolidate(dir, 2026, ["--history", csv], "csv-2026");
+    const poor = pointsOf(r, "HO_NGHEO");
+    expect(poor.map((p) => [p.period, p.value])).toEqual([
+      ["2024", 50],
+      ["2025", 48],
+      ["2026", rate(YEARS[2026]!)],
+    ]);
+    // 2025 is the plan's baseline year: the plan starts from it, and does not judge it.
+    expect(poor.slice(0, 2).map((p) => [p.target, p.status])).toEqual([
+      [null, "no_target"],
+      [null, "no_target"],
+    ]);
+    // This year's pace is measured from the history's 2025, the baseline's year.
+    const f = r.indicators.find((i) => i.code === "HO_NGHEO")!;
+    expect(f.pace).toMatchObject({ fromYear: 2025, fromValue: 48, fromSource: "previous" });
+    // XKLD of 2025 lies outside the phase 2026–2030: not in the running total.
+    expect(r.indicators.find((i) => i.code === "XKLD")!.phaseTotal!.total).toBe(workers(YEARS[2026]!));
+  });
+
   it("names the years a running total lacks when the history has a gap", () => {
     const r = consolidate(dir, 2029, ["--history", path.join(earlier, "s2026.xlsx")], "gap-2029");
     const f = r.indicators.find((i) => i.code === "XKLD")!;

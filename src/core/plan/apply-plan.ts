@@ -89,6 +89,15 @@ function assessHistory(
     const before = history.slice(0, i);
     const assessed = new Map<string, Assessment>();
     for (const code of codes) {
+      const rows = scopeRows.filter((r) => r.indicator === code);
+      // The plan's baseline year and those before it are where the plan starts from: nothing to judge.
+      const baseline = Math.max(
+        ...rows.filter((r) => r.rule === "goc").map((r) => parsePeriod(r.period)?.endYear ?? -Infinity),
+      );
+      if (entry.period.endYear <= baseline) {
+        assessed.set(code, { target: null, status: "no_target" });
+        continue;
+      }
       const points = historyPoints(before, c.scope.code, c.scope.code, code);
       const prev = lastYearBefore(points, entry.period.endYear);
       const { issues: _past, ...a } = assess({
@@ -96,7 +105,7 @@ function assessHistory(
         indicator: getIndicator(code),
         figure: entry.figures.get(code)?.value ?? null,
         period: entry.period,
-        rows: scopeRows.filter((r) => r.indicator === code),
+        rows,
         ...(prev ? { previous: prev } : {}),
         ...(points.length > 0 ? { history: points } : {}),
       });
