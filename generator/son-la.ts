@@ -3,6 +3,7 @@ import type { PlanEntry } from "../src/core/catalog/types";
 import { generateProvince, planCsv, type GeneratedProvince } from "./generate";
 import { communeSize, deAn1219Values, ktxhValues, Spread, withoutOptional } from "./profiles";
 import { frontH1Expected, frontH1Spec } from "./front-quarters";
+import { muongLeoHistoryFiles } from "./muong-leo-history";
 import { Rng } from "./rng";
 import { BORDER_COMMUNES, INTERIOR_COMMUNES, isBorder, MUONG_LEO, SON_LA, sonLaRoster } from "./son-la-units";
 import type { FileSpec, ProvinceSpec, SubmissionSpec, TrueValue } from "./spec";
@@ -338,6 +339,10 @@ export async function sampleFiles(): Promise<SampleFile[]> {
       { path: "goc-2025-muong-leo.csv", text: planCsv(muongLeoBaselines2025(), SAMPLE_MARKER) },
       { path: "plan-son-la.csv", text: planCsv(sonLaTargets(), SAMPLE_MARKER) },
     ]),
+    ...(await muongLeoHistoryFiles(muongLeo2026(), SAMPLE_MARKER)).map((f) => ({
+      path: `son-la/muong-leo/${f.path}`,
+      bytes: f.bytes,
+    })),
     ...place("son-la/de-an-1219", d1219, [
       {
         path: "plan-1219.csv",

@@ -4,11 +4,13 @@ import { NoPeriodError } from "../core/consolidate/consolidate";
 import type { ParsedFile } from "../core/consolidate/types";
 import { reportJsonPieces } from "../core/json-report/build";
 import type { Report } from "../core/json-report/types";
+import type { Issue } from "../core/issues";
+import type { HistoryEntry } from "../core/plan/history";
 import { utf8Pieces, writeAllOrNothing, type FileData } from "../io/node/files";
 import {
   consolidateParsed,
   readPlanFile,
-  readPreviousFile,
+  readHistoryFile,
   writtenReportOf,
   type RunContext,
 } from "../engine/pipeline";
@@ -32,6 +34,8 @@ export interface ConsolidateArgs {
   /** One or more plan files (the province's, a commune's own…), read as one plan. */
   plan?: string[];
   previous?: string;
+  /** (1.1) Earlier summaries (or submissions) of the scope: files and folders. */
+  history?: string[];
   due?: string;
   out?: string;
   json?: string;
@@ -119,6 +123,7 @@ function refuseOverwritingInputs(a: ConsolidateArgs): void {
   const read: [string, string | undefined][] = [
     ["--roster", a.roster],
     ["--previous", a.previous],
+    ...(a.history ?? []).map((h): [string, string] => ["--history", h]),
     ...(a.plan ?? []).map((p): [string, string] => ["--plan", p]),
   ];
   for (const out of [a.out, a.json, a.report]) {
@@ -248,21 +253,55 @@ async function runContext(a: ConsolidateArgs): Promise<RunContext> {
       reads.push(readPlanFile({ path: file, bytes: await readInput(file, "--plan") }, ctx.locale, single()));
     ctx.plan = { rows: reads.flatMap((r) => r.rows), issues: reads.flatMap((r) => r.issues) };
   }
-  if (a.previous) {
-    const prev = readPreviousFile(
-      { path: a.previous, bytes: await readInput(a.previous, "--previous") },
+  const entries: HistoryEntry[] = [];
+  const issues: Issue[] = [];
+  for (const f of await historyFiles(a)) {
+    const read = readHistoryFile(
+      { path: f.path, bytes: await readInput(f.absolute, "--history") },
       ctx.locale,
       single(),
     );
-    if ("error" in prev) {
+    entries.push(...read.entries);
+    if (read.issue) issues.push(read.issue);
+  }
+  if (a.previous) {
+    // One more history file; named alone, it must be one: an unreadable one stops the run as before.
+    const read = readHistoryFile(
+      { path: slashed(a.previous), bytes: await readInput(a.previous, "--previous") },
+      ctx.locale,
+      single(),
+    );
+    if (read.error) {
       throw new CliError(
-        `Tệp --previous ${a.previous}: ${prev.error.vi}`,
-        `--previous file ${a.previous}: ${prev.error.en}`,
+        `Tệp --previous ${a.previous}: ${read.error.vi}`,
+        `--previous file ${a.previous}: ${read.error.en}`,
       );
     }
-    ctx.previous = { figures: prev.figures, year: prev.year };
+    entries.push(...read.entries);
   }
+  if (entries.length > 0 || issues.length > 0) ctx.history = { entries, issues };
   return ctx;
+}
+
+function slashed(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/**
+ * The history's files, in the order given (of two for one period, the one given later wins when no
+ * date tells them apart): a folder's spreadsheets named with the folder, so the issues say where.
+ */
+async function historyFiles(a: ConsolidateArgs): Promise<FoundInput[]> {
+  const files: FoundInput[] = [];
+  for (const arg of a.history ?? []) {
+    const st = await fs.stat(arg).catch(() => undefined);
+    if (!st) throw new CliError(`Không tìm thấy tệp --history "${arg}"`, `--history "${arg}" does not exist`);
+    // The run's own outputs in a history folder (this period's summary, written there last time) are not history.
+    const outputs = [a.out, a.json, a.report].filter((f): f is string => !!f);
+    const found = await collectInputs([arg], st.isDirectory() ? outputs : []);
+    for (const f of found) files.push(st.isDirectory() ? { ...f, path: slashed(path.join(arg, f.path)) } : f);
+  }
+  return files;
 }
 
 /**
@@ -272,7 +311,8 @@ async function runContext(a: ConsolidateArgs): Promise<RunContext> {
  */
 async function submissionFiles(a: ConsolidateArgs, out: string): Promise<FoundInput[]> {
   const outputs = [out, ...(a.json ? [a.json] : []), ...(a.report ? [a.report] : [])];
-  const readOnly = [a.roster, a.previous, ...(a.plan ?? [])].filter((f): f is string => !!f);
+  const history = (await historyFiles(a)).map((f) => f.absolute);
+  const readOnly = [a.roster, a.previous, ...(a.plan ?? []), ...history].filter((f): f is string => !!f);
   const found = await collectInputs(a.inputs, readOnly);
   const outFiles = new FileSet(outputs);
   const isOutput = (f: FoundInput): boolean => outFiles.has(f.absolute);

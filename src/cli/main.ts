@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { checkCommand } from "./check-command";
 import { consolidateCommand } from "./consolidate-command";
 import { summaryLines } from "./print-summary";
+import { seriesLines } from "./print-series";
 import { templateCommand } from "./template-command";
 import { printTiming, startTiming, type BootTimes } from "./timing";
 
@@ -21,8 +22,11 @@ const USAGE = `chitieu — chỉ tiêu kế hoạch: mẫu biểu, kiểm tra, t
       --name, else the --roster file, else the list
   chitieu check <tệp>… [--json TỆP] [--locale vi|en]
   chitieu consolidate <tệp|thư mục>… [--template ID] [--period P] [--roster TỆP] [--plan TỆP]
-                      [--previous TỆP.xlsx] [--due NGÀY] --out TỆP.xlsx [--json TỆP] [--locale vi|en]
-                      [--report TỆP.docx [--lang vi|en]]
+                      [--previous TỆP.xlsx] [--history TỆP|THƯ_MỤC …] [--due NGÀY] --out TỆP.xlsx
+                      [--json TỆP] [--locale vi|en] [--report TỆP.docx [--lang vi|en]]
+      --history: bảng tổng hợp các kỳ trước của cùng đơn vị (tệp hoặc thư mục, nhắc lại được): chuỗi
+      số liệu theo thời gian, tốc độ giảm/tăng mỗi năm, lũy kế cả giai đoạn / earlier summaries of the
+      same scope (files or folders, repeatable): the series, yearly pace, running phase totals
       --report viết báo cáo (Word, Nghị định 30/2020/NĐ-CP) từ số liệu tổng hợp, để hoàn thiện và ký;
       --lang en viết bằng tiếng Anh / --report drafts the written report (.docx) from the figures, to
       finish and sign; --lang en writes it in English
@@ -76,6 +80,7 @@ const CONSOLIDATE_OPTIONS = {
   roster: { type: "string" },
   plan: { type: "string", multiple: true },
   previous: { type: "string" },
+  history: { type: "string", multiple: true },
   due: { type: "string" },
   out: { type: "string" },
   json: { type: "string" },
@@ -151,6 +156,24 @@ async function runDemo(args: string[]): Promise<number> {
     process.stdout.write(summaryLines(r1219.report, r1219.written, true).join("\n") + "\n");
   }
   await frontHalfYear(dir, outDir);
+  const m = (f: string): string => path.join(dir, "muong-leo", f);
+  if (existsSync(m("bao-cao")) && existsSync(m("ky-truoc"))) {
+    // Mường Lèo's plan followed year after year: 2028 with the 2025–2027 summaries as its history.
+    const rml = await consolidateCommand({
+      inputs: [m("bao-cao")],
+      roster: m("roster.csv"),
+      template: "ktxh-xa",
+      period: "2028",
+      plan: [sub("plan-muong-leo.csv")],
+      history: [m("ky-truoc")],
+      out: path.join(outDir, "tong-hop-muong-leo-2028.xlsx"),
+      json: path.join(outDir, "tong-hop-muong-leo-2028.json"),
+      report: path.join(outDir, "bao-cao-muong-leo-2028.docx"),
+    });
+    process.stdout.write("\nXã Mường Lèo — kế hoạch 2026–2030 qua từng năm (lịch sử: 2025–2027)\n");
+    process.stdout.write(seriesLines(rml.report).join("\n") + "\n");
+    process.stdout.write(summaryLines(rml.report, rml.written, false).join("\n") + "\n");
+  }
   return 0;
 }
 

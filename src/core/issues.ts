@@ -40,6 +40,9 @@ export const RULES = [
   "exceeds-related",
   "invalid-plan",
   "plan-inconsistent",
+  // (1.1) History (`--history`): a file not used, and a running total that lacks periods.
+  "history-ignored",
+  "history-gap",
 ] as const;
 
 export type RuleId = (typeof RULES)[number];

@@ -10,6 +10,8 @@ import type { Roster } from "../core/roster/roster";
 import type { PreviousFigures } from "../core/plan/types";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
 import { readPrevious, type PreviousRead } from "../core/plan/previous";
+import { readHistory, type HistoryEntry, type HistoryRead } from "../core/plan/history";
+import { makeIssue, type Issue, type Message } from "../core/issues";
 import { officialUnits } from "./official-units";
 import { readSourceFile } from "../io/read-file";
 import type { XlsxReader } from "../io/xlsx-read";
@@ -34,6 +36,8 @@ export interface RunContext {
   plan?: PlanRead;
   /** Last period's figures, for pace rules. */
   previous?: { figures: PreviousFigures; year: number };
+  /** (1.1) The history: earlier periods of the scope, and the files that could not be read as such. */
+  history?: { entries: HistoryEntry[]; issues: Issue[] };
 }
 
 /**
@@ -55,6 +59,32 @@ export function readPreviousFile(
   const read = readSourceFile(input.bytes, input.path, xlsx);
   if (!read.ok) return { error: { vi: read.issue.message, en: read.issue.messageEn } };
   return readPrevious(read.doc, locale);
+}
+
+/**
+ * Reads one history file (`--history`, `--previous`): a summary or submissions of the scope. A file
+ * that holds none is one `history-ignored` issue naming it, never an exception.
+ */
+export function readHistoryFile(
+  input: InputFile,
+  locale: "vi" | "en" = "vi",
+  xlsx?: XlsxReader,
+): { entries: HistoryEntry[]; issue?: Issue; error?: Message } {
+  const read = readSourceFile(input.bytes, input.path, xlsx);
+  const r: HistoryRead = read.ok
+    ? readHistory(read.doc, locale)
+    : { error: { vi: read.issue.message, en: read.issue.messageEn } };
+  if ("entries" in r) return { entries: r.entries };
+  const issue = makeIssue(
+    "error",
+    "history-ignored",
+    {
+      vi: `Tệp lịch sử ${input.path}: ${r.error.vi}; không dùng`,
+      en: `History file ${input.path}: ${r.error.en}; not used`,
+    },
+    { file: input.path, reason: "unreadable" },
+  );
+  return { entries: [], issue, error: r.error };
 }
 
 export interface RunOutput {
@@ -99,6 +129,7 @@ export function consolidateParsed(
     opts.planIssues = ctx.plan.issues;
   }
   if (ctx.previous) opts.previous = ctx.previous;
+  if (ctx.history) opts.history = ctx.history;
   // Files in a fixed order: the report must not depend on the order the disk or the user gave them.
   const sorted = [...parsed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const consolidation = consolidate(sorted, opts);

@@ -29,7 +29,8 @@ export function muongLeoTargets(unit = "04240"): PlanEntry[] {
     row(unit, "SL_LUONG_THUC", "2026-2030", "toi_thieu", 1300),
     row(unit, "DAN_GIA_SUC", "2026-2030", "muc_tieu", 8453),
     row(unit, "LD_DAO_TAO", "2030", "muc_tieu", 50),
-    row(unit, "XKLD", "2026-2030", "muc_tieu", 4),
+    // "Tổng số lao động xuất khẩu lao động đạt 04 người": four over the five years, not four a year.
+    row(unit, "XKLD", "2026-2030", "tong_giai_doan", 4),
     // "Tỷ lệ che phủ rừng ổn định đạt 47,72%": held every year.
     row(unit, "CHE_PHU_RUNG", "2026-2030", "toi_thieu", 47.72),
     row(unit, "TRUONG_CHUAN", "2030", "muc_tieu", 50),

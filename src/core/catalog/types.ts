@@ -61,7 +61,14 @@ export interface Indicator {
 
 /** The rules a plan can state (FORMATS.md §6, column `loai`). */
 export type PlanRuleKind =
-  "goc" | "muc_tieu" | "toi_thieu" | "toi_da" | "giam_moi_nam" | "tang_moi_nam" | "tang_them";
+  | "goc"
+  | "muc_tieu"
+  | "toi_thieu"
+  | "toi_da"
+  | "giam_moi_nam"
+  | "tang_moi_nam"
+  | "tang_them"
+  | "tong_giai_doan";
 
 /** One row of a plan: unit, indicator, period or phase, rule, value. */
 export interface PlanEntry {

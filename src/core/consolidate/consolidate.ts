@@ -12,6 +12,7 @@ import { combinePieces, pieceNotUsed } from "./pieces";
 import { findOutliers } from "./outliers";
 import { suggestUnits } from "../roster/suggest";
 import { applyPlan } from "../plan/apply-plan";
+import { chooseHistory } from "../plan/history";
 import type {
   Consolidation,
   ConsolidateOptions,
@@ -73,10 +74,31 @@ export function consolidate(files: ParsedFile[], opts: ConsolidateOptions): Cons
     groupFigures: groupFigures(roster, tree, codes),
     expected: tree.expected,
     expectedBase: tree.expectedBase,
-    plan: { scope: new Map(), units: new Map(), unitsReaching: new Map(), issues: [], applied: [] },
+    plan: {
+      scope: new Map(),
+      units: new Map(),
+      unitsReaching: new Map(),
+      issues: [],
+      applied: [],
+      series: new Map(),
+    },
+    history: [],
     issues: [],
   };
-  if (opts.plan) result.plan = applyPlan(result, opts.plan, opts.previous?.figures, opts.previous?.year);
+  if (opts.history) {
+    const chosen = chooseHistory(opts.history.entries, opts.history.issues, scope, period, template);
+    result.history = chosen.used;
+    issues.addAll(chosen.issues);
+  }
+  if (opts.plan || result.history.length > 0) {
+    result.plan = applyPlan(
+      result,
+      opts.plan ?? [],
+      opts.previous?.figures,
+      opts.previous?.year,
+      result.history,
+    );
+  }
   issues.addAll(result.plan.issues);
   issues.addAll(opts.planIssues ?? []);
   result.issues = issues.list();

@@ -12,6 +12,7 @@ import type { Aggregate } from "./aggregate";
 export type GroupAggregate = Aggregate & { expected: number; expectedBase: number };
 import type { PlanOutcome, PreviousFigures } from "../plan/types";
 import type { PlanRow } from "../plan/read-plan";
+import type { HistoryEntry } from "../plan/history";
 
 /** A submission as the reading step leaves it: found, its metadata read, and (see `pre`) validated. */
 export interface ParsedSubmission {
@@ -64,6 +65,11 @@ export interface ConsolidateOptions {
   previous?: { figures: PreviousFigures; year: number };
   /** Problems found reading the plan files: reported, and folded, with the rest. */
   planIssues?: Issue[];
+  /**
+   * (1.1) The history (`--history`, and `--previous` as one more file): earlier periods of the scope,
+   * and the files that could not be read as such (named, never used).
+   */
+  history?: { entries: HistoryEntry[]; issues: Issue[] };
 }
 
 /** A unit as the consolidation sees it: its status and, when used, its figures. */
@@ -101,5 +107,7 @@ export interface Consolidation {
   expectedBase: Map<string, number>;
   /** Targets and statuses against the plan. */
   plan: PlanOutcome;
+  /** (1.1) The history used: the scope's earlier periods, oldest first, one entry a period. */
+  history: HistoryEntry[];
   issues: Issue[];
 }

@@ -2,7 +2,14 @@ import { getIndicator } from "../catalog/indicators";
 import { summaryIndicatorCodes } from "../catalog/templates";
 import type { Consolidation } from "../consolidate/types";
 import type { Assessment } from "../plan/assess";
-import type { Report, ReportGroup, ReportIndicator, ReportPerUnit, ReportUnit } from "./types";
+import type {
+  Report,
+  ReportGroup,
+  ReportIndicator,
+  ReportPerUnit,
+  ReportSeriesPoint,
+  ReportUnit,
+} from "./types";
 
 /** The scope's count of expected units: its own, or the sum over the roster's roots. */
 export function expectedInScope(c: Consolidation, counts: Map<string, number> = c.expected): number {
@@ -12,9 +19,15 @@ export function expectedInScope(c: Consolidation, counts: Map<string, number> = 
 }
 
 /** Target, status and pace of an assessment, as the report writes them. */
-function assessmentFields(a: Assessment | undefined): Pick<ReportIndicator, "target" | "status" | "pace"> {
+function assessmentFields(
+  a: Assessment | undefined,
+): Pick<ReportIndicator, "target" | "status" | "pace" | "phaseTotal"> {
   if (!a) return { target: null, status: "no_target" };
-  const out: Pick<ReportIndicator, "target" | "status" | "pace"> = { target: a.target, status: a.status };
+  const out: Pick<ReportIndicator, "target" | "status" | "pace" | "phaseTotal"> = {
+    target: a.target,
+    status: a.status,
+  };
+  if (a.phaseTotal) out.phaseTotal = { ...a.phaseTotal };
   if (a.pace) {
     out.pace = {
       rule: a.pace.rule,
@@ -44,7 +57,49 @@ export function buildReport(c: Consolidation): Report {
     perUnit: reportPerUnit(c, codes),
     groups: reportGroups(c, codes),
     issues: c.issues,
+    ...(c.history.length > 0 ? { series: reportSeries(c, codes) } : {}),
   };
+}
+
+/**
+ * (1.1) Each indicator period by period, the history's then this one, oldest first (FORMATS.md §8):
+ * the figure, its parts, the target and status under today's plan, the change from the period before.
+ */
+function reportSeries(c: Consolidation, codes: readonly string[]): ReportSeriesPoint[] {
+  const series: ReportSeriesPoint[] = [];
+  for (const code of codes) {
+    let before: number | null = null;
+    const periods = [
+      ...c.history.map((e) => ({
+        period: e.period.code,
+        f: e.figures.get(code),
+        a: c.plan.series.get(e.period.code)?.get(code),
+      })),
+      { period: c.period.code, f: c.scopeFigures.get(code), a: c.plan.scope.get(code) },
+    ];
+    for (const { period, f, a } of periods) {
+      const value = f?.value ?? null;
+      const point: ReportSeriesPoint = {
+        indicator: code,
+        period,
+        value,
+        numerator: f?.numerator ?? null,
+        denominator: f?.denominator ?? null,
+        target: a?.target ?? null,
+        status: a?.status ?? "no_target",
+      };
+      if (value !== null && before !== null) point.change = value - before;
+      if (a?.line !== undefined) point.trajectory = a.line;
+      if (a?.phaseTotal) {
+        const { phase, total, expected, required } = a.phaseTotal;
+        point.phaseTotal = { phase, total, expected, required };
+      }
+      series.push(point);
+      // The change is from the period just before: across a period with no figure there is none.
+      before = value;
+    }
+  }
+  return series;
 }
 
 /** Every unit of interest, with its status and where it sits in the roster. */

@@ -42,6 +42,21 @@ export interface ReportIndicator {
   unitsReachingTarget?: number;
   /** The pace rule's reckoning (giam_moi_nam / tang_moi_nam), when there was something to reckon from. */
   pace?: ReportPace;
+  /** (1.1) A phase total (`tong_giai_doan`): the running total the status was judged on. */
+  phaseTotal?: ReportPhaseTotal;
+}
+
+export interface ReportPhaseTotal {
+  phase: string;
+  required: number;
+  /** The history's figures inside the phase plus this period's. */
+  total: number;
+  /** The straight line from 0 at the phase's start to `required` at its end, at this period's end. */
+  expected: number;
+  /** The periods added, oldest first. */
+  periods: string[];
+  /** Periods of the phase before this one that no history figure covers. */
+  missing: string[];
 }
 
 export interface ReportPace {
@@ -67,6 +82,7 @@ export interface ReportPerUnit {
   target?: number | null;
   status?: PlanStatus;
   pace?: ReportPace;
+  phaseTotal?: ReportPhaseTotal;
   /** Inner units of a multi-level roster: the subtotal of their children (`subtotal`) or a unit's own figure. */
   level?: string;
   reporting?: number;
@@ -97,6 +113,12 @@ export interface ReportSeriesPoint {
   denominator: number | null;
   target?: number | null;
   status?: PlanStatus;
+  /** Beyond the contract: the change from the series' previous period (rates: percentage points). */
+  change?: number;
+  /** The plan's trajectory in that period: the straight line to the target due. */
+  trajectory?: number;
+  /** A phase total (`tong_giai_doan`): the running total then, and where the line to it stood. */
+  phaseTotal?: { phase: string; total: number; expected: number; required: number };
 }
 
 export interface Report {

@@ -55,6 +55,8 @@ export const RULE_WORDS: Record<RuleId, Words> = {
   "wrong-template": { vi: "Sai mẫu biểu", en: "Wrong template" },
   "wrong-period": { vi: "Sai kỳ báo cáo", en: "Wrong period" },
   "incomplete-period": { vi: "Thiếu kỳ báo cáo thành phần", en: "Period not fully covered" },
+  "history-ignored": { vi: "Tệp kỳ trước không dùng được", en: "Earlier-period file not used" },
+  "history-gap": { vi: "Thiếu số liệu kỳ trước", en: "Earlier periods missing" },
   "unknown-unit": { vi: "Đơn vị ngoài danh sách", en: "Unit not in roster" },
   "duplicate-submission": { vi: "Nộp trùng", en: "Submitted twice" },
   "missing-submission": { vi: "Chưa nộp báo cáo", en: "No submission" },

@@ -5,7 +5,8 @@ import type { Consolidation } from "../consolidate/types";
 import { makeIssue, type Issue } from "../issues";
 import { nums } from "../values/numbers";
 import { parsePeriod } from "../periods";
-import { assess, resolveTargets, type Assessment, type PastValue } from "./assess";
+import { assess, resolveTargets, type Assessment, type HistoryPoint, type PastValue } from "./assess";
+import type { HistoryEntry } from "./history";
 import type { PlanRow } from "./read-plan";
 import type { PlanOutcome, PreviousFigures } from "./types";
 
@@ -18,6 +19,7 @@ export function applyPlan(
   planRows: PlanRow[],
   previous: PreviousFigures | undefined,
   previousYear: number | undefined,
+  history: readonly HistoryEntry[] = [],
 ): PlanOutcome {
   const codes = summaryIndicatorCodes(consolidation.template);
   const byUnit = new Map<string, PlanRow[]>();
@@ -25,21 +27,94 @@ export function applyPlan(
   const own = ownTargets(consolidation, byUnit);
   for (const r of own) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
 
-  const past = (unit: string, code: string): PastValue | undefined => {
+  const scopeCode = consolidation.scope.code;
+  const past = (unit: string, code: string): Earlier => {
+    const points = historyPoints(history, scopeCode, unit, code);
+    const fromHistory = lastYearBefore(points, consolidation.period.endYear);
     const v = previous?.get(unit)?.get(code);
-    return v !== undefined && previousYear !== undefined
-      ? { year: previousYear, value: v, source: "previous" }
-      : undefined;
+    const given: PastValue | undefined =
+      v !== undefined && previousYear !== undefined
+        ? { year: previousYear, value: v, source: "previous" }
+        : undefined;
+    const prev = fromHistory && (!given || fromHistory.year >= given.year) ? fromHistory : given;
+    return { ...(prev ? { previous: prev } : {}), ...(points.length > 0 ? { history: points } : {}) };
   };
   const issues: Issue[] = [];
   const scope = assessScope(consolidation, codes, byUnit, past, issues);
   const units = assessUnits(consolidation, codes, byUnit, past, issues);
   const unitsReaching = countUnitsReaching(consolidation, codes, scope);
   issues.push(...consistency(consolidation, codes, byUnit));
-  return { scope, units, unitsReaching, issues, applied: [...planRows, ...own] };
+  const series = assessHistory(consolidation, codes, byUnit.get(scopeCode) ?? [], history);
+  return { scope, units, unitsReaching, issues, applied: [...planRows, ...own], series };
 }
 
-type Past = (unit: string, code: string) => PastValue | undefined;
+/** What the history gives one figure's judgement: last year's figure, and the earlier figures. */
+type Earlier = { previous?: PastValue; history?: HistoryPoint[] };
+type Past = (unit: string, code: string) => Earlier;
+
+/** A unit's (or the scope's) figures of one indicator in the history, oldest first. */
+function historyPoints(
+  history: readonly HistoryEntry[],
+  scope: string,
+  unit: string,
+  code: string,
+): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  for (const e of history) {
+    const value = unit === scope ? e.figures.get(code)?.value : e.units.get(unit)?.get(code);
+    if (value !== undefined && value !== null) points.push({ period: e.period, value });
+  }
+  return points;
+}
+
+/** The latest whole year before `year` among the points: the "previous year" of the pace rules. */
+function lastYearBefore(points: HistoryPoint[], year: number): PastValue | undefined {
+  const last = points.filter((p) => p.period.kind === "year" && p.period.endYear < year).pop();
+  return last ? { year: last.period.endYear, value: last.value, source: "previous" } : undefined;
+}
+
+/**
+ * The scope's history periods judged against today's plan, each with what came before it: the series'
+ * targets and statuses, judged by the same rules as this period (issues of past periods are not
+ * raised again).
+ */
+function assessHistory(
+  c: Consolidation,
+  codes: readonly string[],
+  scopeRows: PlanRow[],
+  history: readonly HistoryEntry[],
+): Map<string, Map<string, Assessment>> {
+  const series = new Map<string, Map<string, Assessment>>();
+  history.forEach((entry, i) => {
+    const before = history.slice(0, i);
+    const assessed = new Map<string, Assessment>();
+    for (const code of codes) {
+      const rows = scopeRows.filter((r) => r.indicator === code);
+      // The plan's baseline year and those before it are where the plan starts from: nothing to judge.
+      const baseline = Math.max(
+        ...rows.filter((r) => r.rule === "goc").map((r) => parsePeriod(r.period)?.endYear ?? -Infinity),
+      );
+      if (entry.period.endYear <= baseline) {
+        assessed.set(code, { target: null, status: "no_target" });
+        continue;
+      }
+      const points = historyPoints(before, c.scope.code, c.scope.code, code);
+      const prev = lastYearBefore(points, entry.period.endYear);
+      const { issues: _past, ...a } = assess({
+        unit: c.scope.code,
+        indicator: getIndicator(code),
+        figure: entry.figures.get(code)?.value ?? null,
+        period: entry.period,
+        rows,
+        ...(prev ? { previous: prev } : {}),
+        ...(points.length > 0 ? { history: points } : {}),
+      });
+      assessed.set(code, a);
+    }
+    series.set(entry.period.code, assessed);
+  });
+  return series;
+}
 
 /** A unit's own target for the period, written in its submission, stands where the plan file is silent. */
 function ownTargets(c: Consolidation, byUnit: Map<string, PlanRow[]>): PlanRow[] {
@@ -81,7 +156,7 @@ function assessScope(
       figure: c.scopeFigures.get(code)?.value ?? null,
       period: c.period,
       rows,
-      ...withPast(past(c.scope.code, code)),
+      ...past(c.scope.code, code),
     });
     issues.push(...a.issues);
     scope.set(code, a);
@@ -115,7 +190,7 @@ function assessUnits(
         figure: f.value,
         period: c.period,
         rows,
-        ...withPast(past(unit, code)),
+        ...past(unit, code),
         ...(at ? { at } : {}),
       });
       issues.push(...a.issues);
@@ -146,10 +221,6 @@ function countUnitsReaching(
     unitsReaching.set(code, n);
   }
   return unitsReaching;
-}
-
-function withPast(p: PastValue | undefined): { previous?: PastValue } {
-  return p ? { previous: p } : {};
 }
 
 /**

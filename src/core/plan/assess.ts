@@ -1,7 +1,7 @@
 import type { Indicator } from "../catalog/types";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { nums } from "../values/numbers";
-import { parsePeriod, type Period } from "../periods";
+import { describePeriod, parsePeriod, periodWithin, type Period } from "../periods";
 import type { PlanStatus } from "../json-report/types";
 import type { PlanRow } from "./read-plan";
 
@@ -16,8 +16,31 @@ export interface Assessment {
   status: PlanStatus;
   /** Where the straight line from the baseline to the target stands this year, when computed. */
   expected?: number;
+  /**
+   * The plan's trajectory this period, met or not: the straight line from the baseline (or the
+   * history's first year) to the target due, the target itself in its year. For the series.
+   */
+  line?: number;
   /** The pace rule's reckoning, when there is one and something to reckon from. */
   pace?: PaceResult;
+  /** A total over a phase (`tong_giai_doan`): the running total it was judged on. */
+  phaseTotal?: PhaseTotal;
+}
+
+/** The running total of a `sum` indicator over a phase, against the phase's total (FORMATS.md §6). */
+export interface PhaseTotal {
+  /** The phase, `2026-2030`. */
+  phase: string;
+  /** The total the plan asks for over the whole phase. */
+  required: number;
+  /** The earlier periods' figures from the history plus this period's. */
+  total: number;
+  /** Where the straight line from 0 at the phase's start to `required` at its end stands now. */
+  expected: number;
+  /** The periods added, oldest first, this one last. */
+  periods: string[];
+  /** Periods of the phase before this one that no figure covers: the total leaves them out. */
+  missing: string[];
 }
 
 export interface PaceResult {
@@ -31,6 +54,12 @@ export interface PaceResult {
   met: boolean;
   /** Last year's figure and this one were measured under different standards (HO_NGHEO, 2027). */
   crossesStandardBreak: boolean;
+}
+
+/** An earlier period's figure of the same unit and indicator, from the history. */
+export interface HistoryPoint {
+  period: Period;
+  value: number;
 }
 
 /** A figure the previous period had (from `--previous`), or a baseline. */
@@ -50,6 +79,8 @@ export interface AssessInput {
   rows: PlanRow[];
   /** Last period's figure for this unit and indicator, if a previous summary was given. */
   previous?: PastValue;
+  /** Earlier figures of this unit and indicator (the history), for running totals and the trajectory. */
+  history?: HistoryPoint[];
   /** Where the figure came from, for issues (a unit's cell; nothing for the scope). */
   at?: Partial<Origin>;
 }
@@ -132,7 +163,8 @@ export function assess(input: AssessInput): AssessResult {
   const partYear = period.kind !== "year";
   if (figure === null) {
     const t = resolveTargets(ind, rows).find((x) => x.end >= year);
-    return { target: t?.value ?? null, status: "no_data", issues };
+    const total = phaseTotalRow(rows, period);
+    return { target: t?.value ?? total?.value ?? null, status: "no_data", issues };
   }
   if (ind.direction === "none") return { target: null, status: "no_target", issues };
 
@@ -142,14 +174,16 @@ export function assess(input: AssessInput): AssessResult {
 
   const targets = resolveTargets(ind, rows);
   const active = targets.find((t) => t.end >= year);
+  let line: number | undefined;
   if (active && !(partYear && ind.time === "sum")) {
     target = active.value;
+    line = trajectoryAt(rows, targets, active, input, year);
     if (active.end === year && !partYear) {
       status = reaches(ind, figure, active.value) ? "met" : "missed";
     } else if (reaches(ind, figure, active.value)) {
       status = "met";
     } else {
-      const base = trajectoryBase(rows, targets, active, input.previous, year);
+      const base = trajectoryBase(rows, targets, active, input.previous, year, input.history);
       if (base) {
         expected = base.value + ((active.value - base.value) * (year - base.year)) / (active.end - base.year);
         status = reaches(ind, figure, expected) ? "on_track" : "behind";
@@ -164,7 +198,14 @@ export function assess(input: AssessInput): AssessResult {
     status = status === "no_target" ? (ok ? "met" : "missed") : ok ? status : worse(status, "missed");
   }
 
-  if (status === "missed") {
+  const total = phaseTotalCheck(input, rows, figure);
+  if (total) {
+    if (target === null) target = total.result.required;
+    status = status === "no_target" ? total.status : worse(status, total.status);
+    issues.push(...total.issues);
+  }
+
+  if (status === "missed" && total?.status !== "missed") {
     issues.push(
       makeIssue(
         "warning",
@@ -185,8 +226,131 @@ export function assess(input: AssessInput): AssessResult {
   }
   const out: AssessResult = { target, status, issues };
   if (expected !== undefined) out.expected = expected;
+  if (line !== undefined) out.line = line;
   if (pace) out.pace = pace.result;
+  if (total) out.phaseTotal = total.result;
   return out;
+}
+
+const monthIndex = (y: number, m: number): number => y * 12 + m - 1;
+const startOf = (p: Period): number => monthIndex(p.startYear, p.startMonth);
+const endOf = (p: Period): number => monthIndex(p.endYear, p.endMonth);
+
+/** The plan's `tong_giai_doan` row whose phase holds the reporting period, if any. */
+function phaseTotalRow(rows: PlanRow[], period: Period): (PlanRow & { phase: Period }) | undefined {
+  for (const r of rows) {
+    if (r.rule !== "tong_giai_doan") continue;
+    const phase = parsePeriod(r.period);
+    if (phase && periodWithin(period, phase)) return { ...r, phase };
+  }
+  return undefined;
+}
+
+/**
+ * The earlier figures inside the phase that add to the running total: oldest first, and a month
+ * never counted twice (a year and its quarters both in the history: the year, met first, is used).
+ */
+function earlierInPhase(history: HistoryPoint[], phase: Period, before: Period): HistoryPoint[] {
+  const candidates = history
+    .filter((h) => periodWithin(h.period, phase) && endOf(h.period) < startOf(before))
+    .sort((a, b) => startOf(a.period) - startOf(b.period) || endOf(b.period) - endOf(a.period));
+  const used: HistoryPoint[] = [];
+  let reached = -Infinity;
+  for (const h of candidates) {
+    if (startOf(h.period) <= reached) continue;
+    used.push(h);
+    reached = endOf(h.period);
+  }
+  return used;
+}
+
+/** Months from `from` to `to` (inclusive) that no used period covers, named as whole years where they are. */
+function uncovered(from: number, to: number, covered: Period[]): string[] {
+  const missing: number[] = [];
+  for (let m = from; m <= to; m++) {
+    if (!covered.some((p) => startOf(p) <= m && m <= endOf(p))) missing.push(m);
+  }
+  const names: string[] = [];
+  for (let i = 0; i < missing.length;) {
+    const m = missing[i] as number;
+    const y = Math.floor(m / 12);
+    const wholeYear = m % 12 === 0 && missing[i + 11] === m + 11;
+    if (wholeYear) {
+      names.push(String(y));
+      i += 12;
+    } else {
+      names.push(`${y}-M${String((m % 12) + 1).padStart(2, "0")}`);
+      i += 1;
+    }
+  }
+  return names;
+}
+
+/**
+ * A total over a phase (`tong_giai_doan`, e.g. 4 workers sent abroad over 2026–2030): the history's
+ * figures inside the phase plus this period's, `met` once the total is reached, `missed` if not by the
+ * phase's end, else `on_track` / `behind` against the straight line from 0 to the total.
+ */
+function phaseTotalCheck(
+  input: AssessInput,
+  rows: PlanRow[],
+  figure: number,
+): { result: PhaseTotal; status: PlanStatus; issues: Issue[] } | undefined {
+  const { indicator: ind, period } = input;
+  const row = phaseTotalRow(rows, period);
+  if (!row || ind.time !== "sum") return undefined;
+  const { phase } = row;
+  const earlier = earlierInPhase(input.history ?? [], phase, period);
+  const total = earlier.reduce((s, h) => s + h.value, figure);
+  const elapsed = endOf(period) - startOf(phase) + 1;
+  const length = endOf(phase) - startOf(phase) + 1;
+  const expected = (row.value * elapsed) / length;
+  const atEnd = endOf(period) === endOf(phase);
+  const missing = uncovered(startOf(phase), startOf(period) - 1, [...earlier.map((h) => h.period)]);
+  let status: PlanStatus;
+  if (ind.direction === "lower") status = total <= row.value + EPS ? (atEnd ? "met" : "on_track") : "missed";
+  else if (total >= row.value - EPS) status = "met";
+  else if (atEnd) status = "missed";
+  else status = total >= expected - EPS ? "on_track" : "behind";
+  const result: PhaseTotal = {
+    phase: phase.code,
+    required: row.value,
+    total,
+    expected,
+    periods: [...earlier.map((h) => h.period.code), period.code],
+    missing,
+  };
+  const where = { ...(input.at ?? {}), unit: input.unit, indicator: ind.code };
+  const issues: Issue[] = [];
+  const phaseVi = describePeriod(phase, "vi").toLocaleLowerCase("vi");
+  const phaseEn = describePeriod(phase, "en").toLowerCase();
+  if (missing.length > 0) {
+    issues.push(
+      makeIssue(
+        "warning",
+        "history-gap",
+        {
+          vi: `${ind.code}: tổng ${phaseVi} (${nums(total, 2).vi}${unitVi(ind)}) chưa tính ${missing.join(", ")}: thiếu bảng tổng hợp các kỳ đó trong lịch sử`,
+          en: `${ind.code}: the ${phaseEn} total (${nums(total, 2).en}${unitEn(ind)}) leaves out ${missing.join(", ")}: no summary of those periods in the history`,
+        },
+        { ...where, reason: "phase-total" },
+      ),
+    );
+  }
+  if (status === "missed") {
+    issues.push(
+      makeIssue(
+        "warning",
+        "target-missed",
+        {
+          vi: `${ind.code}: tổng ${phaseVi} ${nums(total, 2).vi}${unitVi(ind)}, chưa đạt tổng kế hoạch ${nums(row.value, 2).vi}${unitVi(ind)}`,
+          en: `${ind.code}: the ${phaseEn} total of ${nums(total, 2).en}${unitEn(ind)} misses the planned total of ${nums(row.value, 2).en}${unitEn(ind)}`,
+        },
+        { ...where, reason: "phase-total" },
+      ),
+    );
+  }
+  return { result, status, issues };
 }
 
 function unitVi(ind: Indicator): string {
@@ -194,6 +358,20 @@ function unitVi(ind: Indicator): string {
 }
 function unitEn(ind: Indicator): string {
   return ind.kind === "rate" ? " %" : ` ${ind.unit.en}`;
+}
+
+/** Where the straight line to the target due stands in `year`: the target itself in its year. */
+function trajectoryAt(
+  rows: PlanRow[],
+  targets: Target[],
+  active: Target,
+  input: AssessInput,
+  year: number,
+): number | undefined {
+  if (active.end === year) return active.value;
+  const base = trajectoryBase(rows, targets, active, input.previous, year, input.history);
+  if (!base || base.year >= active.end) return undefined;
+  return base.value + ((active.value - base.value) * (year - base.year)) / (active.end - base.year);
 }
 
 /**
@@ -206,11 +384,17 @@ function trajectoryBase(
   active: Target,
   previous: PastValue | undefined,
   year: number,
+  history: HistoryPoint[] = [],
 ): { year: number; value: number } | undefined {
   const goc = baselineBefore(rows, year);
   if (goc && goc.year < active.end) return goc;
   const earlier = [...targets].reverse().find((t) => t.end < year && t !== active);
   if (earlier) return { year: earlier.end, value: earlier.value };
+  // The history's first year, not last year's: the line stays where it was drawn, year after year.
+  const first = history
+    .filter((h) => h.period.kind === "year" && h.period.endYear < year)
+    .sort((a, b) => a.period.endYear - b.period.endYear)[0];
+  if (first) return { year: first.period.endYear, value: first.value };
   if (previous && previous.year < year) return previous;
   const pace = rows.find((r) => (r.rule === "giam_moi_nam" || r.rule === "tang_moi_nam") && applies(r, year));
   if (pace) {

@@ -5,28 +5,56 @@ import type { SourceDoc } from "../grid";
 import { cellText } from "../header-map";
 import type { Message } from "../issues";
 import { extractSubmissions } from "../submission/extract";
+import type { RawSubmission } from "../submission/types";
 import { readMeta } from "../submission/meta";
 import { validateRows } from "../submission/rows";
 import { matchKey, parseRange } from "../text";
 import { readCellNumber } from "../values/cell-number";
+import type { HistoryFigure } from "./history";
 import type { PreviousFigures } from "./types";
+import type { Period } from "../periods";
 
 /** The per-unit matrix of a summary, as a table so that next year's run can read it back. */
 export const MATRIX_TABLE = "ChiTieu_DonVi";
 
-export type PreviousRead = { figures: PreviousFigures; year: number; scope: string } | { error: Message };
+export type PreviousRead =
+  | {
+      figures: PreviousFigures;
+      year: number;
+      scope: string;
+      /** The period it is for, the template it names and the date it was signed. */
+      period: Period;
+      template?: string;
+      reportDate?: string;
+      /** The scope's figures with their parts, for the series. */
+      scopeFigures: Map<string, HistoryFigure>;
+    }
+  | { error: Message };
 
 /**
  * Last period's summary (`--previous`): the scope's figures from its `ChiTieu` table and each unit's
  * from its matrix table, for the pace rules ("fall at least 3 points a year" against last year).
  */
 export function readPrevious(doc: SourceDoc, locale: "vi" | "en" = "vi"): PreviousRead {
+  return readPreviousAll(doc, locale)[0] as PreviousRead;
+}
+
+/**
+ * Every submission a history file holds, read as `readPrevious` reads a summary (a long CSV may hold
+ * a scope's figures for several periods); one error when it holds none.
+ */
+export function readPreviousAll(doc: SourceDoc, locale: "vi" | "en" = "vi"): PreviousRead[] {
   const { submissions } = extractSubmissions(doc);
-  const raw = submissions[0];
-  if (!raw)
-    return {
-      error: { vi: "không có bảng ChiTieu của một bảng tổng hợp", en: "no ChiTieu table of a summary" },
-    };
+  if (submissions.length === 0)
+    return [
+      {
+        error: { vi: "không có bảng ChiTieu của một bảng tổng hợp", en: "no ChiTieu table of a summary" },
+      },
+    ];
+  return submissions.map((raw) => readOne(doc, raw, locale));
+}
+
+function readOne(doc: SourceDoc, raw: RawSubmission, locale: "vi" | "en"): PreviousRead {
   const { meta } = readMeta(raw);
   if (!meta.unit || !meta.period) {
     return {
@@ -41,8 +69,10 @@ export function readPrevious(doc: SourceDoc, locale: "vi" | "en" = "vi"): Previo
     ]);
   const figures: PreviousFigures = new Map();
   const scope = new Map<string, number>();
+  const scopeFigures = new Map<string, HistoryFigure>();
   for (const [code, f] of validateRows(raw, template, meta.unit, locale).figures) {
     if (f.value !== null) scope.set(code, f.value);
+    scopeFigures.set(code, { value: f.value, numerator: f.numerator, denominator: f.denominator });
   }
   figures.set(meta.unit, scope);
 
@@ -70,5 +100,13 @@ export function readPrevious(doc: SourceDoc, locale: "vi" | "en" = "vi"): Previo
       figures.set(unit, m);
     }
   }
-  return { figures, year: meta.period.endYear, scope: meta.unit };
+  return {
+    figures,
+    year: meta.period.endYear,
+    scope: meta.unit,
+    period: meta.period,
+    ...(template ? { template: template.id } : {}),
+    ...(meta.reportDate ? { reportDate: meta.reportDate } : {}),
+    scopeFigures,
+  };
 }

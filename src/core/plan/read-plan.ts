@@ -26,6 +26,7 @@ const RULES: readonly PlanRuleKind[] = [
   "giam_moi_nam",
   "tang_moi_nam",
   "tang_them",
+  "tong_giai_doan",
 ];
 
 const ALIASES = {
@@ -154,6 +155,18 @@ function planRow(
       '"tang_them" needs a phase (e.g. 2028-2030)',
     );
     return undefined;
+  }
+  if (rule === "tong_giai_doan") {
+    const ind = findIndicator(code);
+    // A total over years only means something for a flow counted in one number (workers sent abroad).
+    if (ind && (ind.time !== "sum" || (ind.kind !== "count" && ind.kind !== "amount"))) {
+      bad(
+        "rule",
+        `"tong_giai_doan" chỉ dùng cho chỉ tiêu cộng dồn theo thời gian (số lượng, giá trị), ${code} không phải`,
+        `"tong_giai_doan" is only for indicators that add up over time (counts, amounts); ${code} is not one`,
+      );
+      return undefined;
+    }
   }
   return { unit, indicator: code, period: period.code, rule, value, at: at("value") };
 }

@@ -18,4 +18,6 @@ export interface PlanOutcome {
   issues: Issue[];
   /** The rows that were applied, with the units' own targets from their `Kế hoạch` column. */
   applied: PlanRow[];
+  /** The scope's history periods judged against the same plan, by period code then indicator. */
+  series: Map<string, Map<string, Assessment>>;
 }

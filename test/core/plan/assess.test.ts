@@ -170,3 +170,97 @@ describe("nothing to judge", () => {
     expect(run("BHYT", null, "2026", [row("BHYT", "2026", "muc_tieu", 95)]).status).toBe("no_data");
   });
 });
+
+describe("a total over the phase (tong_giai_doan): judged on the running total", () => {
+  // Mường Lèo's plan: 4 workers sent abroad over 2026–2030 (seed 003); the line to it is 0.8 a year.
+  const rows = [row("XKLD", "2026-2030", "tong_giai_doan", 4)];
+  const point = (period: string, value: number) => ({ period: parsePeriod(period)!, value });
+  const judge = (period: string, figure: number, history: { period: string; value: number }[]) =>
+    assess({
+      unit: "14",
+      indicator: getIndicator("XKLD"),
+      figure,
+      period: parsePeriod(period)!,
+      rows,
+      history: history.map((h) => point(h.period, h.value)),
+    });
+
+  it.each([
+    ["one worker in the first year is on the line (0.8)", "2026", 1, [], "on_track", 1],
+    ["none in the first year is behind", "2026", 0, [], "behind", 0],
+    [
+      "one a year for two years, then none: 2 of the 2.4 due by 2028",
+      "2028",
+      0,
+      [
+        ["2026", 1],
+        ["2027", 1],
+      ],
+      "behind",
+      2,
+    ],
+    [
+      "the total reached in the third year is met",
+      "2028",
+      2,
+      [
+        ["2026", 1],
+        ["2027", 1],
+      ],
+      "met",
+      4,
+    ],
+    [
+      "short of it at the phase's end is missed",
+      "2030",
+      0,
+      [
+        ["2026", 1],
+        ["2027", 1],
+        ["2028", 1],
+        ["2029", 0],
+      ],
+      "missed",
+      3,
+    ],
+  ] as [string, string, number, [string, number][], string, number][])(
+    "%s",
+    (_what, period, figure, history, status, total) => {
+      const r = judge(
+        period,
+        figure,
+        history.map(([p, v]) => ({ period: p, value: v })),
+      );
+      expect(r.status).toBe(status);
+      expect(r.target).toBe(4);
+      expect(r.phaseTotal?.total).toBe(total);
+      expect(r.phaseTotal?.missing).toEqual([]);
+    },
+  );
+
+  it("never judges a year's figure against the five-year total", () => {
+    // 1 worker in 2026 is a quarter of the total: the old reading (a target for 2026) said missed.
+    expect(judge("2026", 1, []).status).not.toBe("missed");
+  });
+
+  it("counts a month once when the history holds a year and its quarters, and names the years it lacks", () => {
+    const r = judge("2029", 1, [
+      { period: "2026", value: 1 },
+      { period: "2026-Q1", value: 1 },
+      { period: "2028", value: 1 },
+    ]);
+    expect(r.phaseTotal?.total).toBe(3);
+    expect(r.phaseTotal?.periods).toEqual(["2026", "2028", "2029"]);
+    expect(r.phaseTotal?.missing).toEqual(["2027"]);
+    const gap = r.issues.find((i) => i.rule === "history-gap")!;
+    expect(gap.message).toMatch(/chưa tính 2027/);
+    expect(gap.messageEn).toMatch(/leaves out 2027/);
+  });
+
+  it("a quarter is judged against the line's share of the phase up to its end", () => {
+    // 3 months of 60: the line stands at 0.2 worker.
+    const r = judge("2026-Q1", 0, []);
+    expect(r.phaseTotal?.expected).toBeCloseTo(0.2, 9);
+    expect(r.status).toBe("behind");
+  });
+});

@@ -10,9 +10,11 @@ import { matrixSheet } from "./per-unit";
 import { planSheet } from "./plan";
 import { SUMMARY_SHEETS, type SummaryOptions } from "./shared";
 import { statusSheet } from "./status";
+import { timeSeriesSheet } from "./time-series";
 
 export { PLAN_STATUS_TEXT, STATUS_TEXT, SUMMARY_SHEETS, type SummaryOptions } from "./shared";
 export { SUMMARY_COLUMNS_ORDER, SUMMARY_GEOMETRY } from "./figures";
+export { TIME_SERIES_SHEET, TIME_SERIES_TABLE, timeSeriesChartData } from "./time-series";
 
 /*
  * The summary workbook as a layout, one sheet a module: the scope's figures (figures.ts: itself a
@@ -36,6 +38,8 @@ export function summaryWorkbook(
   ];
   if (report.groups.length > 0) sheets.splice(2, 0, groupsSheet(report, template));
   if (opts.plan && opts.plan.length > 0) sheets.push(planSheet(report, opts.plan, opts));
+  const overTime = timeSeriesSheet(report, template);
+  if (overTime) sheets.push(overTime);
   const meta = SUMMARY_META;
   return {
     sheets,

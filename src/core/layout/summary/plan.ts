@@ -16,6 +16,7 @@ const RULE_TEXT: Record<PlanRow["rule"], string> = {
   giam_moi_nam: "Giảm tối thiểu mỗi năm",
   tang_moi_nam: "Tăng tối thiểu mỗi năm",
   tang_them: "Tăng thêm so với giai đoạn trước",
+  tong_giai_doan: "Tổng cả giai đoạn",
 };
 
 /** The plan that was applied: the plan file's rows and the units' own targets. */

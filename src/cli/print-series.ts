@@ -1,0 +1,32 @@
+import { getIndicator } from "../core/catalog/indicators";
+import { PLAN_STATUS_TEXT } from "../core/layout/summary";
+import type { Report } from "../core/json-report/types";
+import { formatRounded } from "../core/values/numbers";
+
+/**
+ * The series in the terminal (`series[]`, from `--history`): for the indicators the plan judges, one
+ * line each, period by period, with this period's status: what the "Theo thời gian" sheet holds.
+ */
+export function seriesLines(report: Report): string[] {
+  const series = report.series ?? [];
+  if (series.length === 0) return [];
+  const periods = [...new Set(series.map((s) => s.period))];
+  const judged = report.indicators.filter(
+    (i) => i.status && i.status !== "no_target" && i.status !== "no_data",
+  );
+  const lines = [`Theo thời gian / over time: ${periods.join(" → ")}`];
+  for (const f of judged) {
+    const ind = getIndicator(f.code);
+    const digits = ind.kind === "rate" || ind.kind === "score" ? 2 : ind.decimals;
+    const values = series
+      .filter((s) => s.indicator === f.code)
+      .map((s) =>
+        s.value === null ? "—" : formatRounded(s.value, "vi", digits) + (ind.kind === "rate" ? "%" : ""),
+      );
+    const total = f.phaseTotal
+      ? ` (lũy kế ${f.phaseTotal.phase}: ${formatRounded(f.phaseTotal.total, "vi", digits)}/${formatRounded(f.phaseTotal.required, "vi", digits)})`
+      : "";
+    lines.push(`  ${f.code.padEnd(16)} ${values.join(" → ")}  ${PLAN_STATUS_TEXT[f.status!].vi}${total}`);
+  }
+  return lines;
+}
