@@ -2,6 +2,7 @@ import { FMT_INT, figureFormat, partFormat, percentFormat } from "../number-form
 import type { Indicator } from "../../catalog/types";
 import type { PlanStatus, UnitStatus } from "../../json-report/types";
 import type { PlanRow } from "../../plan/read-plan";
+import { STANDING_TEXT } from "../../plan/standing";
 import type { LayoutCell } from "../types";
 
 /* What the summary's sheets share: their names, the texts of statuses, the cells of a figure. */
@@ -15,14 +16,8 @@ export const SUMMARY_SHEETS = {
   plan: "Kế hoạch",
 } as const;
 
-export const PLAN_STATUS_TEXT: Record<PlanStatus, { vi: string; en: string }> = {
-  met: { vi: "Đạt", en: "Met" },
-  on_track: { vi: "Đúng tiến độ", en: "On track" },
-  behind: { vi: "Chậm tiến độ", en: "Behind" },
-  missed: { vi: "Không đạt", en: "Missed" },
-  no_target: { vi: "Không có chỉ tiêu", en: "No target" },
-  no_data: { vi: "Không có số liệu", en: "No data" },
-};
+/** The contract's statuses in words: the same words the pane and the written report use. */
+export const PLAN_STATUS_TEXT: Record<PlanStatus, { vi: string; en: string }> = STANDING_TEXT;
 
 /** Traffic light of a status: 2 green, 1 amber, 0 red; none where there is nothing to judge. */
 export const SIGNAL: Record<PlanStatus, number | null> = {
