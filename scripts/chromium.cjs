@@ -2,6 +2,7 @@
 // a system Chromium or Chrome, then the build inside the @sparticuz/chromium package (Linux only;
 // unpacked to /tmp on first use). Shared by the browser tests and scripts/draw-icons.mjs.
 const fs = require("node:fs");
+const path = require("node:path");
 
 const SYSTEM = [
   "/usr/bin/chromium",
@@ -41,7 +42,12 @@ async function findChromium() {
   // check the pane under its real content security policy. Ours after; duplicates are harmless.
   const unsafe = /^--(headless|disable-web-security|allow-running-insecure-content)/;
   const args = [...chromium.args.filter((a) => !unsafe.test(a)), ...FLAGS];
-  return { executablePath, args, source: "@sparticuz/chromium" };
+  // The fonts that build carries (Open Sans, close to Segoe UI's widths), not whatever the host has:
+  // without this a host with only DejaVu Sans (wide) lays the pane out differently from one with
+  // none, and what the tests measure (lines per name at 350 px) would depend on the machine.
+  const fonts = path.join(require("node:os").tmpdir(), "fonts");
+  const env = fs.existsSync(path.join(fonts, "fonts.conf")) ? { FONTCONFIG_PATH: fonts } : {};
+  return { executablePath, args, env, source: "@sparticuz/chromium" };
 }
 
 module.exports = { findChromium, FLAGS };

@@ -59,6 +59,7 @@ const profile = mkdtempSync(join(tmpdir(), "chitieu-icons-"));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: found.executablePath,
   args: found.args,
+  env: { ...process.env, ...found.env },
   headless: true,
   deviceScaleFactor: 1,
 });

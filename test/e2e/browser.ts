@@ -12,6 +12,7 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: found.executablePath,
     args: found.args,
+    env: { ...process.env, ...found.env },
     headless: true,
     acceptDownloads: true,
     // About the width Excel gives a task pane.
