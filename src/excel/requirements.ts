@@ -26,7 +26,16 @@ export const FEATURES = {
     vi: "tên xác định ChiTieu_* và dấu nhận biết trang của phần bổ trợ",
     en: "ChiTieu_* defined names and the add-in's sheet marker",
   },
-  charts: { version: "1.1", vi: "biểu đồ thực hiện so với kế hoạch", en: "actual-versus-target chart" },
+  charts: {
+    version: "1.1",
+    vi: "biểu đồ thực hiện so với kế hoạch và theo kỳ",
+    en: "actual-versus-target and over-time charts",
+  },
+  chartLineStyles: {
+    version: "1.7",
+    vi: "nét đứt của đường kế hoạch trên biểu đồ",
+    en: "dashed target lines on charts",
+  },
   conditionalFormats: { version: "1.6", vi: "định dạng có điều kiện", en: "conditional formats" },
   freeze: { version: "1.7", vi: "cố định hàng tiêu đề", en: "frozen panes" },
   links: { version: "1.7", vi: "liên kết trong ô", en: "cell hyperlinks" },

@@ -499,3 +499,74 @@ describe("renderLayout: request sizes count bytes, not characters", () => {
     expect(host.model.sheet("Tổng hợp")!.at("A4000").value).toBe("Xã Mường Lèo 4000");
   });
 });
+
+describe("renderLayout: the over-time chart", () => {
+  it("draws the key rates period by period under the series table, targets dashed, on a page of its own", async () => {
+    const submission = (period: string, poor: number, insured: number) =>
+      parseFile({
+        path: `ml-${period}.csv`,
+        bytes: new TextEncoder().encode(
+          `ma_don_vi,ky_bao_cao,ma_chi_tieu,tu_so,mau_so\n04240,${period},HO_NGHEO,${poor},1480\n04240,${period},BHYT,${insured},1480\n`,
+        ),
+      });
+    const planFor = (unit: string) => ({
+      rows: [
+        { unit, indicator: "HO_NGHEO", period: "2030", rule: "muc_tieu" as const, value: 30 },
+        { unit, indicator: "BHYT", period: "2030", rule: "muc_tieu" as const, value: 98 },
+      ].map((r, i) => ({ ...r, at: { file: "p.csv", line: i + 2 } })),
+      issues: [],
+    });
+    const ctx = { template: findTemplate("ktxh-xa")!, period: parsePeriod("2027")! };
+    // The plan is the scope's (whatever unit the run's scope is, without a roster).
+    const scope = consolidateParsed([submission("2027", 560, 1420)], ctx).report.scope.code;
+    const earlier = (year: number, poor: number, insured: number) => ({
+      file: `tong-hop-${year}.xlsx`,
+      period: parsePeriod(String(year))!,
+      scope,
+      figures: new Map([
+        ["HO_NGHEO", { value: (100 * poor) / 1480, numerator: poor, denominator: 1480 }],
+        ["BHYT", { value: (100 * insured) / 1480, numerator: insured, denominator: 1480 }],
+      ]),
+      units: new Map(),
+    });
+    const run = consolidateParsed([submission("2027", 560, 1420)], {
+      ...ctx,
+      plan: planFor(scope),
+      history: { entries: [earlier(2025, 650, 1380), earlier(2026, 600, 1400)], issues: [] },
+    });
+    expect(run.report.series?.length).toBeGreaterThan(0);
+    const host = fakeExcel();
+    await renderLayout(host.context, run.workbook, { supports: host.supports });
+    const s = host.model.sheet("Theo thời gian")!;
+    expect(s.charts).toHaveLength(1);
+    const chart = s.charts[0]!;
+    expect(chart).toMatchObject({ type: "Line", seriesBy: "Columns" });
+    const src = parseAddress(chart.source);
+    const at = (r: number, c: number): unknown => s.cell(r, c)?.value;
+    // Periods down the block, oldest first; each rate then its target, as fractions in % format.
+    expect([1, 2, 3].map((k) => at(src.top + k, src.left))).toEqual(["2025", "2026", "2027"]);
+    const heads = Array.from({ length: src.right - src.left }, (_, k) => at(src.top, src.left + 1 + k));
+    expect(heads).toEqual([
+      "Tỷ lệ hộ nghèo theo chuẩn đa chiều",
+      "Kế hoạch: Tỷ lệ hộ nghèo theo chuẩn đa chiều",
+      "Tỷ lệ dân số tham gia bảo hiểm y tế",
+      "Kế hoạch: Tỷ lệ dân số tham gia bảo hiểm y tế",
+    ]);
+    expect(at(src.top + 1, src.left + 1)).toBeCloseTo(650 / 1480, 9);
+    expect(at(src.top + 3, src.left + 2)).toBeCloseTo(0.3, 9);
+    // Under the series table, never beside it: the printed page keeps the table's width.
+    const table = host.model.table("ChiTieu_TheoKy")!.rect;
+    expect(src.top).toBeGreaterThan(table.bottom);
+    expect(src.right).toBeLessThanOrEqual(table.right);
+    // The chart starts a printed page, below the block; the targets are dashed in their rate's colour.
+    const from = parseAddress(chart.position!.from);
+    expect(from.top).toBeGreaterThan(src.bottom);
+    expect(s.rowBreaks.some((r) => r > src.bottom && r <= from.top)).toBe(true);
+    expect(chart.lines.map((l) => l.lineStyle)).toEqual([undefined, "Dash", undefined, "Dash"]);
+    expect(chart.lines[1]!.color).toBe(chart.lines[0]!.color);
+    expect(chart.lines[2]!.color).not.toBe(chart.lines[0]!.color);
+    // The machine's status code stays in the table, out of sight.
+    const codeCol = table.left + host.model.table("ChiTieu_TheoKy")!.columns.indexOf("Mã đánh giá");
+    expect(s.hiddenColumns.has(codeCol)).toBe(true);
+  });
+});

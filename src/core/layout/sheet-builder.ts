@@ -21,6 +21,7 @@ export class SheetBuilder {
   private readonly rowHeights: Record<number, number> = {};
   private columns: number[] = [];
   private readonly hidden = new Set<number>();
+  private readonly breaks = new Set<number>();
   private freeze?: { rows: number; cols: number };
   private print?: PrintSetup;
   private protect = false;
@@ -60,6 +61,12 @@ export class SheetBuilder {
   /** Keeps a column out of sight and off the printed page (ids the contract needs, not people). */
   hideColumn(col: number): this {
     this.hidden.add(col);
+    return this;
+  }
+
+  /** Starts a printed page at this row (a manual page break above it). */
+  pageBreakBefore(row: number): this {
+    if (row > 1) this.breaks.add(row);
     return this;
   }
 
@@ -130,6 +137,7 @@ export class SheetBuilder {
     if (Object.keys(heights).length > 0) layout.rowHeights = heights;
     if (this.hidden.size > 0) layout.hiddenColumns = [...this.hidden].sort((a, b) => a - b);
     if (this.charts.length > 0) layout.charts = this.charts;
+    if (this.breaks.size > 0) layout.rowBreaks = [...this.breaks].sort((a, b) => a - b);
     if (this.freeze) layout.freeze = this.freeze;
     if (this.print) layout.print = this.print;
     if (this.tabColor) layout.tabColor = this.tabColor;

@@ -17,6 +17,9 @@ export interface StyleSpec {
 export const FONT_NAME = "Times New Roman";
 export const FONT_SIZE = 12;
 
+/** Chart series colours: the summary's dark blue, then amber and grey, readable in black and white too. */
+export const CHART_COLORS = ["1F4E79", "ED7D31", "7F7F7F", "70AD47", "5B9BD5", "FFC000"] as const;
+
 /* Times New Roman 12 is what Vietnamese administrative documents use (Decree 30/2020/NĐ-CP). */
 export const STYLES: Record<StyleName, StyleSpec> = {
   title: { bold: true, size: 14, hAlign: "center", vAlign: "middle", wrap: true },

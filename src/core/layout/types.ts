@@ -123,6 +123,17 @@ export interface ChartLayout {
   anchor: string;
   /** Number format of the value axis (e.g. `0"%"`); the cells' own format when absent. */
   valueFormat?: string;
+  /**
+   * How each series is drawn, in the block's column order: its colour (RRGGBB) and whether its line
+   * is dashed (a plan's target beside the figure it judges). Absent: the palette, solid lines.
+   */
+  lines?: ChartLine[];
+}
+
+/** One series' line: a colour of CHART_COLORS, dashed for a target. */
+export interface ChartLine {
+  color: string;
+  dashed?: boolean;
 }
 
 /** The same, under the name a sheet module reaches for. */
@@ -161,6 +172,8 @@ export interface SheetLayout {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   charts?: ChartLayout[];
+  /** Rows (1-based) a printed page starts at: a page break above each. */
+  rowBreaks?: number[];
   /** Rows and columns kept in view. */
   freeze?: { rows: number; cols: number };
   /** Protected: only `unlocked` cells can change. */

@@ -112,12 +112,38 @@ interface Target {
   value: number;
 }
 
-/** Targets by end year; `tang_them` resolved on top of the previous phase's target. */
+/** A year or a phase: what the plan's year-by-year rules count in. */
+function wholeYears(p: Period | undefined): boolean {
+  return !!p && (p.kind === "year" || p.kind === "phase");
+}
+
+/** A row for a part of a year (a quarter, a half, nine months, a month). */
+function partYearRow(row: PlanRow): boolean {
+  return !wholeYears(parsePeriod(row.period));
+}
+
+/**
+ * The rows for exactly this part of a year (a 2026-H1 target for a 2026-H1 report): the period's own
+ * target, floor and ceiling. None for a year or a phase, which the year-by-year rules judge.
+ */
+function periodRows(rows: PlanRow[], period: Period): PlanRow[] {
+  if (wholeYears(period)) return [];
+  return rows.filter(
+    (r) =>
+      (r.rule === "muc_tieu" || r.rule === "toi_thieu" || r.rule === "toi_da") &&
+      parsePeriod(r.period)?.code === period.code,
+  );
+}
+
+/**
+ * Targets by end year, of years and phases (a quarter's target is its own, never a year's);
+ * `tang_them` resolved on top of the previous phase's target.
+ */
 export function resolveTargets(ind: Indicator, rows: PlanRow[]): Target[] {
   const out: Target[] = [];
   const withPeriod = rows
     .map((r) => ({ r, p: parsePeriod(r.period) as Period }))
-    .filter((x) => x.r.rule === "muc_tieu" || x.r.rule === "tang_them")
+    .filter((x) => (x.r.rule === "muc_tieu" || x.r.rule === "tang_them") && wholeYears(x.p))
     .sort((a, b) => a.p.endYear - b.p.endYear);
   for (const { r, p } of withPeriod) {
     if (r.rule === "muc_tieu") {
@@ -132,9 +158,10 @@ export function resolveTargets(ind: Indicator, rows: PlanRow[]): Target[] {
   return out.sort((a, b) => a.end - b.end);
 }
 
+/** A year's or phase's row holds in the year. */
 function applies(row: PlanRow, year: number): boolean {
   const p = parsePeriod(row.period);
-  return !!p && p.startYear <= year && year <= p.endYear;
+  return !!p && wholeYears(p) && p.startYear <= year && year <= p.endYear;
 }
 
 /** The latest baseline (`goc`) before the year. */
@@ -161,10 +188,13 @@ export function assess(input: AssessInput): AssessResult {
   if (!hasPlan) return { target: null, status: "no_target", issues };
   // A flow (revenue, output) for part of a year cannot be held against a year's target.
   const partYear = period.kind !== "year";
+  // The plan's own rows for this part of a year, when it gives the period a target of its own.
+  const own = periodRows(rows, period);
+  const ownTarget = own.find((r) => r.rule === "muc_tieu");
   if (figure === null) {
     const t = resolveTargets(ind, rows).find((x) => x.end >= year);
     const total = phaseTotalRow(rows, period);
-    return { target: t?.value ?? total?.value ?? null, status: "no_data", issues };
+    return { target: ownTarget?.value ?? t?.value ?? total?.value ?? null, status: "no_data", issues };
   }
   if (ind.direction === "none") return { target: null, status: "no_target", issues };
 
@@ -175,7 +205,12 @@ export function assess(input: AssessInput): AssessResult {
   const targets = resolveTargets(ind, rows);
   const active = targets.find((t) => t.end >= year);
   let line: number | undefined;
-  if (active && !(partYear && ind.time === "sum")) {
+  if (ownTarget) {
+    // The period's own target is due at its end, which is now: reached or not.
+    target = ownTarget.value;
+    line = ownTarget.value;
+    status = reaches(ind, figure, ownTarget.value) ? "met" : "missed";
+  } else if (active && !(partYear && ind.time === "sum")) {
     target = active.value;
     line = trajectoryAt(rows, targets, active, input, year);
     if (active.end === year && !partYear) {
@@ -191,8 +226,13 @@ export function assess(input: AssessInput): AssessResult {
     }
   }
 
-  for (const r of rows.filter((x) => (x.rule === "toi_thieu" || x.rule === "toi_da") && applies(x, year))) {
-    if (ind.time === "sum" && partYear) continue;
+  const floors = [
+    ...rows.filter((x) => (x.rule === "toi_thieu" || x.rule === "toi_da") && applies(x, year)),
+    ...own.filter((x) => x.rule !== "muc_tieu"),
+  ];
+  for (const r of floors) {
+    // A year's floor does not hold a flow over part of the year; the part's own floor does.
+    if (ind.time === "sum" && partYear && !partYearRow(r)) continue;
     const ok = r.rule === "toi_thieu" ? figure >= r.value - EPS : figure <= r.value + EPS;
     if (target === null) target = r.value;
     status = status === "no_target" ? (ok ? "met" : "missed") : ok ? status : worse(status, "missed");

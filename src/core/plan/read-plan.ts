@@ -29,6 +29,9 @@ const RULES: readonly PlanRuleKind[] = [
   "tong_giai_doan",
 ];
 
+/** Rules whose `ky` may be any canonical period: quarter, half, nine months, month, year, phase. */
+const PERIOD_RULES: readonly PlanRuleKind[] = ["muc_tieu", "toi_thieu", "toi_da"];
+
 const ALIASES = {
   unit: [PLAN_COLUMNS.unit, "Mã đơn vị"],
   indicator: [PLAN_COLUMNS.indicator, "Mã chỉ tiêu"],
@@ -127,11 +130,11 @@ function planRow(
     return undefined;
   }
   const period = parsePeriod(periodText);
-  if (!period || !(period.kind === "year" || period.kind === "phase")) {
+  if (!period) {
     bad(
       "period",
-      `kỳ "${periodText}" phải là một năm (2030) hoặc một giai đoạn (2026-2030)`,
-      `period "${periodText}" must be a year (2030) or a phase (2026-2030)`,
+      `kỳ "${periodText}" không đọc được (ví dụ 2030, 2026-2030, 2026-H1, 2026-Q3, 2026-9M)`,
+      `period "${periodText}" cannot be read (e.g. 2030, 2026-2030, 2026-H1, 2026-Q3, 2026-9M)`,
     );
     return undefined;
   }
@@ -140,6 +143,16 @@ function planRow(
       "rule",
       `loại "${text("rule")}" không hợp lệ (${RULES.join(", ")})`,
       `rule "${text("rule")}" is not one of ${RULES.join(", ")}`,
+    );
+    return undefined;
+  }
+  // A target, floor or ceiling may be for any period (a quarter's, a half-year's); baselines, paces
+  // and phase totals are counted in years.
+  if (!PERIOD_RULES.includes(rule) && !(period.kind === "year" || period.kind === "phase")) {
+    bad(
+      "period",
+      `kỳ "${periodText}" của "${rule}" phải là một năm (2030) hoặc một giai đoạn (2026-2030)`,
+      `period "${periodText}" of "${rule}" must be a year (2030) or a phase (2026-2030)`,
     );
     return undefined;
   }

@@ -263,7 +263,9 @@ const CHART_TYPE: Record<ChartKind, string> = {
 };
 
 function queueCharts(q: SheetQueue): void {
-  for (const chart of q.layout.charts ?? []) {
+  const charts = q.layout.charts ?? [];
+  const dashes = charts.some((c) => c.lines?.some((l) => l.dashed)) && q.use("chartLineStyles");
+  for (const chart of charts) {
     if (!q.use("charts")) break;
     const [from, to] = chart.anchor.split(":") as [string, string];
     q.op(chart.title.length + chart.data.length + 80, () => {
@@ -273,6 +275,12 @@ function queueCharts(q: SheetQueue): void {
         .charts.add(type as Excel.ChartType, q.ws().getRange(chart.data), "Columns" as Excel.ChartSeriesBy);
       drawn.title.text = chart.title;
       drawn.setPosition(from, to);
+      // Each line's colour (ExcelApi 1.1), as the file writer draws it; a target's dash needs 1.7.
+      (chart.lines ?? []).forEach((line, i) => {
+        const format = drawn.series.getItemAt(i).format.line;
+        format.color = `#${line.color}`;
+        if (line.dashed && dashes) format.lineStyle = "Dash";
+      });
     });
   }
 }
@@ -331,6 +339,8 @@ function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
       }
       // Page numbers at the foot of every page, as the file writer puts them.
       page.headersFooters.defaultForAllPages.centerFooter = printFooter(print);
+      // A printed page starts at each break's row (the chart's page of "Theo thời gian").
+      for (const row of q.layout.rowBreaks ?? []) q.ws().horizontalPageBreaks.add(`A${row}`);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { FONT_NAME } from "../../core/layout/styles";
+import { CHART_COLORS, FONT_NAME } from "../../core/layout/styles";
 import type { ChartLayout, LayoutCell, SheetLayout } from "../../core/layout/types";
 import { a1, parseRange } from "../../core/text";
 import { escapeAttr, escapeMarkup, NS_REL, XML_DECLARATION } from "./xml-escape";
@@ -19,9 +19,6 @@ export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_REL_TYPE = `${NS_REL}/chart`;
 export const DRAWING_REL_TYPE = `${NS_REL}/drawing`;
-
-/** Series colours: the summary's dark blue, then amber and grey, readable in black and white too. */
-const COLORS = ["1F4E79", "ED7D31", "7F7F7F", "70AD47", "5B9BD5", "FFC000"];
 
 /** One chart part to write. */
 export interface ChartPart {
@@ -108,13 +105,18 @@ export function chartXml(layout: SheetLayout, chart: ChartLayout): string {
   let series = "";
   for (let c = area.left + 1; c <= area.right; c++) {
     const k = c - area.left - 1;
-    const color = COLORS[k % COLORS.length] as string;
+    const style = chart.lines?.[k];
+    const color = style?.color ?? (CHART_COLORS[k % CHART_COLORS.length] as string);
+    const dash = style?.dashed ? '<a:prstDash val="dash"/>' : "";
     const values: (number | undefined)[] = [];
     for (let r = firstRow; r <= area.bottom; r++) values.push(numberAt(layout, r, c));
     const format = cellAt(layout, firstRow, c)?.numFmt ?? "General";
     const fill = line
-      ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
-        `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>`
+      ? `<c:spPr><a:ln w="${style?.dashed ? 19050 : 28575}" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${dash}<a:round/></a:ln></c:spPr>` +
+        // A dashed target line has no markers: only the figures are points.
+        (style?.dashed
+          ? '<c:marker><c:symbol val="none"/></c:marker>'
+          : `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>`)
       : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
     series +=
       `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +

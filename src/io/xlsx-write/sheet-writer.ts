@@ -14,7 +14,7 @@ import { escapeAttr, escapeMarkup, NS_MAIN, NS_REL, XML_DECLARATION } from "./xm
 /*
  * One worksheet part, its elements in CT_Worksheet's order (ECMA-376 Part 1, 18.3.1.99): sheetPr,
  * dimension, sheetViews, sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
- * conditionalFormatting, dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, drawing,
+ * conditionalFormatting, dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, rowBreaks, drawing,
  * legacyDrawing, tableParts. Excel refuses a part whose elements come out of that order. The cells
  * (sheet-data.ts) are bytes; what comes before and after them is short text (sheetHead, sheetTail).
  */
@@ -155,6 +155,7 @@ function sheetTail(
     // Page numbers at the foot of every printed page ("Trang 2/5"): a bundle of pages stays in order.
     xml += `<headerFooter><oddFooter>${escapeMarkup(`&C${printFooter(layout.print)}`)}</oddFooter></headerFooter>`;
   }
+  xml += rowBreaks(layout.rowBreaks ?? []);
   if (found.drawing)
     xml += `<drawing r:id="${rels.add(DRAWING_REL_TYPE, `../drawings/drawing${sheetNo}.xml`)}"/>`;
   if (found.notes.length > 0) {
@@ -185,6 +186,14 @@ function sheetViews(layout: SheetLayout, first: boolean): string {
 }
 
 /** Column widths, runs of equal widths (and visibility) in one `<col>` as Excel writes them. */
+/** Manual page breaks: `brk id` is the last row of the page before, so a page starts at id + 1. */
+function rowBreaks(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  let xml = `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">`;
+  for (const row of rows) xml += `<brk id="${row - 1}" max="16383" man="1"/>`;
+  return `${xml}</rowBreaks>`;
+}
+
 function cols(widths: readonly number[], hiddenColumns: readonly number[]): string {
   const hidden = new Set(hiddenColumns);
   const count = Math.max(widths.length, ...hiddenColumns, 0);

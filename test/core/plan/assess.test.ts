@@ -264,3 +264,69 @@ describe("a total over the phase (tong_giai_doan): judged on the running total",
     expect(r.status).toBe("behind");
   });
 });
+
+describe("a target for part of a year (a quarter's, a half-year's, nine months')", () => {
+  // TT_BUOI: sessions, added over the year; BHYT: a rate taken at the period's end.
+  it.each([
+    ["2026-M03", 10],
+    ["2026-Q1", 30],
+    ["2026-Q2", 30],
+    ["2026-H1", 60],
+    ["2026-H2", 60],
+    ["2026-9M", 90],
+  ])("%s is judged against its own target, a flow included", (period, target) => {
+    const rows = [row("TT_BUOI", period, "muc_tieu", target), row("TT_BUOI", "2026", "muc_tieu", 120)];
+    const met = run("TT_BUOI", target, period, rows);
+    expect([met.status, met.target, met.issues]).toEqual(["met", target, []]);
+    const missed = run("TT_BUOI", target - 1, period, rows);
+    expect([missed.status, missed.target]).toEqual(["missed", target]);
+    expect(missed.issues.map((i) => i.rule)).toEqual(["target-missed"]);
+  });
+
+  it("leaves a flow's part of a year unjudged when only the year has a target, as before", () => {
+    const r = run("TT_BUOI", 55, "2026-H1", [row("TT_BUOI", "2026", "muc_tieu", 120)]);
+    expect([r.status, r.target]).toEqual(["no_target", null]);
+  });
+
+  it("never holds a year, nor another part of the year, to a part's target", () => {
+    const rows = [
+      row("TT_BUOI", "2026-Q1", "muc_tieu", 30),
+      row("TT_BUOI", "2026-H1", "muc_tieu", 1000),
+      row("TT_BUOI", "2026", "muc_tieu", 120),
+    ];
+    // The year: 125 sessions against the year's 120, not the quarter's 30 (nor the half's 1000).
+    expect(run("TT_BUOI", 125, "2026", rows)).toMatchObject({ status: "met", target: 120 });
+    expect(run("TT_BUOI", 119, "2026", rows)).toMatchObject({ status: "missed", target: 120 });
+    // The second quarter: no target of its own, and the year's does not hold a flow over a quarter.
+    expect(run("TT_BUOI", 5, "2026-Q2", rows)).toMatchObject({ status: "no_target", target: null });
+    // Nine months are not the half.
+    expect(run("TT_BUOI", 5, "2026-9M", rows)).toMatchObject({ status: "no_target", target: null });
+  });
+
+  it("judges a stock against its period's target before the year's line", () => {
+    const rows = [
+      row("BHYT", "2025", "goc", 90),
+      row("BHYT", "2026-Q3", "muc_tieu", 93),
+      row("BHYT", "2026", "muc_tieu", 98),
+    ];
+    // 94 is short of the year's line at the third quarter's end, but reaches the quarter's own target.
+    expect(run("BHYT", 94, "2026-Q3", rows)).toMatchObject({ status: "met", target: 93 });
+    expect(run("BHYT", 92, "2026-Q3", rows)).toMatchObject({ status: "missed", target: 93 });
+    // Another quarter still follows the year's target.
+    expect(run("BHYT", 94, "2026-Q2", rows).target).toBe(98);
+  });
+
+  it("holds a part's own floor and ceiling, even for a flow", () => {
+    const rows = [row("TT_BUOI", "2026-H1", "toi_thieu", 50), row("TT_BUOI", "2026", "toi_thieu", 100)];
+    expect(run("TT_BUOI", 55, "2026-H1", rows)).toMatchObject({ status: "met", target: 50 });
+    expect(run("TT_BUOI", 45, "2026-H1", rows)).toMatchObject({ status: "missed", target: 50 });
+    const ceiling = [row("HO_NGHEO", "2026-Q2", "toi_da", 40)];
+    expect(run("HO_NGHEO", 41, "2026-Q2", ceiling)).toMatchObject({ status: "missed", target: 40 });
+    expect(run("HO_NGHEO", 41, "2026-Q3", ceiling)).toMatchObject({ status: "no_target", target: null });
+  });
+
+  it("gives the period's own target when there is no figure", () => {
+    const rows = [row("TT_BUOI", "2026-H1", "muc_tieu", 60), row("TT_BUOI", "2026", "muc_tieu", 120)];
+    expect(run("TT_BUOI", null, "2026-H1", rows)).toMatchObject({ status: "no_data", target: 60 });
+  });
+});

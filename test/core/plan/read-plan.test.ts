@@ -35,6 +35,29 @@ describe("reading a plan (FORMATS.md §6)", () => {
     ]);
   });
 
+  it("takes a target, floor or ceiling for every canonical period, in the forms people type them", () => {
+    const kinds: [string, string][] = [
+      ["2026-M03", "2026-M03"],
+      ["Tháng 7/2026", "2026-M07"],
+      ["2026-Q1", "2026-Q1"],
+      ["Quý III/2026", "2026-Q3"],
+      ["2026-H1", "2026-H1"],
+      ["6 tháng cuối năm 2026", "2026-H2"],
+      ["9 tháng năm 2026", "2026-9M"],
+      ["Năm 2026", "2026"],
+      ["2026-2027", "2026-2027"],
+    ];
+    for (const rule of ["muc_tieu", "toi_thieu", "toi_da"]) {
+      const r = plan(
+        ["ma_don_vi,ma_chi_tieu,ky,loai,gia_tri", ...kinds.map(([ky]) => `14,TT_BUOI,${ky},${rule},10`)].join(
+          "\n",
+        ),
+      );
+      expect(r.issues).toEqual([]);
+      expect(r.rows.map((x) => [x.period, x.rule])).toEqual(kinds.map(([, code]) => [code, rule]));
+    }
+  });
+
   it("takes a plan typed with English decimals when Vietnamese cannot read them", () => {
     const r = plan("ma_don_vi,ma_chi_tieu,ky,loai,gia_tri\n04240,THU_NS,2026,muc_tieu,2118.5\n");
     expect(r.rows[0]!.value).toBe(2118.5);
@@ -43,7 +66,9 @@ describe("reading a plan (FORMATS.md §6)", () => {
   it.each([
     ["no unit", ",HO_NGHEO,2030,muc_tieu,28", "A2"],
     ["an unknown indicator", "04240,HO_NGHEO_X,2030,muc_tieu,28", "B2"],
-    ["a quarter for a period", "04240,HO_NGHEO,2030-Q1,muc_tieu,28", "C2"],
+    ["a period that cannot be read", "04240,HO_NGHEO,Quý 5/2030,muc_tieu,28", "C2"],
+    ["a quarter for a baseline", "04240,HO_NGHEO,2030-Q1,goc,28", "C2"],
+    ["a half-year for a pace", "04240,HO_NGHEO,2026-H1,giam_moi_nam,1.5", "C2"],
     ["an unknown rule", "04240,HO_NGHEO,2030,muc_tieu_moi,28", "D2"],
     ["a value that is not a number", "04240,HO_NGHEO,2030,muc_tieu,khoảng 28", "E2"],
     ["tang_them for a single year", "04240,TTV_TAI_LIEU,2030,tang_them,50", "C2"],

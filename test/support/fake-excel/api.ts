@@ -604,6 +604,26 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return new FakeFreezePanes(this.ctx, () => this.resolve(), `${this.path}.freezePanes`);
   }
 
+  /** Manual page breaks: `add(range)` starts a printed page at the range's top row. */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    this.ctx.need("1.9", "Worksheet.horizontalPageBreaks");
+    const ctx = this.ctx;
+    const sheet = (): SheetModel => this.resolve();
+    return {
+      add(range: string): void {
+        ctx.enqueue({
+          op: "horizontalPageBreaks.add",
+          payload: range,
+          run: () => {
+            const m = sheet();
+            const top = parseAddress(range).top;
+            if (!m.rowBreaks.includes(top)) m.rowBreaks.push(top);
+          },
+        });
+      },
+    };
+  }
+
   get pageLayout(): FakePageLayout {
     this.ctx.need("1.9", "Worksheet.pageLayout");
     return new FakePageLayout(this.ctx, () => this.resolve(), `${this.path}.pageLayout`);
@@ -1285,7 +1305,7 @@ export class FakeChartCollection extends FakeObject<SheetModel> {
         const sheet = this.resolve();
         const { sheet: from, rect } = source.resolve();
         if (from !== sheet) throw new ExcelError("InvalidArgument", "A chart's data must be on its sheet.");
-        created = { type, source: rectAddress(rect), seriesBy, title: "", position: null };
+        created = { type, source: rectAddress(rect), seriesBy, title: "", position: null, lines: [] };
         sheet.charts.push(created);
         this.ctx.record("charts.add", `${sheet.name}!${rectAddress(rect)}`, type);
       },
@@ -1312,6 +1332,41 @@ export class FakeChart extends FakeObject<ChartModel> {
       },
       set text(v: string) {
         setText(v);
+      },
+    };
+  }
+
+  /** `series.getItemAt(i).format.line`: a line's colour (ExcelApi 1.1) and style (1.7). */
+  get series(): { getItemAt(index: number): { format: { line: { color: string; lineStyle: string } } } } {
+    const ctx = this.ctx;
+    const chart = (): ChartModel => this.resolve();
+    const setLine = (index: number, key: "color" | "lineStyle", v: string): void => {
+      if (key === "lineStyle") ctx.need("1.7", "ChartLineFormat.lineStyle");
+      ctx.enqueue({
+        op: `set series[${index}].format.line.${key}`,
+        payload: v,
+        run: () => {
+          const m = chart();
+          const parts = parseAddress(m.source);
+          const count = m.seriesBy === "Rows" ? parts.bottom - parts.top : parts.right - parts.left;
+          if (index < 0 || index >= count)
+            throw new ExcelError("InvalidArgument", `No series ${index}: the chart has ${count}.`);
+          const line = (m.lines[index] ??= {});
+          line[key] = v;
+        },
+      });
+    };
+    return {
+      getItemAt(index: number) {
+        const line = {};
+        for (const key of ["color", "lineStyle"] as const)
+          Object.defineProperty(line, key, {
+            get: () => {
+              throw PROPERTY_NOT_LOADED(key);
+            },
+            set: (v: string) => setLine(index, key, v),
+          });
+        return { format: { line: line as { color: string; lineStyle: string } } };
       },
     };
   }

@@ -246,6 +246,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position: { from: string; to: string } | null;
+  /** Lines set through `series.getItemAt(i).format.line`, by series index. */
+  lines: { color?: string; lineStyle?: string }[];
 }
 
 export class SheetModel {
@@ -264,6 +266,8 @@ export class SheetModel {
   protection: { protected: boolean; options?: Record<string, unknown> } = { protected: false };
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: Record<string, unknown> = {};
+  /** Rows a printed page starts at (manual horizontal page breaks). */
+  readonly rowBreaks: number[] = [];
   tabColor = "";
   visibility = "Visible";
 

@@ -14,7 +14,7 @@ import { timeSeriesSheet } from "./time-series";
 
 export { PLAN_STATUS_TEXT, STATUS_TEXT, SUMMARY_SHEETS, type SummaryOptions } from "./shared";
 export { SUMMARY_COLUMNS_ORDER, SUMMARY_GEOMETRY } from "./figures";
-export { TIME_SERIES_SHEET, TIME_SERIES_TABLE, timeSeriesChartData } from "./time-series";
+export { TIME_SERIES_CHART_TITLE, TIME_SERIES_SHEET, TIME_SERIES_TABLE } from "./time-series";
 
 /*
  * The summary workbook as a layout, one sheet a module: the scope's figures (figures.ts: itself a

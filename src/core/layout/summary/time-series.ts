@@ -7,14 +7,17 @@ import { a1 } from "../../text";
 import { FMT_TEXT, figureFormat, partFormat, percentFormat, pointsFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
-import { cell, PLAN_STATUS_TEXT, targetCell } from "./shared";
+import { STANDING_TEXT, standingOf } from "../../plan/standing";
+import { CHART_COLORS } from "../styles";
+import { cell, targetCell } from "./shared";
 
 /*
  * The "Theo thời gian" sheet (FORMATS.md §7): each indicator period by period, from the history to
  * this period, with the plan's target and trajectory beside it and the change from the period before,
  * as the table `ChiTieu_TheoKy` (one row per indicator and period, every row complete, so a program
- * reads it as it is). Beside it, a block for a line chart: the periods down its first column, the key
- * indicators (rates with a target: one axis in %) across its first row. Written only with a history.
+ * reads it as it is). Under it, the block a line chart reads (the periods down its first column, the
+ * key rates and their targets across its first row), then the chart on a printed page of its own.
+ * Written only with a history.
  */
 
 export const TIME_SERIES_SHEET = "Theo thời gian";
@@ -23,7 +26,7 @@ export const TIME_SERIES_TABLE = "ChiTieu_TheoKy";
 /** The table's columns, in order: headers in Vietnamese, English in each header's note. */
 export const TIME_SERIES_COLUMNS = [
   { key: "code", vi: "Mã chỉ tiêu", en: "Indicator code", width: 16 },
-  { key: "name", vi: "Tên chỉ tiêu", en: "Indicator", width: 50 },
+  { key: "name", vi: "Tên chỉ tiêu", en: "Indicator", width: 44 },
   { key: "unit", vi: "Đơn vị tính", en: "Unit", width: 11 },
   { key: "period", vi: "Kỳ", en: "Period", width: 11 },
   { key: "value", vi: "Thực hiện", en: "Actual", width: 13 },
@@ -48,19 +51,24 @@ export const TIME_SERIES_COLUMNS = [
     en: "Running total over the phase (tong_giai_doan)",
     width: 13,
   },
-  { key: "status", vi: "Đánh giá", en: "Assessment", width: 16 },
+  { key: "status", vi: "Đánh giá", en: "Assessment", width: 24 },
   { key: "statusCode", vi: "Mã đánh giá", en: "Assessment code", width: 11 },
 ] as const;
 
 export const TIME_SERIES_GEOMETRY = {
   /** The table's header row; its body follows. */
   headerRow: 5,
-  /** The chart block's first column: after the table and one empty column. */
-  chartColumn: TIME_SERIES_COLUMNS.length + 2,
+  /** The chart block's first column: under the table's "Kỳ" column, the periods under the periods. */
+  chartColumn: TIME_SERIES_COLUMNS.findIndex((c) => c.key === "period") + 1,
+  /** Rows the chart covers on its page. */
+  chartRows: 28,
 } as const;
 
-/** At most this many lines on the chart: more cannot be told apart. */
+/** At most this many lines on the chart (figures and their targets): more cannot be told apart. */
 const CHART_LINES = 6;
+
+/** The visible width of the sheet: every column but the machine's status code. */
+const VISIBLE_COLUMNS = TIME_SERIES_COLUMNS.length - 1;
 
 const STATUS_STYLE: Partial<Record<PlanStatus, "good" | "warn" | "bad">> = {
   met: "good",
@@ -78,7 +86,9 @@ export function timeSeriesSheet(report: Report, template: Template): SheetLayout
   const { headerRow, chartColumn } = TIME_SERIES_GEOMETRY;
   const codes = summaryIndicatorCodes(template).filter((c) => series.some((s) => s.indicator === c));
   const key = keyIndicators(report, codes);
-  sheet.widths([...TIME_SERIES_COLUMNS.map((c) => c.width), 3, 10, ...key.map(() => 14)]);
+  sheet.widths(TIME_SERIES_COLUMNS.map((c) => c.width));
+  // The status code is for programs reading the table: kept in it, out of sight and off the page.
+  sheet.hideColumn(TIME_SERIES_COLUMNS.findIndex((c) => c.key === "statusCode") + 1);
   heading(sheet, report, periods);
   sheet.row(
     headerRow,
@@ -102,11 +112,13 @@ export function timeSeriesSheet(report: Report, template: Template): SheetLayout
     sheet.conditional({
       range: `${a1(headerRow + 1, statusCol)}:${a1(last, statusCol)}`,
       kind: "textEquals",
-      text: PLAN_STATUS_TEXT[status].vi,
+      text: STANDING_TEXT[status].vi,
       style,
     });
   }
-  if (key.length > 0) chartBlock(sheet, series, periods, key, headerRow, chartColumn);
+  // Under the table, not beside it (a wider sheet prints smaller): the chart's figures, then the
+  // chart on a page of its own.
+  if (key.length > 0) chartBlock(sheet, series, periods, key, last + 2, chartColumn);
   sheet.freezeAt(headerRow, 1);
   sheet.printSetup({
     orientation: "landscape",
@@ -117,19 +129,8 @@ export function timeSeriesSheet(report: Report, template: Template): SheetLayout
   return sheet.build();
 }
 
-/** The block a line chart points at: where it is, for whoever draws the chart. */
-export function timeSeriesChartData(report: Report, template: Template): string | undefined {
-  const series = report.series ?? [];
-  const codes = summaryIndicatorCodes(template).filter((c) => series.some((s) => s.indicator === c));
-  const key = keyIndicators(report, codes);
-  if (series.length === 0 || key.length === 0) return undefined;
-  const periods = new Set(series.map((s) => s.period)).size;
-  const { headerRow, chartColumn } = TIME_SERIES_GEOMETRY;
-  return `${a1(headerRow, chartColumn)}:${a1(headerRow + periods, chartColumn + key.length)}`;
-}
-
 function heading(sheet: SheetBuilder, report: Report, periods: string[]): void {
-  const width = TIME_SERIES_COLUMNS.length;
+  const width = VISIBLE_COLUMNS;
   const span = (code: string | undefined): string => {
     const p = code ? parsePeriod(code) : undefined;
     return p ? describePeriod(p, "vi") : (code ?? "");
@@ -191,6 +192,7 @@ function changeCell(ind: Indicator, change: number | undefined): LayoutCell {
 function pointRow(ind: Indicator, p: ReportSeriesPoint): LayoutCell[] {
   const hasParts = ind.kind === "rate" || ind.kind === "score";
   const status = p.status ?? "no_target";
+  const standing = STANDING_TEXT[standingOf(p.status, p.target)];
   return [
     cell(ind.code, { style: "code" }),
     cell(ind.name.vi, { style: "text", note: ind.name.en }),
@@ -203,46 +205,106 @@ function pointRow(ind: Indicator, p: ReportSeriesPoint): LayoutCell[] {
     targetCell(ind, p.target ?? null),
     figure(ind, p.trajectory),
     cell(p.phaseTotal?.total ?? null, { style: "figure", numFmt: figureFormat(ind) }),
-    cell(PLAN_STATUS_TEXT[status].vi, { style: "text", note: PLAN_STATUS_TEXT[status].en }),
+    cell(standing.vi, { style: "text", note: standing.en }),
     cell(status, { style: "muted" }),
   ];
 }
 
-/**
- * The indicators worth a line: rates (one axis in %) the plan gives a target, in the template's
- * order; with none, the rates that have figures.
- */
-function keyIndicators(report: Report, codes: readonly string[]): string[] {
-  const rates = codes.filter((c) => getIndicator(c).kind === "rate");
-  const hasTarget = new Set(report.indicators.filter((i) => i.target != null).map((i) => i.code));
-  const withValue = new Set((report.series ?? []).filter((s) => s.value !== null).map((s) => s.indicator));
-  const targeted = rates.filter((c) => hasTarget.has(c) && withValue.has(c));
-  return (targeted.length > 0 ? targeted : rates.filter((c) => withValue.has(c))).slice(0, CHART_LINES);
+/** One line of the chart: an indicator's figures, or the plan's targets for it (dashed, same colour). */
+interface ChartSeriesLine {
+  code: string;
+  target: boolean;
 }
 
-/** Periods down the first column, the key indicators across the first row: what a line chart reads. */
+/**
+ * The lines worth drawing: rates (one axis in %) the plan gives a target, in the template's order,
+ * each followed by its target line; with none, the rates that have figures. At most CHART_LINES.
+ */
+function keyIndicators(report: Report, codes: readonly string[]): ChartSeriesLine[] {
+  const series = report.series ?? [];
+  const rates = codes.filter((c) => getIndicator(c).kind === "rate");
+  const withValue = new Set(series.filter((s) => s.value !== null).map((s) => s.indicator));
+  const withTarget = new Set(series.filter((s) => s.target != null).map((s) => s.indicator));
+  const targeted = rates.filter((c) => withTarget.has(c) && withValue.has(c));
+  const chosen = targeted.length > 0 ? targeted : rates.filter((c) => withValue.has(c));
+  const lines: ChartSeriesLine[] = [];
+  for (const code of chosen) {
+    const pair = withTarget.has(code);
+    if (lines.length + (pair ? 2 : 1) > CHART_LINES) break;
+    lines.push({ code, target: false });
+    if (pair) lines.push({ code, target: true });
+  }
+  return lines;
+}
+
+/** The chart's title: what its lines are. */
+export const TIME_SERIES_CHART_TITLE = "Các tỷ lệ chính theo kỳ và kế hoạch (%)";
+
+/**
+ * Under the table: periods down the block's first column, one column per line (a rate, then its
+ * target); then, on the next printed page, the line chart drawn from the block.
+ */
 function chartBlock(
   sheet: SheetBuilder,
   series: ReportSeriesPoint[],
   periods: string[],
-  key: string[],
+  lines: ChartSeriesLine[],
   top: number,
   left: number,
 ): void {
-  sheet.set(
-    top - 1,
-    left,
-    cell("Biểu đồ: các tỷ lệ chính theo kỳ", { style: "label", note: "Chart data: key rates by period" }),
-  );
-  sheet.row(top, left, [
+  sheet
+    .set(
+      top,
+      1,
+      cell("Số liệu của biểu đồ: các tỷ lệ chính theo kỳ, nét đứt là kế hoạch", {
+        style: "section",
+        note: "Chart data: the key rates by period; the dashed lines are the plan's targets",
+      }),
+    )
+    .merge(top, 1, top, VISIBLE_COLUMNS);
+  const head = top + 1;
+  sheet.row(head, left, [
     cell("Kỳ", { style: "header", note: "Period" }),
-    ...key.map((c) => cell(c, { style: "header", note: getIndicator(c).name.vi })),
+    ...lines.map((l) => {
+      const ind = getIndicator(l.code);
+      return l.target
+        ? cell(`Kế hoạch: ${ind.name.vi}`, { style: "header", note: `${l.code} — target: ${ind.name.en}` })
+        : cell(ind.name.vi, { style: "header", note: `${l.code} — ${ind.name.en}` });
+    }),
   ]);
-  const value = new Map(series.map((s) => [`${s.indicator}\u0000${s.period}`, s.value]));
+  const at = new Map(series.map((s) => [`${s.indicator}\u0000${s.period}`, s]));
   periods.forEach((period, i) => {
-    sheet.row(top + 1 + i, left, [
+    sheet.row(head + 1 + i, left, [
       cell(period, { style: "code", numFmt: FMT_TEXT }),
-      ...key.map((c) => figure(getIndicator(c), value.get(`${c}\u0000${period}`))),
+      ...lines.map((l) => {
+        const p = at.get(`${l.code}\u0000${period}`);
+        return figure(getIndicator(l.code), l.target ? p?.target : p?.value);
+      }),
     ]);
+  });
+  const bottom = head + periods.length;
+  const chartTop = bottom + 2;
+  sheet.pageBreakBefore(chartTop);
+  sheet
+    .set(
+      chartTop,
+      1,
+      cell(`Biểu đồ: ${TIME_SERIES_CHART_TITLE}`, {
+        style: "section",
+        note: "Chart: key rates by period, with the plan's targets",
+      }),
+    )
+    .merge(chartTop, 1, chartTop, VISIBLE_COLUMNS);
+  let colour = 0;
+  sheet.chart({
+    title: TIME_SERIES_CHART_TITLE,
+    kind: "line",
+    data: `${a1(head, left)}:${a1(bottom, left + lines.length)}`,
+    anchor: `${a1(chartTop + 1, 1)}:${a1(chartTop + TIME_SERIES_GEOMETRY.chartRows, VISIBLE_COLUMNS)}`,
+    valueFormat: "0%",
+    lines: lines.map((l) => {
+      if (!l.target) colour++;
+      return { color: CHART_COLORS[(colour - 1) % CHART_COLORS.length] as string, dashed: l.target };
+    }),
   });
 }
