@@ -274,7 +274,7 @@ suite("standalone, in a plain browser without office.js", () => {
     await s.page.getByRole("tab", { name: "Mẫu biểu" }).click();
     await expect(s.page.getByRole("combobox", { name: "Mẫu biểu" }).isVisible()).resolves.toBe(true);
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await shot(s.page, "3-standalone-mau-bieu");
     expect(await axeViolations(s.page)).toEqual([]);
     const [download] = await Promise.all([
@@ -405,7 +405,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
   it("checks the template inserted in this workbook; clicking an issue selects its cell", async () => {
     const s = await open("excel", "?tab=template");
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Đã chèn mẫu vào/).waitFor();
     await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
@@ -465,7 +465,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
   it("inserts a template into the workbook, within the sync budget, and reads back", async () => {
     const s = await open("excel", "?tab=template");
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Quý III/2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("Quý III/2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Đã chèn mẫu vào "Chỉ tiêu", "Hướng dẫn"/).waitFor();
     await shot(s.page, "6-excel-mau-bieu-da-chen");
@@ -499,7 +499,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
       cells: [[MAIN_SHEET, "A1", "Bảng của tôi"]],
     });
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Phiên bản Excel này chưa hỗ trợ/).waitFor();
     await s.page.getByText(/trang của người dùng giữ nguyên/).waitFor();
@@ -692,7 +692,7 @@ for (const size of WIDTHS) {
       await expect(panelText(page)).resolves.not.toMatch(/Đã tổng hợp xong|Vấn đề/);
       await shot(page, `i16-${size.width}-english`);
       await page.getByRole("switch", { name: "English" }).press("Space");
-      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2025");
+      await page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2025");
       await expect(page.getByRole("table").count()).resolves.toBe(0);
       await expect(page.getByRole("button", { name: "Tải về" }).count()).resolves.toBe(0);
       await page.getByText(/Đầu vào đã thay đổi/).waitFor();
@@ -700,7 +700,7 @@ for (const size of WIDTHS) {
 
     it("on an all-bad run says for each file why, in Vietnamese, with no command-line text", async () => {
       const { page } = s;
-      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("");
+      await page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("");
       await page.getByRole("textbox", { name: "Hạn nộp" }).fill("");
       await page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
       await page.getByLabel("Danh sách đơn vị").setInputFiles([]);
@@ -752,7 +752,7 @@ suite("what a planner sees in Excel (emulated), at 350 px", () => {
     const s = await open("excel", "?tab=consolidate");
     await s.page.setViewportSize(WIDTHS[0]);
     await s.page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
     const alert = s.page.getByRole("alert");
     await alert.getByText("Không tệp nào dùng được").waitFor({ timeout: 300_000 });
