@@ -8,7 +8,7 @@ import { NothingUsable, type Consolidated, type Engine, type FileInput } from ".
 import type { ExcelPort } from "../excel-port";
 import { errorMessage, useStrings } from "../i18n";
 import { paint } from "../paint";
-import { readPeriodInput } from "../periods";
+import { periodLabel, readPeriodInput } from "../periods";
 import type { Parser } from "../parse-client";
 import type { Strings } from "../strings";
 import { FigureTable } from "./FigureTable";
@@ -131,6 +131,14 @@ function noneUsable(names: string[], issues: Issue[]): Message {
     say: (t) => t.consolidate.noneUsable(names.length),
     list: reasonsByFile(names, issues),
   };
+}
+
+/** The period in words with its code: "6 tháng đầu năm 2026 (2026-H1)"; a year needs no code. */
+function periodHeading(code: string, lang: "vi" | "en"): string {
+  const p = readPeriodInput(code);
+  if (!p) return code;
+  const words = periodLabel(p, lang);
+  return words === code || p.kind === "year" ? words : `${words} (${code})`;
 }
 
 const CHANGED: Message = said("info", (t) => t.consolidate.changed);
@@ -439,7 +447,7 @@ export function ConsolidateTab({
       {result && !busy ? (
         <>
           <h2 className={styles.heading}>
-            {t.consolidate.scope(result.report.scope.name, result.report.period)}
+            {t.consolidate.scope(result.report.scope.name, periodHeading(result.report.period, t.lang))}
           </h2>
           <p className={styles.intro}>
             {t.consolidate.unitsTitle}: {unitSummary(result, t)}

@@ -50,7 +50,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  figure: { fontWeight: tokens.fontWeightSemibold },
+  // Wide, the figure and its unit stay on one line (there is room); narrow, the unit may go under it.
+  figure: { fontWeight: tokens.fontWeightSemibold, [WIDE]: { whiteSpace: "nowrap" } },
   nowrap: { whiteSpace: "nowrap" },
   // Columns only a wide pane has room for.
   wide: { display: "none", [WIDE]: { display: "table-cell" } },
@@ -62,7 +63,8 @@ const useStyles = makeStyles({
   // The figure column: wide enough for "Không đạt" and "83.655,9" on one line, no wider.
   valueCol: { width: "7.5em", [WIDE]: { width: "auto" } },
   met: { color: tokens.colorPaletteGreenForeground1 },
-  behind: { color: tokens.colorPaletteMarigoldForeground1 },
+  // Marigold 2, not 1: #d39300 on white fails contrast (axe), #835b00 passes.
+  behind: { color: tokens.colorPaletteMarigoldForeground2 },
   missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   change: { fontSize: tokens.fontSizeBase200 },
