@@ -7,7 +7,13 @@ import { rosterFromGrid } from "../core/roster/roster-grid";
 import { extractSubmissions } from "../core/submission/extract";
 import { readDate } from "../core/submission/cell-reading";
 import { failedParse, fromWire, parseFile, parsedFrom } from "../engine/parse-file";
-import { consolidateParsed, readPlanFile, writtenReportOf, type RunContext } from "../engine/pipeline";
+import {
+  consolidateParsed,
+  readHistoryFile,
+  readPlanFile,
+  writtenReportOf,
+  type RunContext,
+} from "../engine/pipeline";
 import { readSourceFile } from "../io/read-file";
 import { createXlsxReader } from "../io/xlsx-read";
 import { NothingUsable, type Engine, type FileInput } from "./engine";
@@ -62,8 +68,20 @@ export const engine: Engine = {
     }
     if (input.period) {
       const p = parsePeriod(input.period);
-      if (!p || p.kind === "phase") throw inputError((t) => t.consolidate.periodInvalid(input.period ?? ""));
+      if (!p) throw inputError((t) => t.consolidate.periodInvalid(input.period ?? ""));
       ctx.period = p;
+    }
+    // The history ("Kỳ trước"), read as the command line reads --history: a file holding no earlier
+    // period of the scope is named in an issue, never a stop.
+    if (input.history && input.history.length > 0) {
+      const entries = [];
+      const issues = [];
+      for (const file of input.history) {
+        const read = readHistoryFile(file, NUMBERS, xlsx);
+        entries.push(...read.entries);
+        if (read.issue) issues.push(read.issue);
+      }
+      ctx.history = { entries, issues };
     }
     if (input.due) {
       const d = readDate({ value: input.due });

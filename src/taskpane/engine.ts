@@ -23,6 +23,8 @@ export type ParsedFile = unknown;
 export interface ConsolidateInput {
   roster?: FileInput;
   plan?: FileInput;
+  /** Earlier summaries or submissions of the scope (the CLI's --history). */
+  history?: FileInput[];
   template?: string;
   period?: string;
   due?: string;

@@ -1,4 +1,5 @@
 import type { UnitStatus } from "../core/json-report/types";
+import type { ChoiceKind } from "./periods";
 
 /*
  * Every word the pane shows, one object per language (Vietnamese first; English is a switch).
@@ -39,7 +40,7 @@ const vi = {
     unitSearchOpen: "Mở danh sách đơn vị tìm được",
     unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
     periodLabel: "Kỳ báo cáo",
-    periodHint: "Ví dụ: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
+    periodHint: "Chọn trong danh sách hoặc gõ, ví dụ 2026-Q3, 2026-H1, 2026-2030.",
     insert: "Chèn mẫu",
     // Outside Excel there is no workbook to insert into: the same button saves a file.
     downloadOnly: "Tải mẫu về",
@@ -51,7 +52,7 @@ const vi = {
       `Mã đơn vị "${code}" không có trong danh mục hành chính 2025.${hints ? ` Có phải: ${hints}?` : ""}`,
     periodMissing: "Nhập kỳ báo cáo.",
     periodInvalid: (p: string) =>
-      `Kỳ báo cáo "${p}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, Quý III/2026).`,
+      `“${p}” không phải kỳ báo cáo. Chọn trong danh sách, hoặc gõ như 2026, 2026-H1 (6 tháng đầu năm), 2026-Q3, 2026-9M, 2026-2030 (giai đoạn).`,
     periodKind: (p: string, kinds: string) => `Mẫu này báo cáo theo kỳ: ${kinds}; không có kỳ ${p}.`,
     periodKinds: { year: "năm", half: "6 tháng", quarter: "quý", "9m": "9 tháng", month: "tháng" } as Record<
       string,
@@ -93,9 +94,11 @@ const vi = {
     rosterLabel: "Danh sách đơn vị",
     planLabel: "Kế hoạch",
     periodLabel: "Kỳ báo cáo",
-    periodHint: "Để trống: theo kỳ ghi trong các báo cáo. Ví dụ: 2026, 2026-H1, Quý III/2026.",
+    periodHint: "Chọn trong danh sách hoặc gõ, ví dụ 2026-H1. Để trống: theo kỳ ghi trong các báo cáo.",
     periodInvalid: (p: string) =>
-      `“${p}” không phải kỳ báo cáo. Nhập như 2026, 2026-H1, 2026-Q3 hoặc Quý III/2026, hoặc để trống.`,
+      `“${p}” không phải kỳ báo cáo. Chọn trong danh sách, hoặc gõ như 2026, 2026-H1 (6 tháng đầu năm), 2026-Q3, 2026-9M, 2026-2030 (giai đoạn); hoặc để trống.`,
+    historyLabel: "Kỳ trước",
+    historyHint: "bảng tổng hợp hoặc báo cáo các kỳ trước (.xlsx, .csv), để so sánh — không bắt buộc",
     dueLabel: "Hạn nộp",
     dueHint: "Ngày/tháng/năm, ví dụ 15/12/2026. Để trống: theo hạn của mẫu biểu.",
     dueInvalid: (d: string) => `“${d}” không phải ngày. Nhập ngày/tháng/năm, ví dụ 15/12/2026.`,
@@ -128,9 +131,13 @@ const vi = {
     downloaded: (file: string) => `Đã tạo tệp ${file}.`,
     inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào ${sheets}.`,
     resultTitle: "Kết quả tổng hợp",
-    scope: (name: string, period: string) => `${name} — kỳ ${period}`,
+    scope: (name: string, period: string) => `${name} — ${period}`,
     unitsTitle: "Đơn vị",
     figuresTitle: "Số liệu tổng hợp",
+    change: (period: string, change: string) => `So với ${period}: ${change}`,
+    points: "điểm %",
+    changeSince: (period: string) => `So với ${period}`,
+    unchanged: "không đổi",
     baseUnits: (reporting: number, expected: number) => `${reporting}/${expected} xã`,
     columns: {
       code: "Mã chỉ tiêu",
@@ -141,6 +148,7 @@ const vi = {
       target: "Kế hoạch",
       reporting: "Đơn vị báo cáo",
       status: "Đánh giá",
+      change: "So với kỳ trước",
     },
     parts: (n: string, d: string) => `Tử số ${n} / mẫu số ${d}`,
     reportingShort: (r: number, e: number) => `${r}/${e} đơn vị báo cáo`,
@@ -153,6 +161,19 @@ const vi = {
       duplicate: "trùng",
       unknown: "ngoài danh sách",
     } satisfies Record<UnitStatus, string>,
+  },
+
+  periods: {
+    placeholder: "Chọn hoặc gõ kỳ…",
+    open: "Mở danh sách kỳ báo cáo",
+    none: "Không có kỳ nào trong danh sách khớp; gõ kỳ như 2026-H1.",
+    groups: {
+      quarter: "Quý",
+      half: "6 tháng",
+      "9m": "9 tháng",
+      year: "Năm",
+      phase: "Giai đoạn",
+    } satisfies Record<ChoiceKind, string>,
   },
 
   issues: {
@@ -228,7 +249,7 @@ const en: Strings = {
     unitSearchOpen: "Open the list of units found",
     unitFound: (name: string, parent: string) => (parent ? `${name} (${parent})` : name),
     periodLabel: "Reporting period",
-    periodHint: "For example: 2026, 2026-H1, 2026-Q3, Quý III/2026.",
+    periodHint: "Choose from the list or type one, e.g. 2026-Q3, 2026-H1, 2026-2030.",
     insert: "Insert template",
     downloadOnly: "Download template",
     download: "Download template",
@@ -238,7 +259,8 @@ const en: Strings = {
     unitUnknown: (code: string, hints: string) =>
       `Unit code "${code}" is not in the 2025 official list.${hints ? ` Did you mean: ${hints}?` : ""}`,
     periodMissing: "Type a reporting period.",
-    periodInvalid: (p: string) => `"${p}" is not a valid period (e.g. 2026, 2026-H1, 2026-Q3, Quý III/2026).`,
+    periodInvalid: (p: string) =>
+      `“${p}” is not a reporting period. Choose one from the list, or type one like 2026, 2026-H1 (first half), 2026-Q3, 2026-9M, 2026-2030 (phase).`,
     periodKind: (p: string, kinds: string) => `This template reports by ${kinds}; not for ${p}.`,
     periodKinds: { year: "year", half: "half-year", quarter: "quarter", "9m": "nine months", month: "month" },
     inserted: (sheets: string) => `Template inserted into ${sheets}.`,
@@ -276,9 +298,12 @@ const en: Strings = {
     rosterLabel: "Roster",
     planLabel: "Plan",
     periodLabel: "Reporting period",
-    periodHint: "Leave empty to use the period the reports name. For example: 2026, 2026-H1, Quý III/2026.",
+    periodHint:
+      "Choose from the list or type one, e.g. 2026-H1. Leave empty to use the period the reports name.",
     periodInvalid: (p: string) =>
-      `“${p}” is not a reporting period. Type one like 2026, 2026-H1, 2026-Q3 or Quý III/2026, or leave it empty.`,
+      `“${p}” is not a reporting period. Choose one from the list, or type one like 2026, 2026-H1 (first half), 2026-Q3, 2026-9M, 2026-2030 (phase); or leave it empty.`,
+    historyLabel: "Earlier periods",
+    historyHint: "summaries or reports of earlier periods (.xlsx, .csv), to compare with — optional",
     dueLabel: "Due date",
     dueHint: "Day/month/year, e.g. 15/12/2026. Leave empty for the template's deadline.",
     dueInvalid: (d: string) => `“${d}” is not a date. Type day/month/year, e.g. 15/12/2026.`,
@@ -311,9 +336,13 @@ const en: Strings = {
     downloaded: (file: string) => `Created ${file}.`,
     inserted: (sheets: string) => `Summary inserted into ${sheets}.`,
     resultTitle: "Consolidated result",
-    scope: (name: string, period: string) => `${name} — period ${period}`,
+    scope: (name: string, period: string) => `${name} — ${period}`,
     unitsTitle: "Units",
     figuresTitle: "Consolidated figures",
+    change: (period: string, change: string) => `Compared with ${period}: ${change}`,
+    points: "percentage points",
+    changeSince: (period: string) => `Compared with ${period}`,
+    unchanged: "no change",
     baseUnits: (reporting: number, expected: number) => `${reporting}/${expected} communes`,
     columns: {
       code: "Indicator code",
@@ -324,6 +353,7 @@ const en: Strings = {
       target: "Plan",
       reporting: "Units reporting",
       status: "Assessment",
+      change: "Change from the previous period",
     },
     parts: (n: string, d: string) => `Numerator ${n} / denominator ${d}`,
     reportingShort: (r: number, e: number) => `${r}/${e} units reporting`,
@@ -335,6 +365,19 @@ const en: Strings = {
       rejected: "rejected",
       duplicate: "duplicate",
       unknown: "not in roster",
+    },
+  },
+
+  periods: {
+    placeholder: "Choose or type a period…",
+    open: "Open the list of periods",
+    none: "No period in the list matches; type one like 2026-H1.",
+    groups: {
+      quarter: "Quarters",
+      half: "Halves",
+      "9m": "Nine months",
+      year: "Years",
+      phase: "Phases",
     },
   },
 

@@ -274,7 +274,7 @@ suite("standalone, in a plain browser without office.js", () => {
     await s.page.getByRole("tab", { name: "Mẫu biểu" }).click();
     await expect(s.page.getByRole("combobox", { name: "Mẫu biểu" }).isVisible()).resolves.toBe(true);
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await shot(s.page, "3-standalone-mau-bieu");
     expect(await axeViolations(s.page)).toEqual([]);
     const [download] = await Promise.all([
@@ -405,7 +405,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
   it("checks the template inserted in this workbook; clicking an issue selects its cell", async () => {
     const s = await open("excel", "?tab=template");
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Đã chèn mẫu vào/).waitFor();
     await s.page.getByRole("tab", { name: "Kiểm tra" }).click();
@@ -465,7 +465,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
   it("inserts a template into the workbook, within the sync budget, and reads back", async () => {
     const s = await open("excel", "?tab=template");
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Quý III/2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("Quý III/2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Đã chèn mẫu vào "Chỉ tiêu", "Hướng dẫn"/).waitFor();
     await shot(s.page, "6-excel-mau-bieu-da-chen");
@@ -499,7 +499,7 @@ suite("as Excel hosts it (in-memory Office.js stand-in)", () => {
       cells: [[MAIN_SHEET, "A1", "Bảng của tôi"]],
     });
     await s.page.getByRole("textbox", { name: "Mã đơn vị" }).fill("04240");
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Chèn mẫu" }).click();
     await s.page.getByText(/Phiên bản Excel này chưa hỗ trợ/).waitFor();
     await s.page.getByText(/trang của người dùng giữ nguyên/).waitFor();
@@ -692,7 +692,7 @@ for (const size of WIDTHS) {
       await expect(panelText(page)).resolves.not.toMatch(/Đã tổng hợp xong|Vấn đề/);
       await shot(page, `i16-${size.width}-english`);
       await page.getByRole("switch", { name: "English" }).press("Space");
-      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2025");
+      await page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2025");
       await expect(page.getByRole("table").count()).resolves.toBe(0);
       await expect(page.getByRole("button", { name: "Tải về" }).count()).resolves.toBe(0);
       await page.getByText(/Đầu vào đã thay đổi/).waitFor();
@@ -700,7 +700,7 @@ for (const size of WIDTHS) {
 
     it("on an all-bad run says for each file why, in Vietnamese, with no command-line text", async () => {
       const { page } = s;
-      await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("");
+      await page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("");
       await page.getByRole("textbox", { name: "Hạn nộp" }).fill("");
       await page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
       await page.getByLabel("Danh sách đơn vị").setInputFiles([]);
@@ -752,7 +752,7 @@ suite("what a planner sees in Excel (emulated), at 350 px", () => {
     const s = await open("excel", "?tab=consolidate");
     await s.page.setViewportSize(WIDTHS[0]);
     await s.page.getByLabel("Tệp báo cáo").setInputFiles(badFiles());
-    await s.page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("2026");
+    await s.page.getByRole("combobox", { name: "Kỳ báo cáo" }).fill("2026");
     await s.page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
     const alert = s.page.getByRole("alert");
     await alert.getByText("Không tệp nào dùng được").waitFor({ timeout: 300_000 });
@@ -769,3 +769,116 @@ suite("what a planner sees in Excel (emulated), at 350 px", () => {
     await s.page.close();
   });
 });
+
+/*
+ * Issue 17 item 6: the period chosen from a list (quarters, halves, nine months, years, phases), the
+ * earlier periods ("Kỳ trước") handed to the engine, and the figure table's change from the period
+ * before, at both widths, by role and keyboard. The clock is set to December 2026 so the list's years
+ * (last, this and next) are the sample's whatever day the test runs.
+ */
+const FRONT = path.join(SAMPLE, "mttq-2026");
+const ML = path.join(SAMPLE, "muong-leo");
+
+for (const size of WIDTHS) {
+  suite(`periods and Kỳ trước at ${size.width} px, standalone`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await open("unreachable");
+      await s.page.clock.setFixedTime(new Date("2026-12-05T09:00:00+07:00"));
+      await s.page.setViewportSize(size);
+    });
+    afterAll(async () => {
+      await s?.page.close();
+    });
+
+    it("picks “6 tháng đầu năm 2026” from the list and consolidates the Front's quarters into the half", async () => {
+      const { page } = s;
+      await page
+        .getByLabel("Tệp báo cáo")
+        .setInputFiles(readdirSync(path.join(FRONT, "bao-cao")).map((f) => path.join(FRONT, "bao-cao", f)));
+      await page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(FRONT, "roster.csv"));
+      const period = page.getByRole("combobox", { name: "Kỳ báo cáo" });
+      if (size.width < 640) {
+        // By pointer: the arrow, named in Vietnamese, opens the list grouped by kind.
+        await page.getByRole("button", { name: "Mở danh sách kỳ báo cáo" }).click();
+        for (const group of ["Quý", "6 tháng", "9 tháng", "Năm", "Giai đoạn"])
+          await page.getByRole("group", { name: group }).waitFor();
+        await shot(page, `i17-${size.width}-danh-sach-ky`);
+        await page.getByRole("option", { name: /^6 tháng đầu năm 2026/ }).click();
+      } else {
+        // By keyboard only: type a little, arrow down to it, Enter.
+        await tabTo(page, period);
+        await page.keyboard.type("6 tháng đầu");
+        for (let i = 0; i < 6; i++) {
+          const active = await period.getAttribute("aria-activedescendant");
+          const text = active ? await page.locator(`[id="${active}"]`).innerText() : "";
+          if (text.startsWith("6 tháng đầu năm 2026")) break;
+          await page.keyboard.press("ArrowDown");
+        }
+        await page.keyboard.press("Enter");
+      }
+      await expect(period.inputValue()).resolves.toBe("6 tháng đầu năm 2026");
+      await page.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+      const outcome = page.getByRole("region", { name: "Kết quả tổng hợp" });
+      await outcome.getByText("Đã tổng hợp xong").waitFor({ timeout: 300_000 });
+      // The half made of the communes' quarters: the heading says which period, in words and code.
+      await page.getByRole("heading", { name: /6 tháng đầu năm 2026 \(2026-H1\)$/ }).waitFor();
+      await page.getByRole("table", { name: "Số liệu tổng hợp" }).waitFor();
+      // The commune that sent only its first quarter is named with the quarter it lacks.
+      await expect(panelText(page)).resolves.toMatch(/Quý II\/2026|2026-Q2/);
+      await shot(page, `i17-${size.width}-6-thang-dau-nam`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("takes Mường Lèo's earlier summaries as Kỳ trước and shows each change from 2027", async () => {
+      const { page } = s;
+      await page.getByLabel("Tệp báo cáo").setInputFiles(path.join(ML, "bao-cao", "ktxh-xa_04240_2028.xlsx"));
+      await page.getByLabel("Danh sách đơn vị").setInputFiles(path.join(ML, "roster.csv"));
+      await page.getByLabel("Kế hoạch").setInputFiles(path.join(SAMPLE, "plan-muong-leo.csv"));
+      const earlier = readdirSync(path.join(ML, "ky-truoc"))
+        .sort()
+        .map((f) => path.join(ML, "ky-truoc", f));
+      await page.getByLabel("Kỳ trước").setInputFiles(earlier);
+      await page.getByText(earlier.map((f) => path.basename(f)).join(", ")).waitFor();
+      // A year outside the list, typed by hand as its canonical code: read, and shown by its words.
+      const period = page.getByRole("combobox", { name: "Kỳ báo cáo" });
+      await period.fill("2028");
+      await page.keyboard.press("Tab");
+      await expect(period.inputValue()).resolves.toBe("Năm 2028");
+      const run = page.getByRole("button", { name: "Tổng hợp", exact: true });
+      await tabTo(page, run);
+      await page.keyboard.press("Enter");
+      const outcome = page.getByRole("region", { name: "Kết quả tổng hợp" });
+      await outcome.getByText("Đã tổng hợp xong").waitFor({ timeout: 300_000 });
+      const table = page.getByRole("table", { name: "Số liệu tổng hợp" });
+      const row = table.getByRole("row", { name: /HO_NGHEO/ });
+      if (size.width < 640) {
+        // Narrow: a line under the indicator's name, on the page (not a hover).
+        await row.getByText("So với năm 2027: −3,11 điểm %").waitFor();
+        await expect(row.getByText("So với năm 2027: −3,11 điểm %").isVisible()).resolves.toBe(true);
+      } else {
+        // Wide: a column whose header names the period compared with.
+        await expect(table.getByRole("columnheader", { name: "So với năm 2027" }).isVisible()).resolves.toBe(
+          true,
+        );
+        await expect(row.getByRole("cell", { name: "−3,11 điểm %" }).isVisible()).resolves.toBe(true);
+      }
+      await expect(page.locator("[title*='điểm']").count()).resolves.toBe(0);
+      // A count: in its unit and relative.
+      await expect(table.getByRole("row", { name: /THU_NS/ }).innerText()).resolves.toMatch(
+        /\+75,5 triệu đồng \(\+3,5%\)/,
+      );
+      const m = await table.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(m).toBeLessThanOrEqual(0);
+      await row.scrollIntoViewIfNeeded();
+      await shot(page, `i17-${size.width}-ky-truoc-so-voi-2027`);
+      expect(await axeViolations(page)).toEqual([]);
+      // Other earlier files: the old result is not theirs.
+      await page.getByLabel("Kỳ trước").setInputFiles(earlier.slice(0, 2));
+      await expect(page.getByRole("table").count()).resolves.toBe(0);
+      await page.getByText(/Đầu vào đã thay đổi/).waitFor();
+      expect(s.problems).toEqual([]);
+      expectLocalOnly(s);
+    });
+  });
+}

@@ -123,7 +123,7 @@ describe("Mẫu biểu", () => {
     const { user, downloads } = setup({ initialTab: "template" });
     expect(screen.getByRole("combobox", { name: "Mẫu biểu" })).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     // Outside Excel there is nothing to insert into: the button says it downloads.
     expect(screen.queryByRole("button", { name: "Chèn mẫu" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
@@ -141,7 +141,7 @@ describe("Mẫu biểu", () => {
     await user.click(screen.getByRole("combobox", { name: "Mẫu biểu" }));
     await user.click(screen.getByRole("option", { name: findTemplate("mttq-bien-gioi")!.name.vi }));
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe("mttq-bien-gioi_04240_2026.xlsx");
@@ -159,12 +159,15 @@ describe("Mẫu biểu", () => {
   it("explains an unknown unit and a bad period next to their fields", async () => {
     const { user, downloads } = setup({ initialTab: "template" });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04241");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026-2027");
+    // A phase the wrong way round: phases are periods, 2027-2026 is none.
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2027-2026");
     await user.click(screen.getByRole("button", { name: "Tải mẫu về" }));
     expect(
       await screen.findByText(/Mã đơn vị "04241" không có trong danh mục hành chính 2025\. Có phải: .*04240/),
     ).toBeTruthy();
-    expect(screen.getByText(/Kỳ báo cáo "2026-2027" không hợp lệ/)).toBeTruthy();
+    expect(
+      screen.getByText(/“2027-2026” không phải kỳ báo cáo\. Chọn trong danh sách, hoặc gõ như 2026, 2026-H1/),
+    ).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "Mã đơn vị" }).getAttribute("aria-invalid")).toBe("true");
     expect(downloads).toEqual([]);
     // The refusals are rewritten in English when the pane is switched.
@@ -183,7 +186,7 @@ describe("Mẫu biểu", () => {
     const { model, excel, globals } = inExcel();
     const { user } = setup({ excel });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "Quý III/2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "Quý III/2026");
     await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
     expect(await screen.findByText(/Đã chèn mẫu vào "Chỉ tiêu", "Hướng dẫn"/)).toBeTruthy();
     expect(model.table(TABLE_NAME)!.sheet.name).toBe(MAIN_SHEET);
@@ -195,7 +198,7 @@ describe("Mẫu biểu", () => {
     const { excel } = inExcel(new WorkbookModel(), "1.7");
     const { user } = setup({ excel });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
     expect(
       await screen.findByText(
@@ -210,7 +213,7 @@ describe("Mẫu biểu", () => {
     const { excel } = inExcel(model);
     const { user } = setup({ excel });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
     expect(await screen.findByText(/trang của người dùng giữ nguyên/)).toBeTruthy();
     expect(model.sheet("Chỉ tiêu (2)")).toBeDefined();
@@ -222,7 +225,7 @@ describe("Mẫu biểu", () => {
     const { excel } = inExcel(model);
     const { user } = setup({ excel });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/bảo vệ cấu trúc/);
   });
@@ -516,7 +519,7 @@ describe("Tổng hợp", () => {
     expect(screen.getByText(/muong-leo\.xlsx, sop-cop\.csv/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Tải về" })).toBeTruthy();
     // A new period: the old result is not this one's, so it goes, and the pane says why.
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     expect(screen.queryByRole("table")).toBeNull();
     expect(screen.queryByRole("button", { name: "Tải về" })).toBeNull();
     expect(screen.getByText(/Đầu vào đã thay đổi nên kết quả cũ đã được xóa/)).toBeTruthy();
@@ -565,14 +568,14 @@ describe("Tổng hợp", () => {
     };
     const { user } = setup({ engine, parser: makeParser(engine, { locale: "vi" }) });
     await user.upload(screen.getByLabelText("Tệp báo cáo"), files);
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "năm ngoái");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "năm ngoái");
     await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
     expect(
       await screen.findByText(
-        /“năm ngoái” không phải kỳ báo cáo\. Nhập như 2026, 2026-H1, 2026-Q3 hoặc Quý III\/2026/,
+        /“năm ngoái” không phải kỳ báo cáo\. Chọn trong danh sách, hoặc gõ như 2026, 2026-H1 \(6 tháng đầu năm\), 2026-Q3/,
       ),
     ).toBeTruthy();
-    expect(screen.getByRole("textbox", { name: "Kỳ báo cáo" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("combobox", { name: "Kỳ báo cáo" }).getAttribute("aria-invalid")).toBe("true");
   });
 
   it("words a target without a baseline as the workbook does, with the workbook's decimals", () => {
@@ -622,7 +625,7 @@ describe("Tổng hợp with the real engine", () => {
       const parser = makeParser(realEngine, { locale: "vi" });
       const { user } = setup({ engine: realEngine, parser });
       await user.upload(screen.getByLabelText("Tệp báo cáo"), bad);
-      if (period) await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), period);
+      if (period) await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), period);
       await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
       const alert = await screen.findByRole("alert");
       expect(alert.textContent).toContain("Không tệp nào dùng được");
@@ -667,7 +670,7 @@ describe("accessibility (axe)", () => {
     const { excel } = inExcel(new WorkbookModel(), "1.7");
     const { user, container } = setup({ excel });
     await user.type(screen.getByRole("textbox", { name: "Mã đơn vị" }), "04240");
-    await user.type(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), "2026");
+    await user.type(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "2026");
     await user.click(screen.getByRole("button", { name: "Chèn mẫu" }));
     await screen.findByText(/Đã chèn mẫu/);
     expect(await axeViolations(container)).toEqual([]);

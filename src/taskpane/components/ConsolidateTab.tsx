@@ -2,19 +2,20 @@ import { Button, Field, Input, makeStyles, ProgressBar, tokens } from "@fluentui
 import { useEffect, useRef } from "react";
 import type { Issue } from "../../core/issues";
 import { countIssues } from "../../core/issues-fold";
-import { parsePeriod } from "../../core/periods";
 import type { Roster } from "../../core/roster/roster";
 import { readTypedDate } from "../dates";
 import { NothingUsable, type Consolidated, type Engine, type FileInput } from "../engine";
 import type { ExcelPort } from "../excel-port";
 import { errorMessage, useStrings } from "../i18n";
 import { paint } from "../paint";
+import { periodLabel, readPeriodInput } from "../periods";
 import type { Parser } from "../parse-client";
 import type { Strings } from "../strings";
 import { FigureTable } from "./FigureTable";
 import { FilePicker } from "./FilePicker";
 import { IssueList, sortIssues } from "./IssueList";
 import { Notices, said, type Message } from "./Notice";
+import { PeriodField } from "./PeriodField";
 import { renderedMessages } from "./rendered-messages";
 
 const useStyles = makeStyles({
@@ -58,6 +59,9 @@ export interface ConsolidateState {
   files: File[];
   roster: File[];
   plan: File[];
+  /** Earlier summaries or submissions of the scope ("Kỳ trước"): the engine's history. */
+  history: File[];
+  /** The canonical period once chosen or read (2026-H1), else the text as typed. */
   period: string;
   /** As typed (dd/mm/yyyy); read when the run starts. */
   due: string;
@@ -74,6 +78,7 @@ export const initialConsolidateState: ConsolidateState = {
   files: [],
   roster: [],
   plan: [],
+  history: [],
   period: "",
   due: "",
   phase: { kind: "idle" },
@@ -128,6 +133,14 @@ function noneUsable(names: string[], issues: Issue[]): Message {
   };
 }
 
+/** The period in words with its code: "6 tháng đầu năm 2026 (2026-H1)"; a year needs no code. */
+function periodHeading(code: string, lang: "vi" | "en"): string {
+  const p = readPeriodInput(code);
+  if (!p) return code;
+  const words = periodLabel(p, lang);
+  return words === code || p.kind === "year" ? words : `${words} (${code})`;
+}
+
 const CHANGED: Message = said("info", (t) => t.consolidate.changed);
 
 const usedUnits = (r: Consolidated): number =>
@@ -173,11 +186,13 @@ export function ConsolidateTab({
   const run = async (): Promise<void> => {
     const runs = state.runs + 1;
     const periodText = state.period.trim();
-    const period = periodText ? parsePeriod(periodText) : undefined;
-    const periodError = periodText !== "" && (!period || period.kind === "phase");
+    // Every canonical period is one to consolidate for, phases included (FORMATS.md §4).
+    const period = periodText ? readPeriodInput(periodText) : undefined;
+    const periodError = periodText !== "" && !period;
     const due = state.due.trim() ? readTypedDate(state.due) : undefined;
     const dueError = due !== undefined && !due.ok;
     if (due?.ok) onChange({ due: due.shown });
+    if (period && period.code !== periodText) onChange({ period: period.code });
     if (periodError || dueError) {
       onChange({
         periodError,
@@ -207,6 +222,8 @@ export function ConsolidateTab({
     try {
       const roster = state.roster[0] ? await readFile(state.roster[0]) : undefined;
       const plan = state.plan[0] ? await readFile(state.plan[0]) : undefined;
+      const history: FileInput[] = [];
+      for (const f of state.history) history.push(await readFile(f));
       const inputs: FileInput[] = [];
       for (const f of state.files) {
         inputs.push(await readFile(f));
@@ -223,7 +240,8 @@ export function ConsolidateTab({
       const out = await engine.consolidateParsed(parsed, {
         roster,
         plan,
-        period: periodText || undefined,
+        period: period?.code,
+        history,
         due: due?.ok ? due.iso : undefined,
         locale: t.lang,
       });
@@ -345,21 +363,25 @@ export function ConsolidateTab({
         hint={t.optional}
         disabled={busy}
       />
+      <FilePicker
+        label={t.consolidate.historyLabel}
+        accept=".xlsx,.csv"
+        multiple
+        files={state.history}
+        onChange={(history) => change({ history })}
+        summary={t.consolidate.chosen(state.history.length)}
+        hint={t.consolidate.historyHint}
+        disabled={busy}
+      />
       <div className={styles.row}>
-        <Field
+        <PeriodField
           label={t.consolidate.periodLabel}
           hint={t.consolidate.periodHint}
-          validationState={state.periodError ? "error" : "none"}
-          validationMessage={state.periodError ? t.consolidate.periodInvalid(state.period.trim()) : undefined}
-        >
-          <Input
-            value={state.period}
-            placeholder="2026"
-            autoComplete="off"
-            onChange={(_e, d) => change({ period: d.value, periodError: false })}
-            disabled={busy}
-          />
-        </Field>
+          value={state.period}
+          error={state.periodError ? t.consolidate.periodInvalid(state.period.trim()) : undefined}
+          onChange={(period, invalid) => change({ period, periodError: invalid ?? false })}
+          disabled={busy}
+        />
         <Field
           label={t.consolidate.dueLabel}
           hint={t.consolidate.dueHint}
@@ -425,12 +447,16 @@ export function ConsolidateTab({
       {result && !busy ? (
         <>
           <h2 className={styles.heading}>
-            {t.consolidate.scope(result.report.scope.name, result.report.period)}
+            {t.consolidate.scope(result.report.scope.name, periodHeading(result.report.period, t.lang))}
           </h2>
           <p className={styles.intro}>
             {t.consolidate.unitsTitle}: {unitSummary(result, t)}
           </p>
-          <FigureTable indicators={result.report.indicators} />
+          <FigureTable
+            indicators={result.report.indicators}
+            series={result.report.series}
+            period={result.report.period}
+          />
           {issues.length > 0 ? <IssueList issues={issues} unitName={unitName} context="consolidate" /> : null}
         </>
       ) : null}

@@ -1,9 +1,11 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { findIndicator } from "../../core/catalog/indicators";
 import type { Indicator } from "../../core/catalog/types";
-import type { ReportIndicator } from "../../core/json-report/types";
+import type { ReportIndicator, ReportSeriesPoint } from "../../core/json-report/types";
 import { standingOf, STANDING_TEXT, type Standing } from "../../core/plan/standing";
 import { useStrings } from "../i18n";
+import { periodPhrase } from "../periods";
+import type { Strings } from "../strings";
 
 /*
  * The province figures for a pane that is 320–450 px wide in Excel and up to 1200 px in a browser.
@@ -11,7 +13,8 @@ import { useStrings } from "../i18n";
  * the name taking the room left. Narrow: two columns, the indicator (name, then its code, who reported
  * and a rate's numerator and denominator in small type) and the figure (with plan and assessment
  * beneath it), so a name wraps over two or three lines, not seven. Everything is text on the page:
- * nothing hides in a hover title.
+ * nothing hides in a hover title. With a history (`series[]`), the change from the previous period:
+ * a column when wide, a line under the name when narrow ("So với năm 2027: −3,11 điểm %").
  */
 
 const WIDE = "@media (min-width: 640px)";
@@ -47,7 +50,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  figure: { fontWeight: tokens.fontWeightSemibold },
+  // Wide, the figure and its unit stay on one line (there is room); narrow, the unit may go under it.
+  figure: { fontWeight: tokens.fontWeightSemibold, [WIDE]: { whiteSpace: "nowrap" } },
   nowrap: { whiteSpace: "nowrap" },
   // Columns only a wide pane has room for.
   wide: { display: "none", [WIDE]: { display: "table-cell" } },
@@ -59,10 +63,61 @@ const useStyles = makeStyles({
   // The figure column: wide enough for "Không đạt" and "83.655,9" on one line, no wider.
   valueCol: { width: "7.5em", [WIDE]: { width: "auto" } },
   met: { color: tokens.colorPaletteGreenForeground1 },
-  behind: { color: tokens.colorPaletteMarigoldForeground1 },
+  // Marigold 2, not 1: #d39300 on white fails contrast (axe), #835b00 passes.
+  behind: { color: tokens.colorPaletteMarigoldForeground2 },
   missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  change: { fontSize: tokens.fontSizeBase200 },
 });
+
+/** An indicator's change from the period before this one, when the series has one. */
+interface Change {
+  /** The previous period's code. */
+  from: string;
+  change: number;
+  before: number;
+}
+
+function changes(series: ReportSeriesPoint[] | undefined, period: string | undefined): Map<string, Change> {
+  const out = new Map<string, Change>();
+  if (!series || !period) return out;
+  const last = new Map<string, ReportSeriesPoint>();
+  for (const p of series) {
+    const prev = last.get(p.indicator);
+    last.set(p.indicator, p);
+    if (p.period !== period || p.change === undefined || !prev || prev.value === null) continue;
+    out.set(p.indicator, { from: prev.period, change: p.change, before: prev.value });
+  }
+  return out;
+}
+
+/**
+ * A change in words: a rate's in percentage points, a count's or amount's in its unit with the
+ * relative change beside it, a score's in its unit. Signed with a true minus sign.
+ */
+function changeText(
+  c: Change,
+  def: Indicator | undefined,
+  unit: string,
+  decimals: number | undefined,
+  t: Strings,
+  locale: string,
+): string {
+  const digits = decimals ?? 2;
+  const num = (v: number, d: number): string =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  const rounded = Number(c.change.toFixed(digits));
+  if (rounded === 0) return t.consolidate.unchanged;
+  const sign = rounded > 0 ? "+" : "−";
+  const abs = num(Math.abs(rounded), digits);
+  if (def?.kind === "rate") return `${sign}${abs} ${t.consolidate.points}`;
+  const absolute = `${sign}${abs} ${unit}`;
+  if ((def?.kind === "count" || def?.kind === "amount") && c.before !== 0) {
+    const pct = (c.change / Math.abs(c.before)) * 100;
+    return `${absolute} (${sign}${num(Math.abs(pct), 1)}%)`;
+  }
+  return absolute;
+}
 
 /** Summaries consolidated upward: provinces report, and the communes behind them are counted apart. */
 function differsInBase(ind: ReportIndicator): boolean {
@@ -76,7 +131,15 @@ function figureDecimals(def: Indicator | undefined): number | undefined {
   return def.integer ? 0 : def.decimals;
 }
 
-export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
+export interface FigureTableProps {
+  indicators: ReportIndicator[];
+  /** The report's series (from a history), to show the change from the previous period. */
+  series?: ReportSeriesPoint[];
+  /** The report's period: the last point of each indicator's series. */
+  period?: string;
+}
+
+export function FigureTable({ indicators, series, period }: FigureTableProps) {
   const t = useStrings();
   const c = t.consolidate.columns;
   const styles = useStyles();
@@ -98,6 +161,11 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
           : styles.muted;
   const hasParts = indicators.some((i) => i.numerator != null && i.denominator != null);
   const hasPlan = indicators.some((i) => i.target != null || (i.status && i.status !== "no_target"));
+  const changed = changes(series, period);
+  const hasChange = changed.size > 0;
+  // One previous period for all (the usual case) is said once, in the column's header.
+  const froms = new Set([...changed.values()].map((c) => c.from));
+  const oneFrom = froms.size === 1 ? [...froms][0] : undefined;
   const wide = (...extra: (string | undefined)[]): string => mergeClasses(styles.td, styles.wide, ...extra);
   const head = (...extra: (string | undefined)[]): string => mergeClasses(styles.th, styles.wide, ...extra);
   return (
@@ -131,6 +199,11 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
               </th>
             </>
           ) : null}
+          {hasChange ? (
+            <th scope="col" className={head(styles.num)}>
+              {oneFrom ? t.consolidate.changeSince(periodPhrase(oneFrom, t.lang)) : c.change}
+            </th>
+          ) : null}
           <th scope="col" className={head(styles.num)}>
             {c.reporting}
           </th>
@@ -152,6 +225,8 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
           const showStanding = hasPlan && ind.status !== undefined;
           const reporting = `${ind.reporting}/${ind.expected}`;
           const base = differsInBase(ind) ? t.consolidate.baseUnits(ind.reportingBase, ind.expectedBase) : "";
+          const ch = changed.get(ind.code);
+          const chText = ch ? changeText(ch, def, unit, decimals, t, locale) : "";
           return (
             <tr key={ind.code}>
               <th scope="row" className={mergeClasses(styles.td, styles.name, styles.rowHead)}>
@@ -164,6 +239,11 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
                 {parts ? (
                   <div className={mergeClasses(styles.small, styles.narrow)}>
                     {t.consolidate.parts(numerator, denominator)}
+                  </div>
+                ) : null}
+                {ch ? (
+                  <div className={mergeClasses(styles.change, styles.narrow)}>
+                    {t.consolidate.change(periodPhrase(ch.from, t.lang), chText)}
                   </div>
                 ) : null}
               </th>
@@ -204,6 +284,14 @@ export function FigureTable({ indicators }: { indicators: ReportIndicator[] }) {
                     {showStanding ? STANDING_TEXT[standing][t.lang] : "–"}
                   </td>
                 </>
+              ) : null}
+              {hasChange ? (
+                <td className={wide(styles.num)}>
+                  {ch ? <span className={styles.nowrap}>{chText}</span> : "–"}
+                  {ch && !oneFrom ? (
+                    <div className={styles.small}>{periodPhrase(ch.from, t.lang)}</div>
+                  ) : null}
+                </td>
               ) : null}
               <td className={wide(styles.num)}>
                 <span className={styles.nowrap}>{reporting}</span>

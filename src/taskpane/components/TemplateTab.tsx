@@ -10,13 +10,15 @@ import {
 } from "@fluentui/react-components";
 import { findTemplate, TEMPLATES, type Template } from "../../core/catalog/templates";
 import { templateWorkbook } from "../../core/layout/template-layout";
-import { describePeriod, parsePeriod, type Period } from "../../core/periods";
+import { describePeriod, type Period } from "../../core/periods";
 import type { Roster, RosterUnit } from "../../core/roster/roster";
 import { suggestUnits } from "../../core/roster/suggest";
 import type { ExcelPort } from "../excel-port";
 import { errorMessage, useStrings } from "../i18n";
+import { readPeriodInput } from "../periods";
 import type { Strings } from "../strings";
 import { Notices, said, type Message } from "./Notice";
+import { PeriodField } from "./PeriodField";
 import { renderedMessages } from "./rendered-messages";
 import { UnitPicker } from "./UnitPicker";
 
@@ -83,10 +85,14 @@ function check(
   }
   let periodError: string | undefined;
   const text = state.period.trim();
-  const period = text ? parsePeriod(text) : undefined;
+  const period = text ? readPeriodInput(text) : undefined;
   if (!text) periodError = t.template.periodMissing;
-  else if (!period || period.kind === "phase") periodError = t.template.periodInvalid(text);
-  else if (!template.periodKinds.includes(period.kind as Template["periodKinds"][number])) {
+  else if (!period) periodError = t.template.periodInvalid(text);
+  // A phase (2026-2027) is every plan's review (sơ kết, tổng kết), whatever periods it reports by.
+  else if (
+    period.kind !== "phase" &&
+    !template.periodKinds.includes(period.kind as Template["periodKinds"][number])
+  ) {
     const kinds = template.periodKinds.map((k) => t.template.periodKinds[k] ?? k).join(", ");
     periodError = t.template.periodKind(describePeriod(period, t.lang), kinds);
   }
@@ -189,20 +195,15 @@ export function TemplateTab({ state, onChange, excel, download, units }: Templat
           disabled={busy}
         />
       </Field>
-      <Field
+      <PeriodField
         label={t.template.periodLabel}
         hint={t.template.periodHint}
-        validationState={errors.periodError ? "error" : "none"}
-        validationMessage={errors.periodError}
-      >
-        <Input
-          value={state.period}
-          placeholder="2026"
-          onChange={(_e, d) => change({ period: d.value, periodError: false })}
-          autoComplete="off"
-          disabled={busy}
-        />
-      </Field>
+        value={state.period}
+        kinds={selected.periodKinds}
+        error={errors.periodError}
+        onChange={(period, invalid) => change({ period, periodError: invalid ?? false })}
+        disabled={busy}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void run("insert")} disabled={busy}>
           {excel ? t.template.insert : t.template.downloadOnly}
