@@ -873,6 +873,20 @@ for (const size of WIDTHS) {
       await row.scrollIntoViewIfNeeded();
       await shot(page, `i17-${size.width}-ky-truoc-so-voi-2027`);
       expect(await axeViolations(page)).toEqual([]);
+      // In English when switched, the list's words too.
+      await page.getByRole("switch", { name: "English" }).press("Space");
+      await expect(
+        page
+          .getByRole("table", { name: "Consolidated figures" })
+          .getByRole("row", { name: /HO_NGHEO/ })
+          .innerText(),
+      ).resolves.toMatch(/−3\.11 percentage points/);
+      await expect(page.getByRole("combobox", { name: "Reporting period" }).inputValue()).resolves.toBe(
+        "2028",
+      );
+      await shot(page, `i17-${size.width}-ky-truoc-english`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("switch", { name: "English" }).press("Space");
       // Other earlier files: the old result is not theirs.
       await page.getByLabel("Kỳ trước").setInputFiles(earlier.slice(0, 2));
       await expect(page.getByRole("table").count()).resolves.toBe(0);

@@ -154,6 +154,20 @@ describe("Kỳ trước", () => {
       "Compared with 2027: −3.11 percentage points",
     );
   });
+
+  it("with the real engine: an earlier file that is no summary is named in the issue list, and the run goes on", async () => {
+    const { user } = setup(realEngine);
+    await user.upload(screen.getByLabelText("Tệp báo cáo"), [
+      sampleFile(path.join(ML, "bao-cao", "ktxh-xa_04240_2028.xlsx")),
+    ]);
+    await user.upload(screen.getByLabelText("Danh sách đơn vị"), sampleFile(path.join(ML, "roster.csv")));
+    await user.upload(screen.getByLabelText("Kỳ trước"), [new File(["hello,world\n1,2\n"], "ghi-chu.csv")]);
+    await user.click(screen.getByRole("button", { name: "Tổng hợp" }));
+    await screen.findByRole("table", { name: "Số liệu tổng hợp" }, { timeout: 60_000 });
+    expect(screen.getByText(/Tệp lịch sử ghi-chu\.csv: .*không dùng/)).toBeTruthy();
+    // No history used: no change column.
+    expect(screen.queryByText(/So với/, { selector: "thead th" })).toBeNull();
+  });
 });
 
 describe("the figure table's change from the previous period", () => {

@@ -1,5 +1,5 @@
 import { Combobox, Field, makeStyles, Option, OptionGroup, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PeriodKind } from "../../core/periods";
 import { useStrings } from "../i18n";
 import { filterChoices, periodChoices, periodLabel, readPeriodInput } from "../periods";
@@ -53,11 +53,21 @@ export function PeriodField({
   const shown = draft ?? (kept && kept.code === value.trim() ? periodLabel(kept, t.lang) : value);
   const offered = filterChoices(choices, draft ?? "");
   const groups = [...new Set(offered.map((c) => c.kind))];
+  const input = useRef<HTMLInputElement>(null);
+  // Fluent's freeform combobox marks the option matching a typed text as active and does not unmark it
+  // when the field is left and the list goes: the input then points at an option no longer in the page
+  // (axe: aria-valid-attr-value; a screen reader would announce nothing). Unmarked once it is gone.
+  useEffect(() => {
+    const el = input.current;
+    const id = el?.getAttribute("aria-activedescendant");
+    if (el && id && !el.ownerDocument.getElementById(id)) el.removeAttribute("aria-activedescendant");
+  });
 
   return (
     <Field label={label} hint={hint} validationState={error ? "error" : "none"} validationMessage={error}>
       <Combobox
         freeform
+        ref={input}
         disabled={disabled}
         autoComplete="off"
         placeholder={t.periods.placeholder}
