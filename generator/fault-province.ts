@@ -187,7 +187,8 @@ export function faultProvinceSpec(seed = 20261215): FaultProvince {
             { rule: "duplicate-row", indicator: "DAN_GIA_SUC", differ: true },
           ],
         },
-        { unit: u(11), reportDate: "2026-12-11" },
+        // Unit 11 sends only its first quarter: a gap of three quarters (incomplete-period).
+        { unit: u(11), period: "2026-Q1", reportDate: "2026-04-08" },
       ],
     },
     {
@@ -293,6 +294,7 @@ export function faultProvinceSpec(seed = 20261215): FaultProvince {
       duplicateUndated: u(17),
       wrongTemplate: u(18),
       wrongPeriod: u(19),
+      quarterOnly: u(11),
       missing: u(20),
       mistyped: u(21),
       outlier: u(9),

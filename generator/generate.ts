@@ -3,7 +3,7 @@ import { findTemplate, templateIndicatorCodes } from "../src/core/catalog/templa
 import type { PlanEntry } from "../src/core/catalog/types";
 import { PLAN_COLUMNS, ROSTER_COLUMNS } from "../src/core/contract";
 import type { RuleId, Severity } from "../src/core/issues";
-import { canonicalPeriod } from "../src/core/periods";
+import { canonicalPeriod, parsePeriod, periodWithin, type Period } from "../src/core/periods";
 import type { UnitStatus } from "../src/core/json-report/types";
 import type { Location, PreparedSubmission, WriteContext, WrittenFile } from "./forms/common";
 import { writeCsvForm } from "./forms/csv-form";
@@ -117,6 +117,7 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
   if (!template) throw new SpecError(`unknown template ${spec.template}`);
   const period = canonicalPeriod(spec.period);
   if (!period) throw new SpecError(`bad period ${spec.period}`);
+  const runPeriod = parsePeriod(period) as Period;
   const stamp = new Date(spec.stamp ?? DEFAULT_STAMP);
 
   const rosterCodes = new Set(spec.roster.map((u) => u.code));
@@ -199,6 +200,15 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
       push("not-a-submission", "error", { file: other.path });
   }
 
+  const isPiece = (text: string): boolean => {
+    const own = text === "" ? undefined : parsePeriod(text);
+    return own !== undefined && own.code !== period && periodWithin(own, runPeriod);
+  };
+  const pieces = new Map<string, number>();
+  for (const r of received)
+    if (isPiece(r.prepared.meta.period))
+      pieces.set(r.prepared.meta.code, (pieces.get(r.prepared.meta.code) ?? 0) + 1);
+
   // File-level checks, in the order a reader meets them: metadata, template, period, roster.
   const candidates = new Map<string, Received[]>();
   const rejected = new Map<string, Received[]>();
@@ -214,7 +224,10 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
     if (m.code === "") faults.push("missing-metadata");
     if (m.period === "") faults.push("missing-metadata");
     if (m.templateId !== template.id) faults.push("wrong-template");
-    if (m.period !== "" && canonicalPeriod(m.period) !== period) faults.push("wrong-period");
+    // A unit's only piece of the run's period (its first quarter of the year) is used, its gap named
+    // (FORMATS §4a); several pieces are the combining tests' (their own oracle), not this one's.
+    const piece = isPiece(m.period) && pieces.get(m.code) === 1;
+    if (m.period !== "" && canonicalPeriod(m.period) !== period && !piece) faults.push("wrong-period");
     if (m.code !== "" && !leafCodes.has(m.code)) faults.push("unknown-unit");
     if (faults.length > 1)
       throw new SpecError(`${r.file}: plant one file-level fault at a time (${faults.join(", ")})`);
@@ -336,8 +349,21 @@ export async function generateProvince(spec: ProvinceSpec): Promise<GeneratedPro
 
   // Figures: scope, groups, units; then the outlier test over what entered.
   const codes = templateIndicatorCodes(template);
+  // A unit that sent one piece of the period (only its first quarter of the year) leaves a gap: its
+  // flows do not enter (error), its stocks come from the piece (warning); both name the file.
+  const gapped = new Set<string>();
+  for (const [code, r] of used) {
+    if (canonicalPeriod(r.prepared.meta.period) === period) continue;
+    gapped.add(code);
+    if (codes.some((c) => getIndicator(c).time === "sum"))
+      push("incomplete-period", "error", { unit: code, file: r.file });
+    if (codes.some((c) => getIndicator(c).time === "last"))
+      push("incomplete-period", "warning", { unit: code, file: r.file });
+  }
   const enteredOf = (unit: string, indicator: string): TrueValue | undefined =>
-    used.get(unit)?.logical.entered.get(indicator);
+    gapped.has(unit) && getIndicator(indicator).time === "sum"
+      ? undefined
+      : used.get(unit)?.logical.entered.get(indicator);
   const indicators = codes.map((code) => {
     const kind = getIndicator(code).kind;
     const values = leaves.map((u) => enteredOf(u.code, code)).filter((v): v is TrueValue => v !== undefined);

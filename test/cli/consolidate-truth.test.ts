@@ -98,6 +98,25 @@ describe("chitieu consolidate against the truth of a province with every fault p
     expect(perUnitProblems(run.truth, run.report)).toEqual([]);
   });
 
+  it("names the quarters missing from the unit that sent only its first quarter", () => {
+    const unit = faultProvinceSpec().units.quarterOnly!;
+    expect(run.truth.issues.filter((i) => i.rule === "incomplete-period" && i.unit === unit)).toHaveLength(2);
+    const gap = run.report.issues.filter((i) => i.rule === "incomplete-period" && i.unit === unit);
+    expect(gap.map((i) => i.severity).sort()).toEqual(["error", "warning"]);
+    for (const issue of gap) {
+      // Short of the year by the second quarter and the second half, named in both languages.
+      expect(issue.message).toMatch(/gửi Quý I\/2026 \(tong-hop-u10-u11\.csv\)/);
+      for (const missing of ["2026-Q2", "2026-H2"]) {
+        expect(issue.message).toContain(missing);
+        expect(issue.messageEn).toContain(missing);
+      }
+    }
+    // Its flows do not enter (revenue), its stocks do (the poverty rate, from its first quarter).
+    const figures = run.report.perUnit.filter((p) => p.unit === unit).map((p) => p.indicator);
+    expect(figures).not.toContain("THU_NS");
+    expect(figures).toContain("HO_NGHEO");
+  });
+
   it("leaves every input as it was", () => {
     expect(inputs(run.dir)).toEqual(run.before);
   });
