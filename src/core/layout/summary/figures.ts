@@ -14,7 +14,16 @@ import {
 import { countIssues } from "../../issues-fold";
 import type { Report } from "../../json-report/types";
 import { describePeriod, parsePeriod } from "../../periods";
+import {
+  isJudged,
+  phaseSpan,
+  phaseTotalText,
+  STANDING_SIGNAL,
+  STANDING_TEXT,
+  standingOf,
+} from "../../plan/standing";
 import { a1 } from "../../text";
+import { formatRounded } from "../../values/numbers";
 import { masthead as issuerMasthead, ownerOf, placeName, splitScopeName } from "../../written-report/issuer";
 import { FMT_DATE, FMT_TEXT, figureFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
@@ -25,7 +34,6 @@ import {
   excelDate,
   partCells,
   PLAN_STATUS_TEXT,
-  SIGNAL,
   SUMMARY_SHEETS,
   targetCell,
   valueCell,
@@ -225,20 +233,42 @@ function figureRows(sheet: SheetBuilder, report: Report, template: Template): nu
     r++;
     for (const code of section.codes) {
       seq++;
-      sheet.row(r, 1, figureRow(seq, code, byCode.get(code)));
+      sheet.row(r, 1, figureRow(seq, code, byCode.get(code), report.period));
       r++;
     }
   }
   return r;
 }
 
-/** One indicator's row: what it is, its figure and parts, how it adds up, its counts, the plan's judgement. */
+/**
+ * One indicator's row: what it is, its figure and parts, how it adds up, its counts, the plan's
+ * judgement. A target with nothing to judge it from (no baseline) has a standing but no gap and no
+ * light; a phase total's gap is its running total's, said in words beside it.
+ */
 function figureRow(
   seq: number,
   code: string,
   figure: Report["indicators"][number] | undefined,
+  period: string,
 ): LayoutCell[] {
   const ind = getIndicator(code);
+  const standing = figure ? standingOf(figure.status, figure.target) : undefined;
+  const judged = standing !== undefined && isJudged(standing);
+  const phase = judged ? figure?.phaseTotal : undefined;
+  const how = aggregationNote(ind);
+  const running = phase
+    ? phaseTotalText(phase, period, (n) => formatRounded(n, "vi", ind.decimals))
+    : undefined;
+  const runningEn = phase
+    ? phaseTotalText(phase, period, (n) => formatRounded(n, "en", ind.decimals))
+    : undefined;
+  const span = phase ? phaseSpan(phase.phase, period) : undefined;
+  const gap =
+    phase !== undefined
+      ? phase.total - phase.required
+      : judged && figure?.value != null && figure.target != null
+        ? figure.value - figure.target
+        : null;
   return [
     cell(seq, { style: "text", numFmt: "0" }),
     cell(code, { style: "code" }),
@@ -246,18 +276,29 @@ function figureRow(
     cell(ind.unit.vi, { style: "text" }),
     ...partCells(ind, figure),
     valueCell(ind, figure?.value ?? null),
-    targetCell(ind, figure?.target ?? null),
-    cell(aggregationNote(ind).vi, { style: "wrap", note: aggregationNote(ind).en }),
+    span
+      ? {
+          ...targetCell(ind, figure?.target ?? null),
+          note: `Chỉ tiêu cả giai đoạn ${span.phase} / phase target`,
+        }
+      : targetCell(ind, figure?.target ?? null),
+    running && runningEn && span
+      ? cell(`${running.vi} ${ind.unit.vi} (chỉ tiêu giai đoạn ${span.phase}). ${how.vi}.`, {
+          style: "wrap",
+          note: `${runningEn.en} (${span.phase} phase target). ${how.en}.`,
+        })
+      : cell(how.vi, { style: "wrap", note: how.en }),
     ...countCells(figure),
-    cell(figure?.value != null && figure.target != null ? figure.value - figure.target : null, {
+    cell(gap, {
       style: "figure",
       numFmt: `+${figureFormat(ind)};-${figureFormat(ind)};0`,
+      ...(phase ? { note: "Lũy kế trừ chỉ tiêu giai đoạn / running total minus the phase target" } : {}),
     }),
-    cell(figure?.status ? PLAN_STATUS_TEXT[figure.status].vi : "", {
+    cell(standing ? STANDING_TEXT[standing].vi : "", {
       style: "wrap",
-      note: figure?.status ? PLAN_STATUS_TEXT[figure.status].en : "",
+      note: standing ? STANDING_TEXT[standing].en : "",
     }),
-    cell(figure?.status ? SIGNAL[figure.status] : null, { style: "text", numFmt: "0" }),
+    cell(standing ? STANDING_SIGNAL[standing] : null, { style: "text", numFmt: "0" }),
   ];
 }
 

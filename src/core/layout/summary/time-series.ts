@@ -7,6 +7,7 @@ import { a1 } from "../../text";
 import { FMT_TEXT, figureFormat, partFormat, percentFormat, pointsFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
+import { STANDING_TEXT, standingOf } from "../../plan/standing";
 import { cell, PLAN_STATUS_TEXT, targetCell } from "./shared";
 
 /*
@@ -191,6 +192,7 @@ function changeCell(ind: Indicator, change: number | undefined): LayoutCell {
 function pointRow(ind: Indicator, p: ReportSeriesPoint): LayoutCell[] {
   const hasParts = ind.kind === "rate" || ind.kind === "score";
   const status = p.status ?? "no_target";
+  const standing = standingOf(status, p.target);
   return [
     cell(ind.code, { style: "code" }),
     cell(ind.name.vi, { style: "text", note: ind.name.en }),
@@ -203,7 +205,7 @@ function pointRow(ind: Indicator, p: ReportSeriesPoint): LayoutCell[] {
     targetCell(ind, p.target ?? null),
     figure(ind, p.trajectory),
     cell(p.phaseTotal?.total ?? null, { style: "figure", numFmt: figureFormat(ind) }),
-    cell(PLAN_STATUS_TEXT[status].vi, { style: "text", note: PLAN_STATUS_TEXT[status].en }),
+    cell(STANDING_TEXT[standing].vi, { style: "text", note: STANDING_TEXT[standing].en }),
     cell(status, { style: "muted" }),
   ];
 }

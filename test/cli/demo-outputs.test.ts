@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { runCli, type CliRun } from "../support/cli";
+import { docxText } from "../support/docx-text";
+import { hasOpenpyxl, openpyxlFile, type OpenpyxlSheet, type OpenpyxlView } from "../support/openpyxl";
+
+/*
+ * What `npm run demo` writes, read back as a planner meets it: one standing everywhere (a target with
+ * no baseline is "Chưa đánh giá được (thiếu số gốc)", with no gap and no light, in the terminal, the
+ * summary workbook and the written report), and a phase total said as its running total
+ * (Mường Lèo's XKLD: 4 workers over 2026–2030, 3 by 2028).
+ */
+
+const NOT_JUDGED = "Chưa đánh giá được (thiếu số gốc)";
+
+let out: string;
+let run: CliRun;
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(tmpdir(), "chitieu-demo-outputs-"));
+  run = runCli(["demo", "--out", out]);
+});
+
+/** The cells of a sheet's row whose column B holds an indicator's code, by column letter. */
+function rowOf(sheet: OpenpyxlSheet, code: string, column = "B"): Record<string, unknown> {
+  const hit = Object.entries(sheet.cells).find(
+    ([ref, v]) => v === code && ref.replace(/\d+$/, "") === column,
+  );
+  if (!hit) throw new Error(`${code} not on ${sheet.name}`);
+  const n = hit[0].replace(/^[A-Z]+/, "");
+  return Object.fromEntries(
+    Object.entries(sheet.cells)
+      .filter(([ref]) => ref.replace(/^[A-Z]+/, "") === n)
+      .map(([ref, v]) => [ref.replace(/\d+$/, ""), v]),
+  );
+}
+
+/** The column letter of a header on a sheet's header row. */
+function columnOf(sheet: OpenpyxlSheet, header: string, row: number): string {
+  const hit = Object.entries(sheet.cells).find(
+    ([ref, v]) => v === header && ref.replace(/^[A-Z]+/, "") === String(row),
+  );
+  if (!hit) throw new Error(`no header ${header} on ${sheet.name}`);
+  return hit[0].replace(/\d+$/, "");
+}
+
+describe("npm run demo: the terminal", () => {
+  it("says a target without a baseline is not assessable yet, and a phase total's running total", () => {
+    expect(run.status).toBe(0);
+    const ntm = run.stdout.split("\n").find((l) => l.startsWith("NTM_TIEU_CHI "));
+    expect(ntm).toMatch(/8,00 {2}Chưa đánh giá được \(thiếu số gốc\)$/);
+    expect(run.stdout).toMatch(/ XKLD +0 → 1 → 0 → 2 {2}Đúng tiến độ \(lũy kế 2026–2028: 3\/4\)/);
+  });
+});
+
+(hasOpenpyxl ? describe : describe.skip)("npm run demo: the summary workbooks (openpyxl)", () => {
+  let sonLa: OpenpyxlView;
+  let muongLeo: OpenpyxlView;
+  beforeAll(() => {
+    sonLa = openpyxlFile(path.join(out, "tong-hop-son-la-2026.xlsx"));
+    muongLeo = openpyxlFile(path.join(out, "tong-hop-muong-leo-2028.xlsx"));
+  });
+
+  it("Tổng hợp: NTM_TIEU_CHI has its target, its standing in words, and neither a gap nor a light", () => {
+    const sheet = sonLa.sheets[0]!;
+    expect(sheet.name).toBe("Tổng hợp");
+    const headerRow = 11;
+    const col = (h: string): string => columnOf(sheet, h, headerRow);
+    const ntm = rowOf(sheet, "NTM_TIEU_CHI");
+    expect(ntm[col("Kế hoạch")]).toBe(8);
+    expect(ntm[col("Đánh giá")]).toBe(NOT_JUDGED);
+    expect(ntm[col("Chênh lệch so với kế hoạch")]).toBeUndefined();
+    expect(ntm[col("Tín hiệu")]).toBeUndefined();
+    // A judged figure keeps its gap and its light, drawn as the icon alone.
+    const bhyt = rowOf(sheet, "BHYT");
+    expect(bhyt[col("Đánh giá")]).toBe("Đạt");
+    expect(bhyt[col("Tín hiệu")]).toBe(2);
+    const lights = sheet.conditional.filter((c) => c.type === "iconSet");
+    expect(lights).toHaveLength(1);
+    expect(lights[0]!.sqref.startsWith(col("Tín hiệu"))).toBe(true);
+    expect(lights[0]!.showValue).toBe(false);
+  }, 60_000);
+
+  it("Tổng hợp: XKLD's gap is its running total less the phase target, said beside it", () => {
+    const sheet = muongLeo.sheets[0]!;
+    const col = (h: string): string => columnOf(sheet, h, 11);
+    const xkld = rowOf(sheet, "XKLD");
+    expect(xkld[col("Thực hiện")]).toBe(2);
+    expect(xkld[col("Kế hoạch")]).toBe(4);
+    expect(xkld[col("Chênh lệch so với kế hoạch")]).toBe(-1);
+    expect(String(xkld[col("Ghi chú")])).toContain(
+      "Lũy kế 2026–2028: 3/4 người (chỉ tiêu giai đoạn 2026–2030)",
+    );
+    expect(xkld[col("Đánh giá")]).toBe("Đúng tiến độ");
+  }, 60_000);
+
+  it("Theo thời gian: a period with a target and nothing to judge it from says so", () => {
+    const sheet = muongLeo.sheets.find((s) => s.name === "Theo thời gian")!;
+    const col = (h: string): string => columnOf(sheet, h, 5);
+    const first = rowOf(sheet, "THU_NS", "A");
+    expect(first[col("Kỳ")]).toBe("2025");
+    expect(first[col("Đánh giá")]).toBe(NOT_JUDGED);
+    expect(first[col("Mã đánh giá")]).toBe("no_target");
+  }, 60_000);
+});
+
+describe("npm run demo: the written reports", () => {
+  it("Sơn La: NTM_TIEU_CHI not assessable yet, in the sentence, the tally and the table", () => {
+    const lines = docxText(readFileSync(path.join(out, "bao-cao-son-la-2026.docx")));
+    const sentence = lines.find((l) => l.startsWith("10. Số tiêu chí xã đạt chuẩn nông thôn mới:"));
+    expect(sentence).toContain("chỉ tiêu đề ra 8 tiêu chí, chưa đánh giá được (thiếu số gốc)");
+    expect(sentence).not.toMatch(/thấp hơn|cao hơn/);
+    expect(lines.some((l) => l.includes("1 chỉ tiêu chưa đánh giá được (thiếu số gốc)"))).toBe(true);
+    // The appendix's table: the row's last cell is the standing, as the workbook says it.
+    const at = lines.lastIndexOf("Số tiêu chí xã đạt chuẩn nông thôn mới");
+    expect(lines.slice(at, at + 8)).toContain(NOT_JUDGED);
+  });
+
+  it("Mường Lèo: XKLD's running total against the phase target", () => {
+    const lines = docxText(readFileSync(path.join(out, "bao-cao-muong-leo-2028.docx")));
+    const sentence = lines.find((l) => l.startsWith("5. Số lao động đi làm việc ở nước ngoài"));
+    expect(sentence).toContain(
+      "lũy kế 2026–2028: 3/4 người, đạt 75% chỉ tiêu giai đoạn 2026–2030, đúng tiến độ.",
+    );
+    expect(sentence).not.toContain("50% kế hoạch");
+  });
+});
