@@ -105,6 +105,61 @@ describe("npm run demo: the terminal", () => {
   }, 60_000);
 });
 
+(hasOpenpyxl ? describe : describe.skip)("npm run demo: the summary printed and read (openpyxl)", () => {
+  let view: OpenpyxlView;
+  const sheet = (name: string): OpenpyxlSheet => view.sheets.find((s) => s.name === name)!;
+  beforeAll(() => {
+    view = openpyxlFile(path.join(out, "tong-hop-son-la-2026.xlsx"));
+  });
+
+  it("Tổng hợp: the chart's heading starts a printed page; no machine id in a visible cell", () => {
+    const s = sheet("Tổng hợp");
+    const heading = Object.entries(s.cells).find(([, v]) => String(v).startsWith("Biểu đồ:"))!;
+    expect(s.rowBreaks).toEqual([Number(heading[0].replace(/^[A-Z]+/, "")) - 1]);
+    const hidden = new Set(s.hiddenColumns);
+    const visible = Object.entries(s.cells)
+      .filter(([ref]) => !hidden.has(ref.replace(/\d+$/, "")))
+      .map(([, v]) => String(v));
+    for (const id of [/ktxh-xa@\d/, /^xa$/, /bien-gioi/, /missing-submission/, /Σ/, /^no_target$/])
+      expect(visible.filter((v) => id.test(v))).toEqual([]);
+  }, 60_000);
+
+  it("Theo nhóm: the group by its name, its id last", () => {
+    const s = sheet("Theo nhóm");
+    const table = s.tables.find((t) => t.name === "ChiTieu_Nhom")!;
+    expect(table.columns[2]).toBe("Tên nhóm");
+    expect(table.columns[table.columns.length - 1]).toBe("Nhóm");
+    const top = Number(table.ref.split(":")[0]!.replace(/^[A-Z]+/, ""));
+    expect(s.cells[`C${top + 1}`]).toBe("Biên giới");
+    const last = table.ref.split(":")[1]!.replace(/\d+$/, "");
+    expect(s.cells[`${last}${top + 1}`]).toBe("bien-gioi");
+  }, 60_000);
+
+  it("Theo đơn vị: ten indicators a page at most, each column as wide as its code, names above", () => {
+    const s = sheet("Theo đơn vị");
+    const codes = Object.entries(s.cells).filter(
+      ([ref, v]) => /^[A-Z]+6$/.test(ref) && /^[A-Z_]{3,}$/.test(String(v)),
+    );
+    expect(codes.length).toBe(23);
+    for (const [ref, code] of codes)
+      expect(s.widths[ref.replace(/\d+$/, "")]).toBeGreaterThanOrEqual(String(code).length * 0.9);
+    const edges = [5, ...s.colBreaks, 5 + codes.length];
+    for (let i = 1; i < edges.length; i++) expect(edges[i]! - edges[i - 1]!).toBeLessThanOrEqual(10);
+    expect(s.cells.F5).toBe("Thu ngân sách trên địa bàn (triệu đồng)");
+  }, 60_000);
+
+  it("Vấn đề: file links wrap; Kế hoạch: the plan file by its name and line, the path in a note", () => {
+    const issues = sheet("Vấn đề");
+    const links = Object.keys(issues.links);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((ref) => !issues.wrapped.includes(ref))).toEqual([]);
+    const plan = sheet("Kế hoạch");
+    const source = plan.cells.H5 as string;
+    expect(source).toMatch(/^plan-son-la[^/]*\.csv, dòng \d+$/);
+    expect(plan.notes.H5).toMatch(/samples[\\/]son-la[\\/]plan-son-la[^/]*\.csv$/);
+  }, 60_000);
+});
+
 describe("npm run demo: the written reports", () => {
   it("Sơn La: NTM_TIEU_CHI not assessable yet, in the sentence, the tally and the table", () => {
     const lines = docxText(readFileSync(path.join(out, "bao-cao-son-la-2026.docx")));

@@ -23,6 +23,10 @@ export interface OpenpyxlSheet {
   hiddenColumns: string[];
   /** Rows after which a page break is set (openpyxl's `row_breaks`: the break's row id). */
   rowBreaks: number[];
+  /** Columns after which a page break is set. */
+  colBreaks: number[];
+  /** Cells holding something whose text wraps. */
+  wrapped: string[];
   /** Column widths set, by letter. */
   widths: Record<string, number>;
   charts: {

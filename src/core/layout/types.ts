@@ -142,6 +142,10 @@ export interface PrintSetup {
    * The footer's centre, in Excel's header/footer codes; page numbers ("Trang &P/&N") when absent.
    */
   footer?: string;
+  /** Rows (1-based) after which a new printed page starts: a chart's heading on a page of its own. */
+  rowBreaks?: number[];
+  /** Columns (1-based) after which a new printed page starts: indicators grouped across pages. */
+  colBreaks?: number[];
 }
 
 export interface SheetLayout {

@@ -154,6 +154,8 @@ function sheetTail(
     xml += `<pageSetup paperSize="9"${scale}${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
     // Page numbers at the foot of every printed page ("Trang 2/5"): a bundle of pages stays in order.
     xml += `<headerFooter><oddFooter>${escapeMarkup(`&C${printFooter(layout.print)}`)}</oddFooter></headerFooter>`;
+    xml += pageBreaks("rowBreaks", layout.print.rowBreaks, 16383);
+    xml += pageBreaks("colBreaks", layout.print.colBreaks, 1048575);
   }
   if (found.drawing)
     xml += `<drawing r:id="${rels.add(DRAWING_REL_TYPE, `../drawings/drawing${sheetNo}.xml`)}"/>`;
@@ -201,4 +203,12 @@ function cols(widths: readonly number[], hiddenColumns: readonly number[]): stri
     i = j;
   }
   return xml ? `<cols>${xml}</cols>` : "";
+}
+
+/** Manual page breaks: each `id` the last row (or column) of a page, as Excel counts from 1. */
+function pageBreaks(tag: "rowBreaks" | "colBreaks", at: readonly number[] | undefined, max: number): string {
+  const ids = [...new Set(at ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return "";
+  const brks = ids.map((id) => `<brk id="${id}" max="${max}" man="1"/>`).join("");
+  return `<${tag} count="${ids.length}" manualBreakCount="${ids.length}">${brks}</${tag}>`;
 }

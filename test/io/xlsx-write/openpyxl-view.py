@@ -123,6 +123,13 @@ def sheet_view(ws):
         "printTitleCols": ws.print_title_cols,
         "hiddenColumns": hidden,
         "rowBreaks": [b.id for b in ws.row_breaks.brk],
+        "colBreaks": [b.id for b in ws.col_breaks.brk],
+        "wrapped": sorted(
+            c.coordinate
+            for row in ws.iter_rows()
+            for c in row
+            if c.value is not None and c.has_style and c.alignment.wrap_text
+        ),
         "widths": {
             get_column_letter(i): dim.width
             for dim in ws.column_dimensions.values()

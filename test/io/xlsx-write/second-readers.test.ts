@@ -208,6 +208,8 @@ function cellsOf(sqref: string): string[] {
           x.links = {};
           // Widths: the layout's, checked on our file by the summary's own tests.
           x.widths = {};
+          // Column breaks: ExcelJS writes none.
+          x.colBreaks = [];
           // Rules cell by cell: ExcelJS joins neighbouring cells with equal rules into one range.
           x.validations = x.validations
             .filter((v) => v.type !== "date")

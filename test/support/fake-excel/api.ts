@@ -609,6 +609,26 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return new FakePageLayout(this.ctx, () => this.resolve(), `${this.path}.pageLayout`);
   }
 
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.ctx.need("1.9", "Worksheet.horizontalPageBreaks");
+    return new FakePageBreakCollection(
+      this.ctx,
+      () => this.resolve(),
+      `${this.path}.horizontalPageBreaks`,
+      "rows",
+    );
+  }
+
+  get verticalPageBreaks(): FakePageBreakCollection {
+    this.ctx.need("1.9", "Worksheet.verticalPageBreaks");
+    return new FakePageBreakCollection(
+      this.ctx,
+      () => this.resolve(),
+      `${this.path}.verticalPageBreaks`,
+      "cols",
+    );
+  }
+
   get notes(): FakeNoteCollection {
     this.ctx.need("1.18", "Worksheet.notes");
     return new FakeNoteCollection(this.ctx, () => this.resolve(), `${this.path}.notes`);
@@ -732,6 +752,28 @@ export class FakePageLayout extends FakeObject<SheetModel> {
     this.call("setPrintTitleRows", rows, (m) => {
       parseAddress(rows);
       m.pageLayout.printTitleRows = rows;
+    });
+  }
+}
+
+/** Manual page breaks, kept as the rows (or columns) a new page starts at: `pageLayout.rowBreaksBefore`… */
+export class FakePageBreakCollection extends FakeObject<SheetModel> {
+  protected readonly specs: Record<string, PropSpec<SheetModel>> = {};
+  constructor(
+    ctx: FakeRequestContext,
+    resolve: () => SheetModel | null,
+    path: string,
+    private readonly along: "rows" | "cols",
+  ) {
+    super(ctx, resolve, path);
+  }
+  add(range: FakeRange | string): void {
+    this.call("pageBreaks.add", typeof range === "string" ? range : range.path, (m) => {
+      const r = typeof range === "string" ? parseAddress(splitSheet(range).local) : range.resolve().rect;
+      const key = this.along === "rows" ? "rowBreaksBefore" : "colBreaksBefore";
+      const list = (m.pageLayout[key] as number[] | undefined) ?? [];
+      list.push(this.along === "rows" ? r.top : r.left);
+      m.pageLayout[key] = list;
     });
   }
 }

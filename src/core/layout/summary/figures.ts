@@ -102,7 +102,7 @@ function aggregationNote(ind: Indicator): { vi: string; en: string } {
 
 const COLS = SUMMARY_COLUMNS_ORDER.length;
 /* Narrow enough that the table, printed one page wide on A4 landscape, stays readable. */
-const WIDTHS = [5, 17, 44, 10, 13, 13, 12, 11, 22, 10, 10, 10, 10, 12, 14, 8];
+const WIDTHS = [5, 17, 44, 10, 13, 16, 12, 11, 22, 10, 10, 10, 10, 12, 19, 7];
 /** Hidden columns after the table: the template's label and tag, for machines. */
 const HIDDEN_LABEL = COLS + 1;
 const HIDDEN_VALUE = COLS + 2;
@@ -116,13 +116,15 @@ export function figuresSheet(report: Report, template: Template, opts: SummaryOp
   const lastRow = figureRows(sheet, report, template);
   figuresTable(sheet, lastRow);
   // Below the table, on the printed page after it: the rates against their targets, and their chart.
-  figureVsTarget(sheet, report, lastRow + 1);
+  const chartHeading = figureVsTarget(sheet, report, lastRow + 1);
   sheet.freezeAt(geometry.headerRow, 3);
   sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
     fitToWidth: true,
     titleRows: `${geometry.captionRow}:${geometry.headerRow}`,
+    // The chart starts a page: its heading never ends one, cut from the block it names.
+    ...(chartHeading !== undefined ? { rowBreaks: [chartHeading - 1] } : {}),
   });
   sheet.tab("1F4E79");
   return sheet.build();
@@ -184,6 +186,8 @@ function heading(sheet: SheetBuilder, report: Report, template: Template, opts: 
     .set(9, HIDDEN_LABEL, label("template"))
     .set(9, HIDDEN_VALUE, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
   sheet.hideColumn(HIDDEN_LABEL).hideColumn(HIDDEN_VALUE);
+  // The labels at the right in F, wide enough for them (bold, they would run under their values),
+  // the period in words in D free to run on over E.
   sheet
     .set(7, 6, label("reportDate"))
     .set(
@@ -334,11 +338,11 @@ function figuresTable(sheet: SheetBuilder, end: number): void {
  * Rates against their targets, below the table: a block of name, figure and target, and a native
  * bar chart of it beside the block. Only rates: one axis in %, comparable across indicators.
  */
-function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): void {
+function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): number | undefined {
   const rows = report.indicators.filter(
     (i) => getIndicator(i.code).kind === "rate" && i.value !== null && i.target != null,
   );
-  if (rows.length === 0) return;
+  if (rows.length === 0) return undefined;
   const title = "Thực hiện so với kế hoạch (%)";
   const top = after + 1;
   sheet
@@ -367,4 +371,5 @@ function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): voi
     anchor: `${a1(head, col + 3)}:${a1(Math.max(bottom, head + 15), COLS)}`,
     valueFormat: "0",
   });
+  return top;
 }
