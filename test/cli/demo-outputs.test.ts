@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { runCli, type CliRun } from "../support/cli";
-import { docxText } from "../support/docx-text";
+import { docxParts, docxText } from "../support/docx-text";
 import { hasOpenpyxl, openpyxlFile, type OpenpyxlSheet, type OpenpyxlView } from "../support/openpyxl";
 
 /*
@@ -170,6 +170,21 @@ describe("npm run demo: the written reports", () => {
     // The appendix's table: the row's last cell is the standing, as the workbook says it.
     const at = lines.lastIndexOf("Số tiêu chí xã đạt chuẩn nông thôn mới");
     expect(lines.slice(at, at + 8)).toContain(NOT_JUDGED);
+  });
+
+  it("Sơn La: the signature block is one row never split across pages; no template tag in the text", () => {
+    const bytes = readFileSync(path.join(out, "bao-cao-son-la-2026.docx"));
+    const xml = docxParts(bytes)["word/document.xml"]!;
+    const rows = xml.split("<w:tr>").slice(1);
+    const sign = rows.filter((r) => r.includes("Nơi nhận:"));
+    expect(sign).toHaveLength(1);
+    expect(sign[0]).toContain("[Họ và tên]");
+    expect(sign[0]).toMatch(/<w:trPr>.*<w:cantSplit\/>/);
+    const lines = docxText(bytes);
+    expect(lines.filter((l) => /ktxh-xa@\d|\(ktxh-xa/.test(l))).toEqual([]);
+    expect(lines).toContain(
+      "Kỳ báo cáo: năm 2026; mẫu biểu: Chỉ tiêu kế hoạch phát triển kinh tế - xã hội cấp xã giai đoạn 2026–2030.",
+    );
   });
 
   it("Mường Lèo: XKLD's running total against the phase target", () => {

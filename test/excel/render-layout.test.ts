@@ -86,16 +86,19 @@ describe("renderLayout: a template into a new workbook", () => {
       (e) => e.target.startsWith(`${MAIN_SHEET}!`) && /^(values|numberFormat)$/.test(e.op),
     );
     expect(writes.map((w) => [w.op, w.target])).toEqual([
-      ["numberFormat", `${MAIN_SHEET}!A1:I${lastRow}`],
-      ["values", `${MAIN_SHEET}!A1:I${lastRow}`],
+      ["numberFormat", `${MAIN_SHEET}!A1:K${lastRow}`],
+      ["values", `${MAIN_SHEET}!A1:K${lastRow}`],
     ]);
     const values = writes[1]!.value as unknown[][];
     expect(values[2]![2]).toBe("04240");
+    // The table's headers, then the two hidden columns (the template's tag) empty on that row.
     expect(values[g.headerRow - 1]).toEqual([
       "STT",
       ...["code", "name", "uom", "numerator", "denominator", "value", "plan", "note"].map(
         (k) => COLUMNS[k as keyof typeof COLUMNS].vi,
       ),
+      null,
+      null,
     ]);
     const formats = writes[0]!.value as unknown[][];
     expect(formats[2]![2]).toBe("@");
@@ -133,7 +136,7 @@ describe("renderLayout: a template into a new workbook", () => {
       [NAMES.unit]: "='Chỉ tiêu'!$C$3",
       [NAMES.unitName]: "='Chỉ tiêu'!$C$4",
       [NAMES.period]: "='Chỉ tiêu'!$C$5",
-      [NAMES.template]: "='Chỉ tiêu'!$C$6",
+      [NAMES.template]: "='Chỉ tiêu'!$K$6",
       [NAMES.reportDate]: "='Chỉ tiêu'!$G$3",
     });
     expect(model.sheet(MAIN_SHEET)!.names).toEqual([{ name: MARKER_NAME, formula: '="chitieu:template"' }]);

@@ -80,7 +80,8 @@ export interface Phrases {
   intro: (subject: string) => [string, string];
   closing: (subject: string) => string;
   // Section I
-  reportingPeriod: (period: string, template: string, tag: string) => string;
+  /** The period and the template by its name (its id and version are for machines, not the report). */
+  reportingPeriod: (period: string, template: string) => string;
   expectedUnits: (n: number, noun: string, due: string | undefined) => string;
   received: (r: number, e: number, pct: string, onTime: number | undefined, late: number) => string;
   nothingReceived: string;
@@ -191,7 +192,7 @@ const VI: Phrases = {
   attachedDate: (date, issuer) => `${date ? ` ngày ${date}` : ""}${issuer ? ` của ${issuer}` : ""})`,
   intro: (subject) => ["Trên cơ sở báo cáo của các đơn vị, ", ` báo cáo ${subject} như sau:`],
   closing: (subject) => `Trên đây là báo cáo ${subject}./.`,
-  reportingPeriod: (period, template, tag) => `Kỳ báo cáo: ${period}; mẫu biểu: ${template} (${tag}).`,
+  reportingPeriod: (period, template) => `Kỳ báo cáo: ${period}; mẫu biểu: ${template}.`,
   expectedUnits: (n, noun, due) =>
     `Số đơn vị phải báo cáo: ${n} ${noun}${due ? `; hạn nộp báo cáo: ngày ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>
@@ -380,7 +381,7 @@ const EN: Phrases = {
   attachedDate: (date, issuer) => `${date ? ` of ${date}` : ""}${issuer ? ` by ${issuer}` : ""})`,
   intro: (subject) => ["On the basis of the units' reports, ", ` presents ${subject} as follows:`],
   closing: (subject) => `The above are ${subject}.`,
-  reportingPeriod: (period, template, tag) => `Reporting period: ${period}; template: ${template} (${tag}).`,
+  reportingPeriod: (period, template) => `Reporting period: ${period}; template: ${template}.`,
   expectedUnits: (n, noun, due) =>
     `Units due to report: ${n} ${noun}${due ? `; reports due by ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>
