@@ -1,5 +1,5 @@
 import { getIndicator } from "../core/catalog/indicators";
-import { PLAN_STATUS_TEXT } from "../core/layout/summary";
+import { phaseTotalText, STANDING_TEXT, standingOf } from "../core/plan/standing";
 import type { Report } from "../core/json-report/types";
 import { formatRounded } from "../core/values/numbers";
 
@@ -24,9 +24,11 @@ export function seriesLines(report: Report): string[] {
         s.value === null ? "—" : formatRounded(s.value, "vi", digits) + (ind.kind === "rate" ? "%" : ""),
       );
     const total = f.phaseTotal
-      ? ` (lũy kế ${f.phaseTotal.phase}: ${formatRounded(f.phaseTotal.total, "vi", digits)}/${formatRounded(f.phaseTotal.required, "vi", digits)})`
+      ? ` (${phaseTotalText(f.phaseTotal, report.period, (n) => formatRounded(n, "vi", digits)).vi.replace(/^L/, "l")})`
       : "";
-    lines.push(`  ${f.code.padEnd(16)} ${values.join(" → ")}  ${PLAN_STATUS_TEXT[f.status!].vi}${total}`);
+    lines.push(
+      `  ${f.code.padEnd(16)} ${values.join(" → ")}  ${STANDING_TEXT[standingOf(f.status, f.target)].vi}${total}`,
+    );
   }
   return lines;
 }

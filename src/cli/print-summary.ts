@@ -1,6 +1,7 @@
 import { getIndicator } from "../core/catalog/indicators";
 import { countIssues } from "../core/issues-fold";
-import { PLAN_STATUS_TEXT, STATUS_TEXT } from "../core/layout/summary";
+import { STATUS_TEXT } from "../core/layout/summary";
+import { isJudged, phaseTotalText, STANDING_TEXT, standingOf } from "../core/plan/standing";
 import { formatRounded } from "../core/values/numbers";
 import type { Report, UnitStatus } from "../core/json-report/types";
 import type { Outputs } from "./consolidate-command";
@@ -43,7 +44,7 @@ export function summaryLines(report: Report, written: Outputs, withFigures: bool
     .map((s) => `${STATUS_TEXT[s].vi.toLowerCase()} ${counts.get(s)}`);
   lines.push(`Đơn vị / units: ${received}/${expected} đã nộp — ${parts.join(", ")}`);
   if (withFigures) {
-    const judged = report.indicators.some((f) => f.status && f.status !== "no_target");
+    const judged = report.indicators.some((f) => standingOf(f.status, f.target) !== "no_target");
     lines.push("");
     lines.push(
       `${pad("Mã chỉ tiêu", 20)} ${pad("Chỉ tiêu", 44)} ${pad("Giá trị", 14, true)} ${pad("Đơn vị", 11)} ${pad("Báo cáo", 8, true)}${judged ? `  ${pad("Kế hoạch", 12, true)}  Đánh giá` : ""}`,
@@ -53,7 +54,13 @@ export function summaryLines(report: Report, written: Outputs, withFigures: bool
       const digits = ind.kind === "rate" || ind.kind === "score" ? 2 : ind.decimals;
       const value = f.value === null ? "—" : fixed(f.value, digits);
       const target = f.target == null ? "" : fixed(f.target, digits);
-      const status = f.status && f.status !== "no_target" ? PLAN_STATUS_TEXT[f.status].vi : "";
+      // One standing everywhere (core/plan/standing): a target with no baseline is said so, not left blank.
+      const standing = standingOf(f.status, f.target);
+      const running =
+        f.phaseTotal && isJudged(standing)
+          ? ` (${phaseTotalText(f.phaseTotal, report.period, (n) => formatRounded(n, "vi", digits)).vi.replace(/^L/, "l")})`
+          : "";
+      const status = standing === "no_target" ? "" : STANDING_TEXT[standing].vi + running;
       lines.push(
         `${pad(f.code, 20)} ${pad(clip(ind.name.vi, 44), 44)} ${pad(value, 14, true)} ${pad(clip(ind.unit.vi, 11), 11)} ${pad(`${f.reporting}/${f.expected}`, 8, true)}${judged ? `  ${pad(target, 12, true)}  ${status}` : ""}`,
       );

@@ -88,7 +88,7 @@ describe("Mường Lèo's history sample", () => {
     const r = runCli(["demo", "--out", demo]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Theo thời gian / over time: 2025 → 2026 → 2027 → 2028");
-    expect(r.stdout).toMatch(/XKLD .*lũy kế 2026-2030: 3\/4/);
+    expect(r.stdout).toMatch(/XKLD .*Đúng tiến độ \(lũy kế 2026–2028: 3\/4\)/);
     expect(readFileSync(path.join(demo, "tong-hop-muong-leo-2028.json"), "utf8")).toContain('"series"');
   });
 });

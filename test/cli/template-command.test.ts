@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { runCli } from "../support/cli";
+import { hasOpenpyxl, openpyxlFile, type OpenpyxlView } from "../support/openpyxl";
 
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), "chitieu-tpl-"));
 
@@ -189,3 +190,53 @@ if (!soffice) {
   // Say it where a person running the tests will see it.
   console.warn("LibreOffice (soffice) not found: the second-reader test is skipped; .ci/run installs it.");
 }
+
+(hasOpenpyxl ? describe : describe.skip)("the template as a commune prints it (openpyxl)", () => {
+  const dir = tmp();
+  const out = path.join(dir, "ml.xlsx");
+  let view: OpenpyxlView;
+  beforeAll(() => {
+    const r = runCli(["template", "ktxh-xa", "--unit", "04240", "--period", "2026", "--out", out]);
+    expect(r.status).toBe(0);
+    view = openpyxlFile(out);
+  });
+
+  it("keeps the template's tag in hidden columns J:K, named ChiTieu_MauBieu, and reads back", () => {
+    const s = view.sheets[0]!;
+    expect(s.hiddenColumns).toEqual(["J", "K"]);
+    expect(view.names.ChiTieu_MauBieu).toBe("'Chỉ tiêu'!$K$6");
+    expect(s.cells.K6).toBe("ktxh-xa@1");
+    expect(s.cells.J6).toBe("Mẫu biểu:");
+    const visible = Object.entries(s.cells).filter(([ref]) => !/^[JK]\d+$/.test(ref));
+    expect(visible.filter(([, v]) => /ktxh-xa@/.test(String(v)))).toEqual([]);
+    // The machine-readable parts still read: `check` finds the unit, the period and the template.
+    const check = runCli(["check", out, "--json", path.join(dir, "check.json")]);
+    expect(check.status).toBe(0);
+    const json = readFileSync(path.join(dir, "check.json"), "utf8");
+    expect(json).toContain('"template": "ktxh-xa"');
+    expect(json).not.toContain("missing-metadata");
+    expect(json).not.toContain("wrong-template");
+  });
+
+  it("signs for the head of the unit across E:F", () => {
+    const s = view.sheets[0]!;
+    const [ref] = Object.entries(s.cells).find(([, v]) => v === "Thủ trưởng đơn vị")!;
+    const row = ref.replace(/^[A-Z]+/, "");
+    expect(ref).toBe(`E${row}`);
+    expect(s.merges).toContain(`E${row}:F${row}`);
+  });
+
+  it("guides a commune planner without developers' notes", () => {
+    const guide = view.sheets.find((x) => x.name === "Hướng dẫn")!;
+    const text = Object.values(guide.cells).map(String).join("\n");
+    for (const note of [
+      /seed \d/i,
+      /INDICATORS\.md/,
+      /Mẫu số nhỏ cho kiểm tra/,
+      /kế hoạch không nêu/,
+      /Mường Lèo/,
+    ])
+      expect(text).not.toMatch(note);
+    expect(text).toContain("Tử số");
+  });
+});

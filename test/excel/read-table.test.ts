@@ -54,7 +54,7 @@ describe("readChiTieuTable", () => {
       expect.arrayContaining([
         { name: NAMES.unit, sheet: MAIN_SHEET, cell: "C3" },
         { name: NAMES.period, sheet: MAIN_SHEET, cell: "C5" },
-        { name: NAMES.template, sheet: MAIN_SHEET, cell: "C6" },
+        { name: NAMES.template, sheet: MAIN_SHEET, cell: "K6" },
         { name: NAMES.reportDate, sheet: MAIN_SHEET, cell: "G3" },
       ]),
     );

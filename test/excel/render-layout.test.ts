@@ -86,16 +86,19 @@ describe("renderLayout: a template into a new workbook", () => {
       (e) => e.target.startsWith(`${MAIN_SHEET}!`) && /^(values|numberFormat)$/.test(e.op),
     );
     expect(writes.map((w) => [w.op, w.target])).toEqual([
-      ["numberFormat", `${MAIN_SHEET}!A1:I${lastRow}`],
-      ["values", `${MAIN_SHEET}!A1:I${lastRow}`],
+      ["numberFormat", `${MAIN_SHEET}!A1:K${lastRow}`],
+      ["values", `${MAIN_SHEET}!A1:K${lastRow}`],
     ]);
     const values = writes[1]!.value as unknown[][];
     expect(values[2]![2]).toBe("04240");
+    // The table's headers, then the two hidden columns (the template's tag) empty on that row.
     expect(values[g.headerRow - 1]).toEqual([
       "STT",
       ...["code", "name", "uom", "numerator", "denominator", "value", "plan", "note"].map(
         (k) => COLUMNS[k as keyof typeof COLUMNS].vi,
       ),
+      null,
+      null,
     ]);
     const formats = writes[0]!.value as unknown[][];
     expect(formats[2]![2]).toBe("@");
@@ -133,7 +136,7 @@ describe("renderLayout: a template into a new workbook", () => {
       [NAMES.unit]: "='Chỉ tiêu'!$C$3",
       [NAMES.unitName]: "='Chỉ tiêu'!$C$4",
       [NAMES.period]: "='Chỉ tiêu'!$C$5",
-      [NAMES.template]: "='Chỉ tiêu'!$C$6",
+      [NAMES.template]: "='Chỉ tiêu'!$K$6",
       [NAMES.reportDate]: "='Chỉ tiêu'!$G$3",
     });
     expect(model.sheet(MAIN_SHEET)!.names).toEqual([{ name: MARKER_NAME, formula: '="chitieu:template"' }]);
@@ -164,7 +167,9 @@ describe("renderLayout: a template into a new workbook", () => {
       "borders.EdgeTop.style": "Continuous",
     });
     expect(s.columnWidths.get(3)).toBe(widthInPoints(58));
-    expect(s.rowHeights.get(g.headerRow)).toBe(32);
+    // As tall as the layout says: its own 32 points, or more when its wrapped headers need it.
+    expect(s.rowHeights.get(g.headerRow)).toBe(main.rowHeights![g.headerRow]);
+    expect(s.rowHeights.get(g.headerRow)).toBeGreaterThanOrEqual(32);
     expect(s.merges).toContainEqual(parseAddress("A1:I1"));
     expect(s.freeze).toEqual({ rows: g.headerRow, cols: 3 });
     const ruleCount = main.validations.reduce((n, v) => n + v.range.split(" ").length, 0);
@@ -561,7 +566,8 @@ describe("renderLayout: the over-time chart", () => {
     // The chart starts a printed page, below the block; the targets are dashed in their rate's colour.
     const from = parseAddress(chart.position!.from);
     expect(from.top).toBeGreaterThan(src.bottom);
-    expect(s.rowBreaks.some((r) => r > src.bottom && r <= from.top)).toBe(true);
+    const starts = (s.pageLayout.rowBreaksBefore as number[] | undefined) ?? [];
+    expect(starts.some((r) => r > src.bottom && r <= from.top)).toBe(true);
     expect(chart.lines.map((l) => l.lineStyle)).toEqual([undefined, "Dash", undefined, "Dash"]);
     expect(chart.lines[1]!.color).toBe(chart.lines[0]!.color);
     expect(chart.lines[2]!.color).not.toBe(chart.lines[0]!.color);

@@ -218,6 +218,8 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): void {
       ...(layout.print.titleColumns ? { printTitlesColumn: layout.print.titleColumns } : {}),
     } as Partial<ExcelJS.PageSetup>;
     ws.headerFooter = { oddFooter: `&C${printFooter(layout.print)}` } as ExcelJS.HeaderFooter;
+    // Row breaks as ExcelJS writes them (it has no column breaks: compared apart).
+    for (const row of layout.print.rowBreaks ?? []) ws.getRow(row).addPageBreak();
   }
   if (layout.protect) {
     // No password: the lock keeps codes and structure from accidental edits, not from their owner.

@@ -20,6 +20,11 @@ const MAX_POINTS = 409;
  * counts digits of the standard font, and running letters are a little narrower than digits.
  */
 const CHARS_PER_WIDTH = 1.05;
+/**
+ * Characters a line keeps free of text: the cell's own padding and the odd wide letter (capitals,
+ * digits in brackets): LibreOffice wraps "Xã Mường Lạn (04246)", 20 characters, in a column 20 wide.
+ */
+const SLACK_CHARS = 2;
 
 /** Lines `text` takes when wrapped at `perLine` characters, breaking at spaces as Excel does. */
 export function wrappedLines(text: string, perLine: number): number {
@@ -90,7 +95,7 @@ export function fitRowHeights(layout: SheetLayout): Record<number, number> {
       if (!text) return;
       const size = spec.size ?? FONT_SIZE;
       const scale = (size / FONT_SIZE) * (spec.bold ? 1.08 : 1);
-      const chars = ((span.get(`${r}:${c}`) ?? width(c)) * CHARS_PER_WIDTH) / scale - 1;
+      const chars = ((span.get(`${r}:${c}`) ?? width(c)) * CHARS_PER_WIDTH) / scale - SLACK_CHARS;
       const lines = wrappedLines(text, chars);
       need = Math.max(need, lines * LINE_POINTS * (size / FONT_SIZE) + PADDING_POINTS);
     });

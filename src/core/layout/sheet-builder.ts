@@ -137,9 +137,15 @@ export class SheetBuilder {
     if (Object.keys(heights).length > 0) layout.rowHeights = heights;
     if (this.hidden.size > 0) layout.hiddenColumns = [...this.hidden].sort((a, b) => a - b);
     if (this.charts.length > 0) layout.charts = this.charts;
-    if (this.breaks.size > 0) layout.rowBreaks = [...this.breaks].sort((a, b) => a - b);
     if (this.freeze) layout.freeze = this.freeze;
     if (this.print) layout.print = this.print;
+    if (this.breaks.size > 0 && layout.print) {
+      const before = [...this.breaks].map((row) => row - 1);
+      layout.print = {
+        ...layout.print,
+        rowBreaks: [...new Set([...(layout.print.rowBreaks ?? []), ...before])].sort((a, b) => a - b),
+      };
+    }
     if (this.tabColor) layout.tabColor = this.tabColor;
     return layout;
   }

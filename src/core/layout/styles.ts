@@ -43,7 +43,8 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   derived: { border: true, fill: "EDEDED", vAlign: "middle", hAlign: "right", italic: true },
   figure: { border: true, vAlign: "middle", hAlign: "right" },
   muted: { border: true, fill: "F7F7F7", vAlign: "middle", color: "A6A6A6" },
-  link: { border: true, color: "0563C1", underline: true, vAlign: "middle" },
+  /* A link wraps: a long file name grows its row rather than running under the next cell. */
+  link: { border: true, color: "0563C1", underline: true, vAlign: "middle", wrap: true },
   good: { border: true, fill: "C6EFCE", color: "006100", vAlign: "middle", hAlign: "center" },
   warn: { border: true, fill: "FFEB9C", color: "9C5700", vAlign: "middle", hAlign: "center" },
   bad: { border: true, fill: "FFC7CE", color: "9C0006", vAlign: "middle", hAlign: "center" },

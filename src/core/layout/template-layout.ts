@@ -32,6 +32,9 @@ export const TEMPLATE_COLUMNS: readonly ("stt" | ColumnKey)[] = ["stt", ...COLUM
 
 const LAST_COL = TEMPLATE_COLUMNS.length;
 const WIDTHS = [6, 18, 58, 13, 15, 15, 14, 14, 32];
+/** Hidden columns after the table (J, K): the template's tag and its label, for machines. */
+const TAG_LABEL_COL = LAST_COL + 1;
+const TAG_COL = LAST_COL + 2;
 
 /** Where things sit on the template sheet; readers never rely on this (they use names and headers). */
 export const TEMPLATE_GEOMETRY = {
@@ -42,7 +45,7 @@ export const TEMPLATE_GEOMETRY = {
     unit: "C3",
     unitName: "C4",
     period: "C5",
-    template: "C6",
+    template: "K6",
     reportDate: "G3",
     preparedBy: "G4",
     signedBy: "G5",
@@ -77,7 +80,7 @@ function templateSheet(req: TemplateRequest): SheetLayout {
   const text = ui(req.lang);
   const geometry = TEMPLATE_GEOMETRY;
   const sheet = new SheetBuilder(MAIN_SHEET, "template");
-  sheet.widths(WIDTHS);
+  sheet.widths([...WIDTHS, 12, 14]);
   heading(sheet, req);
   columnHeaders(sheet);
   const { lastBodyRow, validations } = indicatorRows(sheet, req.template, req.lang);
@@ -125,9 +128,12 @@ function heading(sheet: SheetBuilder, req: TemplateRequest): void {
   sheet.set(4, 2, metaLabel("unitName")).set(4, 3, cell(unit.name, { style: "meta" }));
   sheet.set(5, 2, metaLabel("period")).set(5, 3, cell(period.code, { style: "meta", numFmt: FMT_TEXT }));
   sheet.set(5, 4, cell(describePeriod(period, lang), { style: "subtitle" }));
+  // The template's id and version (ChiTieu_MauBieu), out of sight and off the page: a person reads
+  // the template's name in the title; a reader finds the tag by the name, or by its label beside it.
   sheet
-    .set(6, 2, metaLabel("template"))
-    .set(6, 3, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
+    .set(6, TAG_LABEL_COL, metaLabel("template"))
+    .set(6, TAG_COL, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
+  sheet.hideColumn(TAG_LABEL_COL).hideColumn(TAG_COL);
 
   sheet
     .set(3, 6, metaLabel("reportDate"))
@@ -214,10 +220,11 @@ function footer(sheet: SheetBuilder, top: number, lang: Lang): void {
   sheet.set(top, 1, cell(text.footnote, { style: "subtitle" })).merge(top, 1, top, LAST_COL);
   sheet.height(top, 30);
   const signRow = top + 2;
-  sheet.set(signRow, 3, cell(text.preparedBy, { style: "label" }));
-  sheet.set(signRow, 7, cell(text.signedBy, { style: "label" }));
+  // The preparer under the indicators' names, the head of the unit over E:F, each centred.
+  sheet.set(signRow, 3, cell(text.preparedBy, { style: "masthead" }));
   sheet.set(signRow + 1, 3, cell(text.signHint, { style: "subtitle" }));
-  sheet.set(signRow + 1, 7, cell(text.signHint, { style: "subtitle" }));
+  sheet.set(signRow, 5, cell(text.signedBy, { style: "masthead" })).merge(signRow, 5, signRow, 6);
+  sheet.set(signRow + 1, 5, cell(text.signHint, { style: "subtitle" })).merge(signRow + 1, 5, signRow + 1, 6);
 }
 
 function writeIndicatorRow(sheet: SheetBuilder, r: number, seq: number, ind: Indicator, lang: Lang): void {

@@ -153,6 +153,10 @@ export interface PrintSetup {
    * The footer's centre, in Excel's header/footer codes; page numbers ("Trang &P/&N") when absent.
    */
   footer?: string;
+  /** Rows (1-based) after which a new printed page starts: a chart's heading on a page of its own. */
+  rowBreaks?: number[];
+  /** Columns (1-based) after which a new printed page starts: indicators grouped across pages. */
+  colBreaks?: number[];
 }
 
 export interface SheetLayout {
@@ -172,8 +176,6 @@ export interface SheetLayout {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   charts?: ChartLayout[];
-  /** Rows (1-based) a printed page starts at: a page break above each. */
-  rowBreaks?: number[];
   /** Rows and columns kept in view. */
   freeze?: { rows: number; cols: number };
   /** Protected: only `unlocked` cells can change. */

@@ -4,7 +4,8 @@ import type { Indicator } from "../catalog/types";
 import type { Report, ReportIndicator, ReportUnit } from "../json-report/types";
 import { parsePeriod, type Period } from "../periods";
 import { ownerOf, splitScopeName, type Owner, type ScopeName, type UnitsKind } from "./issuer";
-import { PHRASES, type Phrases, type Standing } from "./phrases";
+import { phaseSpan, standingOf as standingOfPlan, type Standing } from "../plan/standing";
+import { PHRASES, type Phrases } from "./phrases";
 import type { FigureFacts } from "./sentences";
 import type { ReportLang } from "./types";
 
@@ -71,14 +72,13 @@ function indicatorOf(row: ReportIndicator): Indicator {
   };
 }
 
+/** The standing of a figure (core/plan/standing), and `no_data` where there is no figure. */
 export function standingOf(
   status: ReportIndicator["status"],
   target: number | null | undefined,
   value: number | null,
 ): Standing {
-  if (value === null) return "no_data";
-  const s = status ?? "no_target";
-  return s === "no_target" && target != null ? "not_judged" : s;
+  return value === null ? "no_data" : standingOfPlan(status, target);
 }
 
 function lastDay(year: number, month: number): number {
@@ -176,6 +176,15 @@ export function makeContext(input: WrittenReportInput): ReportContext {
       ...(row.pace ? { pace: row.pace } : {}),
       ...(row.unitsReachingTarget !== undefined ? { unitsReachingTarget: row.unitsReachingTarget } : {}),
       ...(before !== undefined ? { previous: { label, value: before } } : {}),
+      ...(row.phaseTotal
+        ? {
+            phase: {
+              ...phaseSpan(row.phaseTotal.phase, report.period, lang),
+              total: row.phaseTotal.total,
+              required: row.phaseTotal.required,
+            },
+          }
+        : {}),
     };
     const part = partOf.get(row.code) ?? {
       key: nextKey,

@@ -1,5 +1,5 @@
-import type { PlanStatus } from "../json-report/types";
 import type { Period } from "../periods";
+import { STANDING_TEXT, type Standing } from "../plan/standing";
 import type { ReportLang } from "./types";
 
 /*
@@ -9,7 +9,11 @@ import type { ReportLang } from "./types";
  */
 
 /** How a figure stands against the plan, as the table's last column and section III say it. */
-export type Standing = PlanStatus | "not_judged";
+export type { Standing } from "../plan/standing";
+
+/** The standing words of one language: the pane's and the summary workbook's (core/plan/standing). */
+const standingWords = (lang: "vi" | "en"): Record<Standing, string> =>
+  Object.fromEntries(Object.entries(STANDING_TEXT).map(([k, v]) => [k, v[lang]])) as Record<Standing, string>;
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 export const roman = (n: number): string => ROMAN[n - 1] ?? String(n);
@@ -76,7 +80,8 @@ export interface Phrases {
   intro: (subject: string) => [string, string];
   closing: (subject: string) => string;
   // Section I
-  reportingPeriod: (period: string, template: string, tag: string) => string;
+  /** The period and the template by its name (its id and version are for machines, not the report). */
+  reportingPeriod: (period: string, template: string) => string;
   expectedUnits: (n: number, noun: string, due: string | undefined) => string;
   received: (r: number, e: number, pct: string, onTime: number | undefined, late: number) => string;
   nothingReceived: string;
@@ -157,15 +162,7 @@ const VI: Phrases = {
     const s = viPeriod(p);
     return s.charAt(0).toUpperCase() + s.slice(1);
   },
-  standing: {
-    met: "Đạt",
-    on_track: "Đúng tiến độ",
-    behind: "Chậm tiến độ",
-    missed: "Không đạt",
-    no_target: "Chưa có chỉ tiêu",
-    no_data: "Chưa có số liệu",
-    not_judged: "Chưa đánh giá",
-  },
+  standing: standingWords("vi"),
   sections: [
     "TÌNH HÌNH TRIỂN KHAI VÀ TỔNG HỢP BÁO CÁO",
     "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
@@ -195,7 +192,7 @@ const VI: Phrases = {
   attachedDate: (date, issuer) => `${date ? ` ngày ${date}` : ""}${issuer ? ` của ${issuer}` : ""})`,
   intro: (subject) => ["Trên cơ sở báo cáo của các đơn vị, ", ` báo cáo ${subject} như sau:`],
   closing: (subject) => `Trên đây là báo cáo ${subject}./.`,
-  reportingPeriod: (period, template, tag) => `Kỳ báo cáo: ${period}; mẫu biểu: ${template} (${tag}).`,
+  reportingPeriod: (period, template) => `Kỳ báo cáo: ${period}; mẫu biểu: ${template}.`,
   expectedUnits: (n, noun, due) =>
     `Số đơn vị phải báo cáo: ${n} ${noun}${due ? `; hạn nộp báo cáo: ngày ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>
@@ -284,9 +281,9 @@ const VI_STANDING_LOWER: Record<Standing, string> = {
   on_track: "đúng tiến độ",
   behind: "chậm tiến độ",
   missed: "không đạt",
-  no_target: "chưa có chỉ tiêu kế hoạch",
-  no_data: "chưa có số liệu",
-  not_judged: "chưa đủ căn cứ đánh giá",
+  no_target: "không có chỉ tiêu kế hoạch",
+  no_data: "không có số liệu",
+  not_judged: "chưa đánh giá được (thiếu số gốc)",
 };
 
 const EN_STANDING_LOWER: Record<Standing, string> = {
@@ -296,7 +293,7 @@ const EN_STANDING_LOWER: Record<Standing, string> = {
   missed: "missed",
   no_target: "without a target",
   no_data: "without data",
-  not_judged: "not yet assessable",
+  not_judged: "not assessable yet (no baseline)",
 };
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -354,15 +351,7 @@ const EN: Phrases = {
   period: (p) => (p.kind === "phase" ? `over ${enPeriod(p)}` : `in ${enPeriod(p)}`),
   periodLabel: (p, same) => (same ? `the same period of ${p.startYear}` : enPeriod(p)),
   periodColumn: (p) => capitalise(enPeriod(p)),
-  standing: {
-    met: "Met",
-    on_track: "On track",
-    behind: "Behind",
-    missed: "Missed",
-    no_target: "No target",
-    no_data: "No data",
-    not_judged: "Not assessed",
-  },
+  standing: standingWords("en"),
   sections: [
     "HOW THE REPORTS WERE COLLECTED",
     "RESULTS BY INDICATOR",
@@ -392,7 +381,7 @@ const EN: Phrases = {
   attachedDate: (date, issuer) => `${date ? ` of ${date}` : ""}${issuer ? ` by ${issuer}` : ""})`,
   intro: (subject) => ["On the basis of the units' reports, ", ` presents ${subject} as follows:`],
   closing: (subject) => `The above are ${subject}.`,
-  reportingPeriod: (period, template, tag) => `Reporting period: ${period}; template: ${template} (${tag}).`,
+  reportingPeriod: (period, template) => `Reporting period: ${period}; template: ${template}.`,
   expectedUnits: (n, noun, due) =>
     `Units due to report: ${n} ${noun}${due ? `; reports due by ${due}` : ""}.`,
   received: (r, e, pct, onTime, late) =>

@@ -31,15 +31,7 @@ export function unitsSection(ctx: ReportContext): Block[] {
   const due = ctx.input.due ? p.shortDate(ctx.input.due) : undefined;
   const out: Block[] = [heading("section", `${roman(1)}. ${p.sections[0]}`)];
 
-  out.push(
-    text(
-      p.reportingPeriod(
-        p.periodLabel(ctx.period, false),
-        ctx.template.name[ctx.lang],
-        `${ctx.template.id}@${ctx.template.version}`,
-      ),
-    ),
-  );
+  out.push(text(p.reportingPeriod(p.periodLabel(ctx.period, false), ctx.template.name[ctx.lang])));
   out.push(text(p.expectedUnits(expected, p.unitNoun[ctx.unitsKind], due)));
   const pct = expected > 0 ? numberText((received / expected) * 100, SHARE_DECIMALS, ctx.lang) : "0";
   out.push(

@@ -27,6 +27,8 @@ export interface FigureFacts {
   unitsReachingTarget?: number;
   /** The previous period's figure, from the history: `label` reads after "so với" (`năm 2025`). */
   previous?: { label: string; value: number };
+  /** A phase total (`tong_giai_doan`): the running total the status was judged on, and its span. */
+  phase?: { soFar: string; phase: string; total: number; required: number };
   /** How many units most figures rest on, said once for all: a figure resting on as many says nothing more. */
   usualReporting?: number;
 }
@@ -61,6 +63,8 @@ interface FigurePhrases {
   verdict: Record<Exclude<PlanStatus, "no_data">, string>;
   reaching: (n: number, of: number) => string;
   noTarget: string;
+  /** A phase total: `lũy kế 2026–2028: 3/4 người, đạt 75% chỉ tiêu giai đoạn 2026–2030`. */
+  phaseTotal: (soFar: string, total: string, pct: string, phase: string) => string;
   coverage: (reporting: number, expected: number) => string;
   coverageBase: (reporting: number, expected: number, base: number, baseExpected: number) => string;
 }
@@ -88,7 +92,7 @@ const VI: FigurePhrases = {
     missed: (t, gap, side) => `không đạt chỉ tiêu ${t} đề ra${gap ? ` (${side} ${gap})` : ""}`,
     on_track: (t) => `đúng tiến độ thực hiện chỉ tiêu ${t} đề ra`,
     behind: (t) => `chậm tiến độ thực hiện chỉ tiêu ${t} đề ra`,
-    no_target: (t) => `chỉ tiêu đề ra ${t}, chưa đủ căn cứ để đánh giá tiến độ`,
+    no_target: (t) => `chỉ tiêu đề ra ${t}, chưa đánh giá được (thiếu số gốc)`,
   },
   share: (pct, t) => `đạt ${pct}% kế hoạch (${t})`,
   plainTarget: (t) => `kế hoạch ${t}`,
@@ -97,10 +101,12 @@ const VI: FigurePhrases = {
     missed: "không đạt chỉ tiêu",
     on_track: "đúng tiến độ",
     behind: "chậm tiến độ",
-    no_target: "chưa đủ căn cứ để đánh giá tiến độ",
+    no_target: "chưa đánh giá được (thiếu số gốc)",
   },
   reaching: (n, of) => `có ${n}/${of} đơn vị đạt mức này`,
-  noTarget: "chưa có chỉ tiêu kế hoạch",
+  noTarget: "không có chỉ tiêu kế hoạch",
+  phaseTotal: (soFar, total, pct, phase) =>
+    `lũy kế ${soFar}: ${total}, đạt ${pct}% chỉ tiêu giai đoạn ${phase}`,
   coverage: (r, e) => `Số liệu tổng hợp từ ${r}/${e} đơn vị.`,
   coverageBase: (r, e, b, be) => `Số liệu tổng hợp từ ${r}/${e} đơn vị (${b}/${be} đơn vị cấp xã).`,
 };
@@ -129,7 +135,7 @@ const EN: FigurePhrases = {
     missed: (t, gap, side) => `target of ${t} missed${gap ? ` (${gap} ${side})` : ""}`,
     on_track: (t) => `on track for the target of ${t}`,
     behind: (t) => `behind schedule for the target of ${t}`,
-    no_target: (t) => `target of ${t}; not enough to judge progress yet`,
+    no_target: (t) => `target of ${t}; not assessable yet (no baseline)`,
   },
   share: (pct, t) => `${pct}% of the plan (${t})`,
   plainTarget: (t) => `plan ${t}`,
@@ -138,10 +144,12 @@ const EN: FigurePhrases = {
     missed: "target missed",
     on_track: "on track",
     behind: "behind schedule",
-    no_target: "not enough to judge progress yet",
+    no_target: "not assessable yet (no baseline)",
   },
   reaching: (n, of) => `${n} of ${of} units at that level`,
   noTarget: "no target set",
+  phaseTotal: (soFar, total, pct, phase) =>
+    `running total ${soFar}: ${total}, ${pct}% of the ${phase} phase target`,
   coverage: (r, e) => `Figures from ${r} of ${e} units.`,
   coverageBase: (r, e, b, be) => `Figures from ${r} of ${e} units (${b} of ${be} commune-level units).`,
 };
@@ -218,6 +226,12 @@ export function targetClause(f: FigureFacts, lang: ReportLang): string {
   if (f.target == null) return p.noTarget;
   const target = withUnit(ind, f.target, lang);
   const status = f.status;
+  if (f.phase && status !== "no_target") {
+    const ph = f.phase;
+    const total = `${numberText(ph.total, ind.decimals, lang)}/${withUnit(ind, ph.required, lang)}`;
+    const pct = ph.required > 0 ? numberText((ph.total / ph.required) * 100, SHARE_DECIMALS, lang) : "0";
+    return `${p.phaseTotal(ph.soFar, total, pct, ph.phase)}, ${p.verdict[status]}`;
+  }
   if (ind.kind === "rate" || ind.kind === "score") {
     const d = (f.value as number) - f.target;
     const gap = Number(Math.abs(d).toFixed(ind.decimals)) === 0 ? "" : difference(ind, Math.abs(d), lang);

@@ -317,8 +317,9 @@ function queueTabColor(q: SheetQueue): void {
 function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
   const print = q.layout.print;
   if (!print || !q.use("print")) return;
+  const breaks = (print.rowBreaks?.length ?? 0) + (print.colBreaks?.length ?? 0);
   cosmetic.push({
-    bytes: OP_BYTES * 8,
+    bytes: OP_BYTES * (8 + breaks),
     run: () => {
       const page = q.ws().pageLayout;
       page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -339,8 +340,9 @@ function queuePrint(q: SheetQueue, cosmetic: Op[]): void {
       }
       // Page numbers at the foot of every page, as the file writer puts them.
       page.headersFooters.defaultForAllPages.centerFooter = printFooter(print);
-      // A printed page starts at each break's row (the chart's page of "Theo thời gian").
-      for (const row of q.layout.rowBreaks ?? []) q.ws().horizontalPageBreaks.add(`A${row}`);
+      // Manual breaks: Office.js puts one before the cell given, the layout names the page's last row or column.
+      for (const row of print.rowBreaks ?? []) q.ws().horizontalPageBreaks.add(`A${row + 1}`);
+      for (const col of print.colBreaks ?? []) q.ws().verticalPageBreaks.add(`${columnLetters(col + 1)}1`);
     },
   });
 }

@@ -40,8 +40,14 @@ import {
 const LEFT = mm(62);
 const RIGHT = TEXT_WIDTH - LEFT;
 
-function borderless(cells: (Paragraph | Table)[][], widths: number[], valign = VerticalAlign.TOP): TableRow {
+function borderless(
+  cells: (Paragraph | Table)[][],
+  widths: number[],
+  valign = VerticalAlign.TOP,
+  cantSplit = false,
+): TableRow {
   return new TableRow({
+    ...(cantSplit ? { cantSplit: true } : {}),
     children: cells.map(
       (children, i) =>
         new TableCell({
@@ -124,7 +130,8 @@ function signatureTable(s: Signature): Table {
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: [borderless([recipients, signer], [left, right])],
+    // One row that is never split: the signer's title, the room to sign and the name stay on one page.
+    rows: [borderless([recipients, signer], [left, right], VerticalAlign.TOP, true)],
   });
 }
 

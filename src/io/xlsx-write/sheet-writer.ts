@@ -154,8 +154,9 @@ function sheetTail(
     xml += `<pageSetup paperSize="9"${scale}${fit ? ' fitToWidth="1" fitToHeight="0"' : ""} orientation="${layout.print.orientation}"/>`;
     // Page numbers at the foot of every printed page ("Trang 2/5"): a bundle of pages stays in order.
     xml += `<headerFooter><oddFooter>${escapeMarkup(`&C${printFooter(layout.print)}`)}</oddFooter></headerFooter>`;
+    xml += pageBreaks("rowBreaks", layout.print.rowBreaks, 16383);
+    xml += pageBreaks("colBreaks", layout.print.colBreaks, 1048575);
   }
-  xml += rowBreaks(layout.rowBreaks ?? []);
   if (found.drawing)
     xml += `<drawing r:id="${rels.add(DRAWING_REL_TYPE, `../drawings/drawing${sheetNo}.xml`)}"/>`;
   if (found.notes.length > 0) {
@@ -186,14 +187,6 @@ function sheetViews(layout: SheetLayout, first: boolean): string {
 }
 
 /** Column widths, runs of equal widths (and visibility) in one `<col>` as Excel writes them. */
-/** Manual page breaks: `brk id` is the last row of the page before, so a page starts at id + 1. */
-function rowBreaks(rows: readonly number[]): string {
-  if (rows.length === 0) return "";
-  let xml = `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">`;
-  for (const row of rows) xml += `<brk id="${row - 1}" max="16383" man="1"/>`;
-  return `${xml}</rowBreaks>`;
-}
-
 function cols(widths: readonly number[], hiddenColumns: readonly number[]): string {
   const hidden = new Set(hiddenColumns);
   const count = Math.max(widths.length, ...hiddenColumns, 0);
@@ -210,4 +203,12 @@ function cols(widths: readonly number[], hiddenColumns: readonly number[]): stri
     i = j;
   }
   return xml ? `<cols>${xml}</cols>` : "";
+}
+
+/** Manual page breaks: each `id` the last row (or column) of a page, as Excel counts from 1. */
+function pageBreaks(tag: "rowBreaks" | "colBreaks", at: readonly number[] | undefined, max: number): string {
+  const ids = [...new Set(at ?? [])].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return "";
+  const brks = ids.map((id) => `<brk id="${id}" max="${max}" man="1"/>`).join("");
+  return `<${tag} count="${ids.length}" manualBreakCount="${ids.length}">${brks}</${tag}>`;
 }

@@ -85,7 +85,7 @@ describe("the written report of a People's Committee", () => {
     expect(all).toContain(
       "- Không đạt (2 chỉ tiêu): Thu ngân sách trên địa bàn; Tỷ lệ hộ nghèo theo chuẩn đa chiều.",
     );
-    expect(all).toContain("Chưa có số liệu");
+    expect(all).toContain("Không có số liệu");
     expect(all).toContain("- Xã Pa Tần: 1 chỉ tiêu không đạt (Thu ngân sách trên địa bàn).");
   });
 

@@ -121,7 +121,7 @@ const VI_CASES: [string, FigureFacts, string][] = [
   [
     "a count rising, without a target",
     facts("DAN_GIA_SUC", { value: 208118, previous: y2025(200000) }),
-    "208.118 con, tăng 4,1% so với năm 2025 (200.000 con); chưa có chỉ tiêu kế hoạch.",
+    "208.118 con, tăng 4,1% so với năm 2025 (200.000 con); không có chỉ tiêu kế hoạch.",
   ],
   [
     "a score with a target but nothing to judge the pace by",
@@ -133,7 +133,21 @@ const VI_CASES: [string, FigureFacts, string][] = [
       status: "no_target",
       unitsReachingTarget: 10,
     }),
-    "đạt bình quân 6,57 tiêu chí/đơn vị; chỉ tiêu đề ra 8 tiêu chí, chưa đủ căn cứ để đánh giá tiến độ; có 10/28 đơn vị đạt mức này.",
+    "đạt bình quân 6,57 tiêu chí/đơn vị; chỉ tiêu đề ra 8 tiêu chí, chưa đánh giá được (thiếu số gốc); có 10/28 đơn vị đạt mức này.",
+  ],
+  [
+    "a phase total judged on its running total (tong_giai_doan)",
+    facts("XKLD", {
+      value: 2,
+      reporting: 1,
+      expected: 1,
+      usualReporting: 1,
+      target: 4,
+      status: "on_track",
+      previous: { label: "năm 2027", value: 0 },
+      phase: { soFar: "2026–2028", phase: "2026–2030", total: 3, required: 4 },
+    }),
+    "2 người, tăng 2 người so với năm 2027 (0 người); lũy kế 2026–2028: 3/4 người, đạt 75% chỉ tiêu giai đoạn 2026–2030, đúng tiến độ.",
   ],
   [
     "a score rising, met",
@@ -214,7 +228,8 @@ describe("the sentence for one figure, in Vietnamese", () => {
       "không đạt chỉ tiêu",
       "đúng tiến độ",
       "chậm tiến độ",
-      "chưa có chỉ tiêu kế hoạch",
+      "không có chỉ tiêu kế hoạch",
+      "chưa đánh giá được (thiếu số gốc)",
       "chưa có số liệu",
     ])
       expect(words).toContain(w);

@@ -9,6 +9,7 @@ import json
 import sys
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 
 def text(v):
@@ -72,6 +73,11 @@ def sheet_view(ws):
                     "operator": rule.operator,
                     "formula": list(rule.formula or []),
                     "priority": rule.priority,
+                    "showValue": (
+                        rule.iconSet.showValue
+                        if rule.type == "iconSet" and rule.iconSet is not None
+                        else None
+                    ),
                 }
             )
     conditional.sort(key=lambda c: c["priority"])
@@ -116,6 +122,20 @@ def sheet_view(ws):
         "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
         "printTitleCols": ws.print_title_cols,
         "hiddenColumns": hidden,
+        "rowBreaks": [b.id for b in ws.row_breaks.brk],
+        "colBreaks": [b.id for b in ws.col_breaks.brk],
+        "wrapped": sorted(
+            c.coordinate
+            for row in ws.iter_rows()
+            for c in row
+            if c.value is not None and c.has_style and c.alignment.wrap_text
+        ),
+        "widths": {
+            get_column_letter(i): dim.width
+            for dim in ws.column_dimensions.values()
+            if dim.customWidth and dim.min is not None
+            for i in range(dim.min, (dim.max or dim.min) + 1)
+        },
     }
 
 

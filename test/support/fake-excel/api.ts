@@ -604,29 +604,29 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return new FakeFreezePanes(this.ctx, () => this.resolve(), `${this.path}.freezePanes`);
   }
 
-  /** Manual page breaks: `add(range)` starts a printed page at the range's top row. */
-  get horizontalPageBreaks(): { add(range: string): void } {
-    this.ctx.need("1.9", "Worksheet.horizontalPageBreaks");
-    const ctx = this.ctx;
-    const sheet = (): SheetModel => this.resolve();
-    return {
-      add(range: string): void {
-        ctx.enqueue({
-          op: "horizontalPageBreaks.add",
-          payload: range,
-          run: () => {
-            const m = sheet();
-            const top = parseAddress(range).top;
-            if (!m.rowBreaks.includes(top)) m.rowBreaks.push(top);
-          },
-        });
-      },
-    };
-  }
-
   get pageLayout(): FakePageLayout {
     this.ctx.need("1.9", "Worksheet.pageLayout");
     return new FakePageLayout(this.ctx, () => this.resolve(), `${this.path}.pageLayout`);
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.ctx.need("1.9", "Worksheet.horizontalPageBreaks");
+    return new FakePageBreakCollection(
+      this.ctx,
+      () => this.resolve(),
+      `${this.path}.horizontalPageBreaks`,
+      "rows",
+    );
+  }
+
+  get verticalPageBreaks(): FakePageBreakCollection {
+    this.ctx.need("1.9", "Worksheet.verticalPageBreaks");
+    return new FakePageBreakCollection(
+      this.ctx,
+      () => this.resolve(),
+      `${this.path}.verticalPageBreaks`,
+      "cols",
+    );
   }
 
   get notes(): FakeNoteCollection {
@@ -752,6 +752,28 @@ export class FakePageLayout extends FakeObject<SheetModel> {
     this.call("setPrintTitleRows", rows, (m) => {
       parseAddress(rows);
       m.pageLayout.printTitleRows = rows;
+    });
+  }
+}
+
+/** Manual page breaks, kept as the rows (or columns) a new page starts at: `pageLayout.rowBreaksBefore`… */
+export class FakePageBreakCollection extends FakeObject<SheetModel> {
+  protected readonly specs: Record<string, PropSpec<SheetModel>> = {};
+  constructor(
+    ctx: FakeRequestContext,
+    resolve: () => SheetModel | null,
+    path: string,
+    private readonly along: "rows" | "cols",
+  ) {
+    super(ctx, resolve, path);
+  }
+  add(range: FakeRange | string): void {
+    this.call("pageBreaks.add", typeof range === "string" ? range : range.path, (m) => {
+      const r = typeof range === "string" ? parseAddress(splitSheet(range).local) : range.resolve().rect;
+      const key = this.along === "rows" ? "rowBreaksBefore" : "colBreaksBefore";
+      const list = (m.pageLayout[key] as number[] | undefined) ?? [];
+      list.push(this.along === "rows" ? r.top : r.left);
+      m.pageLayout[key] = list;
     });
   }
 }

@@ -266,8 +266,6 @@ export class SheetModel {
   protection: { protected: boolean; options?: Record<string, unknown> } = { protected: false };
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: Record<string, unknown> = {};
-  /** Rows a printed page starts at (manual horizontal page breaks). */
-  readonly rowBreaks: number[] = [];
   tabColor = "";
   visibility = "Visible";
 

@@ -14,7 +14,16 @@ import {
 import { countIssues } from "../../issues-fold";
 import type { Report } from "../../json-report/types";
 import { describePeriod, parsePeriod } from "../../periods";
+import {
+  isJudged,
+  phaseSpan,
+  phaseTotalText,
+  STANDING_SIGNAL,
+  STANDING_TEXT,
+  standingOf,
+} from "../../plan/standing";
 import { a1 } from "../../text";
+import { formatRounded } from "../../values/numbers";
 import { masthead as issuerMasthead, ownerOf, placeName, splitScopeName } from "../../written-report/issuer";
 import { FMT_DATE, FMT_TEXT, figureFormat } from "../number-formats";
 import { SheetBuilder } from "../sheet-builder";
@@ -25,7 +34,6 @@ import {
   excelDate,
   partCells,
   PLAN_STATUS_TEXT,
-  SIGNAL,
   SUMMARY_SHEETS,
   targetCell,
   valueCell,
@@ -94,7 +102,7 @@ function aggregationNote(ind: Indicator): { vi: string; en: string } {
 
 const COLS = SUMMARY_COLUMNS_ORDER.length;
 /* Narrow enough that the table, printed one page wide on A4 landscape, stays readable. */
-const WIDTHS = [5, 17, 44, 10, 13, 13, 12, 11, 22, 10, 10, 10, 10, 12, 14, 8];
+const WIDTHS = [5, 17, 44, 10, 13, 16, 12, 11, 22, 10, 10, 10, 10, 12, 19, 7];
 /** Hidden columns after the table: the template's label and tag, for machines. */
 const HIDDEN_LABEL = COLS + 1;
 const HIDDEN_VALUE = COLS + 2;
@@ -108,13 +116,15 @@ export function figuresSheet(report: Report, template: Template, opts: SummaryOp
   const lastRow = figureRows(sheet, report, template);
   figuresTable(sheet, lastRow);
   // Below the table, on the printed page after it: the rates against their targets, and their chart.
-  figureVsTarget(sheet, report, lastRow + 1);
+  const chartHeading = figureVsTarget(sheet, report, lastRow + 1);
   sheet.freezeAt(geometry.headerRow, 3);
   sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
     fitToWidth: true,
     titleRows: `${geometry.captionRow}:${geometry.headerRow}`,
+    // The chart starts a page: its heading never ends one, cut from the block it names.
+    ...(chartHeading !== undefined ? { rowBreaks: [chartHeading - 1] } : {}),
   });
   sheet.tab("1F4E79");
   return sheet.build();
@@ -176,6 +186,8 @@ function heading(sheet: SheetBuilder, report: Report, template: Template, opts: 
     .set(9, HIDDEN_LABEL, label("template"))
     .set(9, HIDDEN_VALUE, cell(templateTag(template), { style: "meta", numFmt: FMT_TEXT }));
   sheet.hideColumn(HIDDEN_LABEL).hideColumn(HIDDEN_VALUE);
+  // The labels at the right in F, wide enough for them (bold, they would run under their values),
+  // the period in words in D free to run on over E.
   sheet
     .set(7, 6, label("reportDate"))
     .set(
@@ -225,20 +237,42 @@ function figureRows(sheet: SheetBuilder, report: Report, template: Template): nu
     r++;
     for (const code of section.codes) {
       seq++;
-      sheet.row(r, 1, figureRow(seq, code, byCode.get(code)));
+      sheet.row(r, 1, figureRow(seq, code, byCode.get(code), report.period));
       r++;
     }
   }
   return r;
 }
 
-/** One indicator's row: what it is, its figure and parts, how it adds up, its counts, the plan's judgement. */
+/**
+ * One indicator's row: what it is, its figure and parts, how it adds up, its counts, the plan's
+ * judgement. A target with nothing to judge it from (no baseline) has a standing but no gap and no
+ * light; a phase total's gap is its running total's, said in words beside it.
+ */
 function figureRow(
   seq: number,
   code: string,
   figure: Report["indicators"][number] | undefined,
+  period: string,
 ): LayoutCell[] {
   const ind = getIndicator(code);
+  const standing = figure ? standingOf(figure.status, figure.target) : undefined;
+  const judged = standing !== undefined && isJudged(standing);
+  const phase = judged ? figure?.phaseTotal : undefined;
+  const how = aggregationNote(ind);
+  const running = phase
+    ? phaseTotalText(phase, period, (n) => formatRounded(n, "vi", ind.decimals))
+    : undefined;
+  const runningEn = phase
+    ? phaseTotalText(phase, period, (n) => formatRounded(n, "en", ind.decimals))
+    : undefined;
+  const span = phase ? phaseSpan(phase.phase, period) : undefined;
+  const gap =
+    phase !== undefined
+      ? phase.total - phase.required
+      : judged && figure?.value != null && figure.target != null
+        ? figure.value - figure.target
+        : null;
   return [
     cell(seq, { style: "text", numFmt: "0" }),
     cell(code, { style: "code" }),
@@ -246,18 +280,29 @@ function figureRow(
     cell(ind.unit.vi, { style: "text" }),
     ...partCells(ind, figure),
     valueCell(ind, figure?.value ?? null),
-    targetCell(ind, figure?.target ?? null),
-    cell(aggregationNote(ind).vi, { style: "wrap", note: aggregationNote(ind).en }),
+    span
+      ? {
+          ...targetCell(ind, figure?.target ?? null),
+          note: `Chỉ tiêu cả giai đoạn ${span.phase} / phase target`,
+        }
+      : targetCell(ind, figure?.target ?? null),
+    running && runningEn && span
+      ? cell(`${running.vi} ${ind.unit.vi} (chỉ tiêu giai đoạn ${span.phase}). ${how.vi}.`, {
+          style: "wrap",
+          note: `${runningEn.en} (${span.phase} phase target). ${how.en}.`,
+        })
+      : cell(how.vi, { style: "wrap", note: how.en }),
     ...countCells(figure),
-    cell(figure?.value != null && figure.target != null ? figure.value - figure.target : null, {
+    cell(gap, {
       style: "figure",
       numFmt: `+${figureFormat(ind)};-${figureFormat(ind)};0`,
+      ...(phase ? { note: "Lũy kế trừ chỉ tiêu giai đoạn / running total minus the phase target" } : {}),
     }),
-    cell(figure?.status ? PLAN_STATUS_TEXT[figure.status].vi : "", {
+    cell(standing ? STANDING_TEXT[standing].vi : "", {
       style: "wrap",
-      note: figure?.status ? PLAN_STATUS_TEXT[figure.status].en : "",
+      note: standing ? STANDING_TEXT[standing].en : "",
     }),
-    cell(figure?.status ? SIGNAL[figure.status] : null, { style: "text", numFmt: "0" }),
+    cell(standing ? STANDING_SIGNAL[standing] : null, { style: "text", numFmt: "0" }),
   ];
 }
 
@@ -293,11 +338,11 @@ function figuresTable(sheet: SheetBuilder, end: number): void {
  * Rates against their targets, below the table: a block of name, figure and target, and a native
  * bar chart of it beside the block. Only rates: one axis in %, comparable across indicators.
  */
-function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): void {
+function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): number | undefined {
   const rows = report.indicators.filter(
     (i) => getIndicator(i.code).kind === "rate" && i.value !== null && i.target != null,
   );
-  if (rows.length === 0) return;
+  if (rows.length === 0) return undefined;
   const title = "Thực hiện so với kế hoạch (%)";
   const top = after + 1;
   sheet
@@ -326,4 +371,5 @@ function figureVsTarget(sheet: SheetBuilder, report: Report, after: number): voi
     anchor: `${a1(head, col + 3)}:${a1(Math.max(bottom, head + 15), COLS)}`,
     valueFormat: "0",
   });
+  return top;
 }

@@ -21,7 +21,15 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.groups, "summary-groups");
   const groups = [...new Set(report.groups.map((g) => g.group))];
   const figureColumns = Math.max(groups.length * 4, GROUP_TABLE_HEADERS.length - 2);
-  sheet.widths([17, 40, ...Array.from({ length: figureColumns }, (_, i) => (i % 4 === 3 ? 10 : 12))]);
+  // Wide enough for the block's figures (a group's "Báo cáo" narrower) and for the table below:
+  // its group name, parts, figure, four counts and the group's id.
+  sheet.widths([
+    17,
+    40,
+    ...Array.from({ length: figureColumns }, (_, i) =>
+      i === figureColumns - 1 ? 16 : i % 4 === 3 ? 11 : 13,
+    ),
+  ]);
   sheet
     .set(1, 1, cell(`SỐ LIỆU THEO NHÓM ĐƠN VỊ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, 2 + groups.length * 4);
@@ -65,7 +73,8 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   groupTable(sheet, report, r + 2);
   sheet.freezeAt(headerTop + 1, 2);
   sheet.printSetup({
-    orientation: groups.length > 2 ? "landscape" : "portrait",
+    // Landscape: the table below runs eleven columns wide, and fitted to a portrait page would shrink.
+    orientation: "landscape",
     paper: "A4",
     fitToWidth: true,
     titleRows: `${headerTop}:${headerTop + 1}`,
@@ -73,14 +82,18 @@ export function groupsSheet(report: Report, template: Template): SheetLayout {
   return sheet.build();
 }
 
+/** The group in words, for people; the id (`Nhóm`, what a consolidation reads back) stays last. */
+const GROUP_NAME = { vi: "Tên nhóm", en: "Group name" } as const;
+
 const GROUP_TABLE_HEADERS = [
   COLUMNS.code,
   COLUMNS.name,
-  GROUP_COLUMN,
+  GROUP_NAME,
   COLUMNS.numerator,
   COLUMNS.denominator,
   COLUMNS.value,
   ...SUMMARY_COLUMN_ORDER.map((k) => SUMMARY_COLUMNS[k]),
+  GROUP_COLUMN,
 ] as const;
 
 /**
@@ -107,14 +120,16 @@ function groupTable(sheet: SheetBuilder, report: Report, top: number): void {
   let r = header + 1;
   for (const figure of report.groups) {
     const ind = getIndicator(figure.indicator);
+    const words = groupWords(figure.group);
     sheet.row(r, 1, [
       cell(figure.indicator, { style: "code" }),
       cell(ind.name.vi, { style: "wrap", note: ind.name.en }),
-      // The group's id, as the roster writes it: what a consolidation of this summary reads back.
-      cell(figure.group, { style: "text", numFmt: FMT_TEXT, note: groupWords(figure.group).vi }),
+      cell(words.vi, { style: "wrap", note: words.en }),
       ...partCells(ind, figure),
       valueCell(ind, figure.value),
       ...countCells(figure),
+      // The group's id, as the roster writes it: what a consolidation of this summary reads back.
+      cell(figure.group, { style: "code", numFmt: FMT_TEXT }),
     ]);
     r++;
   }

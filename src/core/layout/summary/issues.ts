@@ -34,7 +34,7 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     "Message (English)",
   ];
   // The English message last and narrow: on paper the Vietnamese one is what is read.
-  sheet.widths([5, 10, 20, 20, 24, 26, 10, 8, 56, 40]);
+  sheet.widths([5, 10, 20, 22, 24, 30, 10, 8, 54, 36]);
   sheet
     .set(1, 1, cell(`CÁC VẤN ĐỀ CẦN XỬ LÝ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, headers.length);

@@ -4,6 +4,7 @@ import type { Report } from "../../json-report/types";
 import { MATRIX_TABLE } from "../../plan/previous";
 import { a1 } from "../../text";
 import { FMT_TEXT, figureFormat, percentFormat } from "../number-formats";
+import { scaleToFit } from "../print";
 import { SheetBuilder } from "../sheet-builder";
 import type { LayoutCell, SheetLayout } from "../types";
 import { outsideText, type Outside } from "./outside";
@@ -22,6 +23,20 @@ import { cell, sharedCells, STATUS_STYLE, STATUS_TEXT, SUMMARY_SHEETS, type Summ
 
 /** The fixed columns before one column per indicator. */
 const FIXED = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm", "Tình trạng"];
+/** Their widths: code, name, level, groups, status. */
+const FIXED_WIDTHS = [10, 26, 6, 10, 11];
+/** Indicators on one printed page across: names in the headers stay legible at the scale this needs. */
+const INDICATORS_PER_PAGE = 10;
+
+/** The indicators (0-based, `to` excluded) each printed page across holds: even pages of at most ten. */
+function pagesAcross(count: number): { from: number; to: number }[] {
+  const n = Math.max(1, Math.ceil(count / INDICATORS_PER_PAGE));
+  const per = Math.ceil(count / n);
+  const out: { from: number; to: number }[] = [];
+  for (let from = 0; from < count; from += per) out.push({ from, to: Math.min(count, from + per) });
+  return out;
+}
+
 /** Rows above the table's header: title, subtitle, units not listed, sections, indicator names. */
 const SECTION_ROW = 4;
 const NAME_ROW = 5;
@@ -35,8 +50,12 @@ export function matrixSheet(
 ): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.matrix, "summary-matrix");
   const codes = summaryIndicatorCodes(template);
-  sheet.widths([10, 26, 6, 10, 11, ...codes.map(() => 15)]);
-  heading(sheet, report, template, codes, outside);
+  // Each indicator's column as wide as its code (the table's header, in the small code font) and
+  // its figures; its name wraps above it.
+  const indicatorWidths = codes.map((code) => Math.max(10, Math.ceil(code.length * 0.95) + 2));
+  sheet.widths([...FIXED_WIDTHS, ...indicatorWidths]);
+  const pages = pagesAcross(codes.length);
+  heading(sheet, report, template, codes, outside, pages);
   const end = unitRows(sheet, report, codes, opts, outside);
   sheet.row(end, 1, scopeRow(report));
   sheet.table({
@@ -45,15 +64,22 @@ export function matrixSheet(
     style: "TableStyleLight1",
   });
   sheet.freezeAt(HEADER_ROW, 2);
+  // Not squeezed to one page wide (23 indicators would print at a third of their size): at most
+  // INDICATORS_PER_PAGE indicators a page, the units' codes and names repeated at the left of each,
+  // at the scale the widest page needs.
+  const widthsOf = (p: { from: number; to: number }): number[] => indicatorWidths.slice(p.from, p.to);
+  const scale = scaleToFit(
+    pages.map((p, i) => [...(i === 0 ? FIXED_WIDTHS : FIXED_WIDTHS.slice(0, 2)), ...widthsOf(p)]),
+    "landscape",
+  );
   sheet.printSetup({
     orientation: "landscape",
     paper: "A4",
-    // Not squeezed to one page wide (23 indicators would print at a third of their size): the
-    // columns run on over further pages, with the units repeated at the left of each.
     fitToWidth: false,
-    scale: 60,
+    scale,
     titleRows: `${SECTION_ROW}:${HEADER_ROW}`,
     titleColumns: "A:B",
+    ...(pages.length > 1 ? { colBreaks: pages.slice(0, -1).map((p) => FIXED.length + p.to) } : {}),
   });
   return sheet.build();
 }
@@ -65,6 +91,7 @@ function heading(
   template: Template,
   codes: readonly string[],
   outside: Outside,
+  pages: readonly { from: number; to: number }[],
 ): void {
   const titleWidth = Math.min(FIXED.length + codes.length, 13);
   sheet
@@ -88,11 +115,17 @@ function heading(
   // section, and a merged title would print on one side of it only), then each indicator's name.
   const first = FIXED.length + 1;
   sheet.set(SECTION_ROW, 1, cell("", { style: "header" })).merge(SECTION_ROW, 1, NAME_ROW, FIXED.length);
+  // A page across that starts inside a section names it again ("B. Xã hội, môi trường (tiếp)").
+  const pageStarts = new Set(pages.map((p) => first + p.from));
   let col = first;
   for (const section of sectionsOf(template, codes)) {
     sheet.set(SECTION_ROW, col, cell(section.title, { style: "section" }));
     for (let c = col + 1; c < col + section.count; c++)
-      sheet.set(SECTION_ROW, c, cell("", { style: "section" }));
+      sheet.set(
+        SECTION_ROW,
+        c,
+        cell(pageStarts.has(c) ? `${section.title} (tiếp)` : "", { style: "section" }),
+      );
     col += section.count;
   }
   codes.forEach((code, i) => {

@@ -19,6 +19,11 @@ const RULE_TEXT: Record<PlanRow["rule"], string> = {
   tong_giai_doan: "Tổng cả giai đoạn",
 };
 
+/** A path's last part, whichever separator it uses. */
+function baseName(file: string): string {
+  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+}
+
 /** The plan that was applied: the plan file's rows and the units' own targets. */
 export function planSheet(report: Report, plan: readonly PlanRow[], opts: SummaryOptions): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.plan, "summary-plan");
@@ -32,7 +37,7 @@ export function planSheet(report: Report, plan: readonly PlanRow[], opts: Summar
     "Giá trị",
     "Nguồn",
   ];
-  sheet.widths([10, 24, 17, 44, 10, 24, 11, 36]);
+  sheet.widths([10, 24, 17, 44, 11, 24, 11, 30]);
   sheet
     .set(1, 1, cell(`KẾ HOẠCH ĐÃ ÁP DỤNG — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, headers.length);
@@ -61,10 +66,12 @@ export function planSheet(report: Report, plan: readonly PlanRow[], opts: Summar
   );
   sorted.forEach((row, i) => {
     const ind = getIndicator(row.indicator);
+    // The file by its name and the line (or sheet and cell) in it; its full path in the cell's note.
+    const name = baseName(row.at.file);
     const where =
       row.at.line !== undefined
-        ? `${row.at.file}, dòng ${row.at.line}`
-        : `${row.at.file}${row.at.sheet ? `, ${row.at.sheet}` : ""}${row.at.cell ? ` ${row.at.cell}` : ""}`;
+        ? `${name}, dòng ${row.at.line}`
+        : `${name}${row.at.sheet ? `, ${row.at.sheet}` : ""}${row.at.cell ? ` ${row.at.cell}` : ""}`;
     sheet.row(header + 1 + i, 1, [
       cell(row.unit, { style: row.unit === report.scope.code ? "total" : "code", numFmt: FMT_TEXT }),
       cell(
@@ -78,7 +85,7 @@ export function planSheet(report: Report, plan: readonly PlanRow[], opts: Summar
       cell(row.period, { style: "text", numFmt: FMT_TEXT }),
       cell(RULE_TEXT[row.rule], { style: "text", note: row.rule }),
       cell(row.value, { style: "figure", numFmt: figureFormat(ind) }),
-      cell(where, { style: "wrap" }),
+      cell(where, { style: "wrap", ...(name !== row.at.file ? { note: row.at.file } : {}) }),
     ]);
   });
   sheet.freezeAt(header, 0);

@@ -19,16 +19,6 @@ export const SUMMARY_SHEETS = {
 /** The contract's statuses in words: the same words the pane and the written report use. */
 export const PLAN_STATUS_TEXT: Record<PlanStatus, { vi: string; en: string }> = STANDING_TEXT;
 
-/** Traffic light of a status: 2 green, 1 amber, 0 red; none where there is nothing to judge. */
-export const SIGNAL: Record<PlanStatus, number | null> = {
-  met: 2,
-  on_track: 2,
-  behind: 1,
-  missed: 0,
-  no_target: null,
-  no_data: null,
-};
-
 export const STATUS_TEXT: Record<UnitStatus, { vi: string; en: string }> = {
   ok: { vi: "Đã nộp", en: "Received" },
   late: { vi: "Nộp muộn", en: "Late" },

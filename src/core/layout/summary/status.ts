@@ -28,7 +28,7 @@ const HEADER_ROW = 4;
 
 export function statusSheet(report: Report, outside: Outside): SheetLayout {
   const sheet = new SheetBuilder(SUMMARY_SHEETS.status, "summary-status");
-  sheet.widths([5, 10, 28, 8, 10, 12, 16, 12, 34, 8, 10]);
+  sheet.widths([5, 10, 28, 8, 10, 12, 16, 13, 34, 8, 10]);
   sheet
     .set(1, 1, cell(`TÌNH TRẠNG NỘP BÁO CÁO — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, HEADERS.length);
