@@ -570,6 +570,9 @@ describe.each(SEEDS)("an unseen province (seed %i) reported in pieces", (seed) =
         if (sev.join() !== "error,warning")
           problems.push(`${unit}: incomplete-period ${sev.join()} (want error, warning)`);
         for (const i of gap) {
+          // It points at the latest piece's file, the one the stocks came from.
+          if (unitFile(i.file ?? "") !== o.sources[0])
+            problems.push(`${unit} ${i.severity}: points at ${i.file}, not ${o.sources[0]}`);
           for (const m of o.missing)
             if (!i.message.includes(`(${m})`))
               problems.push(`${unit} ${i.severity}: "${i.message}" does not name ${m}`);
