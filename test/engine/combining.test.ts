@@ -152,6 +152,30 @@ describe("a gap", () => {
     expectProvince(report, [{ ...flows, ...Object.fromEntries(LASTS.map((c) => [c, whole[c]!])) }, stocks]);
   });
 
+  it("lists as sources only the piece the stocks came from: the others' figures do not enter", () => {
+    const r2 = run(
+      "2026",
+      [
+        { unit: "A", period: "2026-Q1", figures: q1, date: "2026-12-30" },
+        { unit: "A", period: "2026-Q2", figures: whole },
+        { unit: "A", period: "2026-Q4", figures: whole },
+      ],
+      ["A"],
+      "2026-12-15",
+    );
+    const gap = r2.issues.filter((i) => i.rule === "incomplete-period");
+    expect(gap.map((i) => [i.severity, i.file])).toEqual([
+      ["error", "A-2026-Q4.csv"],
+      ["warning", "A-2026-Q4.csv"],
+    ]);
+    // The pieces sent are still named, in the gap's message; only Q4 is behind the unit's figures.
+    expect(gap[0]!.message).toContain("A-2026-Q1.csv");
+    expect(gap[0]!.message).toContain("Quý III/2026 (2026-Q3)");
+    expect(r2.units[0]).toMatchObject({ status: "ok", sources: ["A-2026-Q4.csv"] });
+    // Q1 was signed after --due, but none of its figures entered: the unit is not late for it.
+    expect(r2.issues.filter((i) => i.rule === "late")).toEqual([]);
+  });
+
   it("a piece without a figure for a flow: that flow does not enter, the piece named", () => {
     const r2 = run(
       "2026-H1",
@@ -244,7 +268,8 @@ describe("overlapping pieces are never counted twice", () => {
     expect(gap[0]!.message).toContain("Quý IV/2026 (2026-Q4)");
     expect(gap[1]!.message).toContain("A-2026-H2.csv");
     expect(report.issues.filter((i) => i.rule === "duplicate-submission")).toEqual([]);
-    expect(report.units[0]!.sources).toEqual(["A-2026-9M.csv", "A-2026-H2.csv"]);
+    // Only the piece whose figures entered is a source: the flows of 9M do not (FORMATS.md §4a).
+    expect(report.units[0]!.sources).toEqual(["A-2026-H2.csv"]);
     for (const code of LASTS) expect(perUnit(report, "A", code)!.value).toBe(h1![code]!.value ?? null);
     for (const code of SUMS) expect(report.indicators.find((i) => i.code === code)!.value).toBeNull();
   });

@@ -182,7 +182,7 @@ function chooseUsed(
     } else {
       const combined = fromPieces(pieces, name, template, period, locale, issues);
       chosen = combined?.accepted;
-      sources = combined?.used ?? [];
+      sources = combined?.sources ?? [];
     }
     const o = outcomeFor(outcomes, unit, name, chosen ? "ok" : "duplicate");
     o.files = list.map((a) => a.sub.raw.file).sort();

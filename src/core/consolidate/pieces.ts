@@ -19,8 +19,13 @@ import type { Accepted } from "./choose";
 export interface Combined {
   /** The figures and summary counts, carried by the latest piece used (its metadata, its file). */
   accepted: Accepted;
-  /** The pieces used, oldest first. */
+  /** The pieces read, oldest first: those the cover uses, and the latest piece when there is a gap. */
   used: Accepted[];
+  /**
+   * The pieces the unit's figures came from (`units[].sources`): those used; with a gap only the
+   * latest piece, since the flows do not enter and the stocks come from it alone.
+   */
+  sources: Accepted[];
 }
 
 const periodOf = (a: Accepted): Period => a.sub.meta.period as Period;
@@ -58,7 +63,7 @@ export function combinePieces(
   const accepted: Accepted = { sub: latest.sub, unit: latest.unit, figures: figures.figures };
   const summary = combineSummaries(used, latest, template, gap.length > 0);
   if (summary) accepted.summary = summary;
-  return { accepted, used: sources };
+  return { accepted, used: sources, sources: gap.length > 0 ? [latest] : used };
 }
 
 function byTime(a: Accepted, b: Accepted): number {
