@@ -9,7 +9,6 @@ import type { Report } from "../core/json-report/types";
 import type { Roster } from "../core/roster/roster";
 import type { PreviousFigures } from "../core/plan/types";
 import { readPlan, type PlanRead } from "../core/plan/read-plan";
-import { readPrevious, type PreviousRead } from "../core/plan/previous";
 import { readHistory, type HistoryEntry, type HistoryRead } from "../core/plan/history";
 import { makeIssue, type Issue, type Message } from "../core/issues";
 import { officialUnits } from "./official-units";
@@ -48,17 +47,6 @@ export function readPlanFile(input: InputFile, locale: "vi" | "en" = "vi", xlsx?
   const read = readSourceFile(input.bytes, input.path, xlsx);
   if (!read.ok) return { rows: [], issues: [{ ...read.issue, rule: "invalid-plan" }] };
   return readPlan(read.doc, locale);
-}
-
-/** Reads last period's summary workbook (`--previous`). */
-export function readPreviousFile(
-  input: InputFile,
-  locale: "vi" | "en" = "vi",
-  xlsx?: XlsxReader,
-): PreviousRead {
-  const read = readSourceFile(input.bytes, input.path, xlsx);
-  if (!read.ok) return { error: { vi: read.issue.message, en: read.issue.messageEn } };
-  return readPrevious(read.doc, locale);
 }
 
 /**

@@ -118,7 +118,7 @@ export interface ReportSeriesPoint {
   /** The plan's trajectory in that period: the straight line to the target due. */
   trajectory?: number;
   /** A phase total (`tong_giai_doan`): the running total then, and where the line to it stood. */
-  phaseTotal?: { phase: string; total: number; expected: number; required: number };
+  phaseTotal?: Pick<ReportPhaseTotal, "phase" | "total" | "expected" | "required">;
 }
 
 export interface Report {

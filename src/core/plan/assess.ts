@@ -2,7 +2,7 @@ import type { Indicator } from "../catalog/types";
 import { makeIssue, type Issue, type Origin } from "../issues";
 import { nums } from "../values/numbers";
 import { describePeriod, parsePeriod, periodWithin, type Period } from "../periods";
-import type { PlanStatus } from "../json-report/types";
+import type { PlanStatus, ReportPhaseTotal } from "../json-report/types";
 import type { PlanRow } from "./read-plan";
 
 /*
@@ -27,21 +27,8 @@ export interface Assessment {
   phaseTotal?: PhaseTotal;
 }
 
-/** The running total of a `sum` indicator over a phase, against the phase's total (FORMATS.md §6). */
-export interface PhaseTotal {
-  /** The phase, `2026-2030`. */
-  phase: string;
-  /** The total the plan asks for over the whole phase. */
-  required: number;
-  /** The earlier periods' figures from the history plus this period's. */
-  total: number;
-  /** Where the straight line from 0 at the phase's start to `required` at its end stands now. */
-  expected: number;
-  /** The periods added, oldest first, this one last. */
-  periods: string[];
-  /** Periods of the phase before this one that no figure covers: the total leaves them out. */
-  missing: string[];
-}
+/** The running total of a `sum` indicator over a phase (FORMATS.md §6): the JSON's `phaseTotal`. */
+export type PhaseTotal = ReportPhaseTotal;
 
 export interface PaceResult {
   rule: "giam_moi_nam" | "tang_moi_nam";

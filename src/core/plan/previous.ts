@@ -32,16 +32,10 @@ export type PreviousRead =
   | { error: Message };
 
 /**
- * Last period's summary (`--previous`): the scope's figures from its `ChiTieu` table and each unit's
- * from its matrix table, for the pace rules ("fall at least 3 points a year" against last year).
- */
-export function readPrevious(doc: SourceDoc, locale: "vi" | "en" = "vi"): PreviousRead {
-  return readPreviousAll(doc, locale)[0] as PreviousRead;
-}
-
-/**
- * Every submission a history file holds, read as `readPrevious` reads a summary (a long CSV may hold
- * a scope's figures for several periods); one error when it holds none.
+ * Every submission a history file holds (`--history`, `--previous`: one history file): the scope's
+ * figures from a summary's `ChiTieu` table and each unit's from its matrix table, for the series and
+ * the pace rules ("fall at least 3 points a year"); a long CSV may hold a scope's figures for
+ * several periods. One error when it holds none.
  */
 export function readPreviousAll(doc: SourceDoc, locale: "vi" | "en" = "vi"): PreviousRead[] {
   const { submissions } = extractSubmissions(doc);
