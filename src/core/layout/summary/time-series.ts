@@ -217,12 +217,21 @@ interface ChartSeriesLine {
 }
 
 /**
- * The lines worth drawing: rates (one axis in %) the plan gives a target, in the template's order,
- * each followed by its target line; with none, the rates that have figures. At most CHART_LINES.
+ * The lines worth drawing: rates (one axis in %) the plan gives a target, each followed by its
+ * target line; with none, the rates that have figures. At most CHART_LINES, so the ones a planner
+ * must look at come first: missed, then behind in the period reported, then the template's order.
  */
 function keyIndicators(report: Report, codes: readonly string[]): ChartSeriesLine[] {
   const series = report.series ?? [];
-  const rates = codes.filter((c) => getIndicator(c).kind === "rate");
+  const urgency = (code: string): number => {
+    const status = report.indicators.find((i) => i.code === code)?.status;
+    return status === "missed" ? 0 : status === "behind" ? 1 : 2;
+  };
+  const rates = codes
+    .filter((c) => getIndicator(c).kind === "rate")
+    .map((code, order) => ({ code, order }))
+    .sort((a, b) => urgency(a.code) - urgency(b.code) || a.order - b.order)
+    .map((r) => r.code);
   const withValue = new Set(series.filter((s) => s.value !== null).map((s) => s.indicator));
   const withTarget = new Set(series.filter((s) => s.target != null).map((s) => s.indicator));
   const targeted = rates.filter((c) => withTarget.has(c) && withValue.has(c));
