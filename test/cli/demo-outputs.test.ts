@@ -148,11 +148,25 @@ describe("npm run demo: the terminal", () => {
     expect(s.cells.F5).toBe("Thu ngân sách trên địa bàn (triệu đồng)");
   }, 60_000);
 
-  it("Vấn đề: file links wrap; Kế hoạch: the plan file by its name and line, the path in a note", () => {
+  it("Vấn đề: file names wrap, each link a short cell beside; Kế hoạch: the plan file by its name and line, the path in a note", () => {
     const issues = sheet("Vấn đề");
+    expect(issues.cells.F4).toBe("Tệp");
+    expect(issues.cells.I4).toBe("Mở tệp");
     const links = Object.keys(issues.links);
     expect(links.length).toBeGreaterThan(0);
-    expect(links.filter((ref) => !issues.wrapped.includes(ref))).toEqual([]);
+    for (const ref of links) {
+      // LibreOffice never wraps a linked cell's text: the link says "Mở", the name beside it wraps.
+      expect(ref).toMatch(/^I\d+$/);
+      expect(issues.cells[ref]).toBe("Mở");
+      const name = issues.cells[ref.replace("I", "F")] as string;
+      expect(name).toMatch(/\.(xlsx|csv)$/);
+      expect(issues.wrapped).toContain(ref.replace("I", "F"));
+      expect(decodeURI(issues.links[ref]![0] ?? "")).toMatch(
+        new RegExp(`${name.replace(/[.()]/g, "\\$&")}$`),
+      );
+    }
+    // The longest name in the demo, whole in its wrapped cell.
+    expect(Object.values(issues.cells)).toContain("Bao cao KTXH 2026 - Chieng Khuong.xlsx");
     const plan = sheet("Kế hoạch");
     const source = plan.cells.H5 as string;
     expect(source).toMatch(/^plan-son-la[^/]*\.csv, dòng \d+$/);

@@ -221,7 +221,7 @@ describe("another system's national export sent by mistake", () => {
 
     const issues = sheetText(path.join(dir, "bao-cao-roster.xlsx"), "Vấn đề");
     expect(issues.filter((r) => /^\d+$/.test(r[0] ?? "")).length).toBe(withRoster.report.issues.length);
-    expect(issues.some((r) => /^Còn 29\.950 vấn đề "unknown-unit"/.test(r[8] ?? ""))).toBe(true);
+    expect(issues.some((r) => /^Còn 29\.950 vấn đề "unknown-unit"/.test(r[9] ?? ""))).toBe(true);
 
     const matrix = sheetText(path.join(dir, "bao-cao-roster.xlsx"), "Theo đơn vị");
     expect(matrix.filter((r) => (r[0] ?? "").startsWith("7")).length).toBe(50);

@@ -64,15 +64,19 @@ async function consolidate(args: string[]): Promise<Run> {
   const sheets = new Map<string, { text: string; link: string | undefined }[]>();
   wb.eachSheet((ws) => {
     const cells: { text: string; link: string | undefined }[] = [];
-    ws.eachRow((row) =>
+    ws.eachRow((row) => {
+      // The row's link: on the issues sheet, the "Mở" cell beside the file's name.
+      let target: string | undefined;
       row.eachCell((cell) => {
-        const target = cell.hyperlink?.split("#")[0];
+        target ??= cell.hyperlink?.split("#")[0];
+      });
+      row.eachCell((cell) => {
         cells.push({
           text: cell.text,
           link: target ? path.resolve(path.join(dir, "out"), decodeURI(target)) : undefined,
         });
-      }),
-    );
+      });
+    });
     sheets.set(ws.name, cells);
   });
   return { dir, units: report.units, issues: report.issues, sheets };
@@ -90,7 +94,7 @@ function expectNamed(run: Run, names: { a: string; b: string }): void {
     expect(status.map((c) => c.text)).toContain(name);
     const issues = run.sheets.get(SUMMARY_SHEETS.issues)!.filter((c) => c.text === name);
     expect(issues.length).toBeGreaterThan(0);
-    // The link beside the file's name opens that very file, not the other one of the same name.
+    // The link in the file's row opens that very file, not the other one of the same name.
     const sub = unit === "03688" ? "a" : "b";
     for (const c of issues) expect(c.link).toBe(path.join(run.dir, "subs", sub, "xa.csv"));
   }

@@ -234,7 +234,10 @@ describe("links to input files from the issues sheet", () => {
     for (const s of sheets)
       for (const c of s.cells) {
         const file = NAMES.find((n) => c.text === n);
-        if (file) links.push({ file, cellText: c.text as string, target: s.links.get(c.ref) });
+        // The link is the row's "Mở" cell, beside the name (a linked cell's text does not wrap in LibreOffice).
+        const row = c.ref.replace(/^[A-Z]+/, "");
+        const target = [...s.links].find(([ref]) => ref.replace(/^[A-Z]+/, "") === row)?.[1];
+        if (file) links.push({ file, cellText: c.text as string, target });
       }
   });
 

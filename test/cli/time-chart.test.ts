@@ -98,6 +98,11 @@ print(json.dumps({
     "toCol": c.anchor.to.col,
   } for c in ws._charts],
   "fit": [ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage],
+  "standing": [{
+    "wrap": bool(c.alignment.wrap_text),
+    "height": ws.row_dimensions[c.row].height,
+    "width": ws.column_dimensions[c.column_letter].width,
+  } for row in ws.iter_rows() for c in row if c.value == "Chưa đánh giá được (thiếu số gốc)"],
 }))
 `;
 
@@ -112,6 +117,7 @@ print(json.dumps({
       breaks: number[];
       charts: { type: string; series: number; fromRow: number; fromCol: number; toCol: number }[];
       fit: [string, number, boolean];
+      standing: { wrap: boolean; height: number | null; width: number }[];
     };
     expect(view.charts).toHaveLength(1);
     const chart = view.charts[0]!;
@@ -131,6 +137,21 @@ print(json.dumps({
     expect(view.breaks[0]! + 1).toBeGreaterThan(tableBottom);
     expect(view.breaks[0]! + 1).toBeLessThan(chart.fromRow);
     expect(view.fit).toEqual(["landscape", 1, true]);
+  }, 60_000);
+
+  it("wraps the long standing in its column, the row grown to two lines, not cut at the cell's edge", () => {
+    const r = spawnChild(python, ["-c", VIEW, file, SHEET]);
+    expect(r.stderr).toBe("");
+    const { standing } = JSON.parse(r.stdout) as {
+      standing: { wrap: boolean; height: number | null; width: number }[];
+    };
+    expect(standing.length).toBeGreaterThan(0);
+    for (const s of standing) {
+      // 33 characters in a column narrower than that: wrapped, and tall enough for two lines.
+      expect(s.width).toBeLessThan(33);
+      expect(s.wrap).toBe(true);
+      expect(s.height ?? 0).toBeGreaterThanOrEqual(2 * 15);
+    }
   }, 60_000);
 });
 

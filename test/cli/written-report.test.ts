@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { faultProvinceSpec, generateProvince } from "../../generator";
@@ -6,6 +6,7 @@ import { getIndicator } from "../../src/core/catalog/indicators";
 import type { Report } from "../../src/core/json-report/types";
 import { PLAN_STATUS_TEXT } from "../../src/core/layout/summary";
 import { ENGLISH_WORDS } from "../core/written-report/fixture";
+import { spawnChild } from "../support/child";
 import { ROOT, runCli, type CliRun } from "../support/cli";
 import { docxText } from "../support/docx-text";
 import { writeProvince } from "../support/province";
@@ -186,4 +187,43 @@ describe("npm run demo", () => {
     expect(text).toContain("Chưa nộp báo cáo (2 đơn vị): Xã Xím Vàng, Xã Mường Lạn.");
     expect(readdirSync(out)).toContain("bao-cao-1219-2026.docx");
   });
+});
+
+// LibreOffice opens a .docx only with Writer installed (Debian's libreoffice-calc comes without it).
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"]
+  .filter(() => existsSync("/usr/lib/libreoffice/program/libswlo.so"))
+  .find((p) => existsSync(p));
+const pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].find((p) => existsSync(p));
+if (!soffice || !pdftotext)
+  console.warn("LibreOffice Writer or pdftotext is missing: the appendix's printed lines are not checked.");
+
+(soffice && pdftotext ? describe : describe.skip)("the demo's written report, printed by LibreOffice", () => {
+  it("gives the appendix's Đánh giá room: the longest standing takes at most two lines", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "chitieu-demo-pdf-"));
+    expect(runCli(["demo", "--out", out]).status).toBe(0);
+    const lo = spawnChild(
+      soffice as string,
+      ["--headless", "--convert-to", "pdf", "--outdir", out, path.join(out, "bao-cao-son-la-2026.docx")],
+      { env: { ...process.env, HOME: out } },
+    );
+    expect(lo.status).toBe(0);
+    const bbox = spawnChild(pdftotext as string, [
+      "-bbox",
+      path.join(out, "bao-cao-son-la-2026.pdf"),
+      "-",
+    ]).stdout;
+    // Each printed word with the top of its line, in the order the page gives them (a cell's words together).
+    const words = [...bbox.matchAll(/<word [^>]*yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      y: Number(m[1]),
+      text: m[2]!,
+    }));
+    const appendix = words.findIndex((w) => w.text === "PHỤ");
+    expect(appendix).toBeGreaterThan(0);
+    const standing = "Chưa đánh giá được (thiếu số gốc)".split(" ");
+    const at = words.findIndex((_, i) => i > appendix && standing.every((t, k) => words[i + k]?.text === t));
+    // The demo's Sơn La has a target with no baseline (Số tiêu chí xã đạt chuẩn nông thôn mới).
+    expect(at).toBeGreaterThan(appendix);
+    const lines = new Set(standing.map((_, k) => words[at + k]!.y));
+    expect(lines.size).toBeLessThanOrEqual(2);
+  }, 180_000);
 });

@@ -15,15 +15,17 @@ export function figuresTable(ctx: ReportContext): Table {
   const prev = ctx.previousPeriod;
   const columns: TableColumn[] = [
     { title: c.no, width: 13, align: "center" },
-    { title: c.indicator, width: 74, align: "left" },
+    // The name (and the count of units) give the standing room: "Chưa đánh giá được (thiếu số gốc)"
+    // in two lines, not three, even beside the previous period's column.
+    { title: c.indicator, width: 62, align: "left" },
     { title: c.unit, width: 22, align: "center" },
     { title: c.numerator, width: 24, align: "right" },
     { title: c.denominator, width: 24, align: "right" },
     ...(prev ? [{ title: p.periodColumn(prev), width: 22, align: "right" as const }] : []),
     { title: c.actual(p.periodLabel(ctx.period, false)), width: 24, align: "right" },
     { title: c.target, width: 22, align: "right" },
-    { title: c.reporting, width: 20, align: "center" },
-    { title: c.standing, width: 27, align: "center" },
+    { title: c.reporting, width: 18, align: "center" },
+    { title: c.standing, width: 43, align: "center" },
   ];
   const rows: TableRow[] = [];
   for (const part of parts(ctx)) {

@@ -30,11 +30,12 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
     "Tệp",
     "Trang",
     "Ô / dòng",
+    "Mở tệp",
     "Nội dung",
     "Message (English)",
   ];
   // The English message last and narrow: on paper the Vietnamese one is what is read.
-  sheet.widths([5, 10, 20, 22, 24, 30, 10, 8, 54, 36]);
+  sheet.widths([5, 10, 20, 22, 24, 30, 10, 8, 8, 54, 36]);
   sheet
     .set(1, 1, cell(`CÁC VẤN ĐỀ CẦN XỬ LÝ — ${report.scope.name} — ${report.period}`, { style: "title" }))
     .merge(1, 1, 1, headers.length);
@@ -43,7 +44,7 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
       2,
       1,
       cell(
-        "Lỗi: số liệu không được tổng hợp. Cảnh báo: đã tổng hợp, đề nghị kiểm tra. Bấm tên tệp để mở đúng ô.",
+        "Lỗi: số liệu không được tổng hợp. Cảnh báo: đã tổng hợp, đề nghị kiểm tra. Bấm “Mở” để mở tệp đúng ô.",
         { style: "subtitle" },
       ),
     )
@@ -79,7 +80,12 @@ export function issuesSheet(report: Report, opts: SummaryOptions): SheetLayout {
   return sheet.build();
 }
 
-/** An issue's row: where it is (a link that opens the file at the cell, when the file can be reached) and what it says. */
+/**
+ * An issue's row: where it is (the file's name as wrapped text, and beside where in it, a short link
+ * that opens the file at the cell, when the file can be reached) and what it says. The link is a
+ * cell of its own: LibreOffice draws a linked cell's text as one unbreakable piece, so a long file
+ * name in it would run under the next cell, cut off on paper.
+ */
 function issueRow(
   issue: Issue,
   seq: number,
@@ -100,17 +106,18 @@ function issueRow(
       numFmt: FMT_TEXT,
     }),
     cell(ind ? `${ind.name.vi} (${ind.code})` : (issue.indicator ?? ""), { style: "wrap" }),
+    cell(issue.file ?? "", { style: "wrap" }),
+    cell(issue.line !== undefined ? "" : (issue.sheet ?? ""), { style: "text" }),
+    cell(issue.line !== undefined ? `dòng ${issue.line}` : (issue.cell ?? ""), { style: "text" }),
     link
-      ? cell(issue.file ?? "", {
+      ? cell("Mở", {
           style: "link",
           link: {
             file:
               issue.sheet && issue.cell ? `${link}#'${issue.sheet.replace(/'/g, "''")}'!${issue.cell}` : link,
           },
         })
-      : cell(issue.file ?? "", { style: "wrap" }),
-    cell(issue.line !== undefined ? "" : (issue.sheet ?? ""), { style: "text" }),
-    cell(issue.line !== undefined ? `dòng ${issue.line}` : (issue.cell ?? ""), { style: "text" }),
+      : cell("", { style: "text" }),
     cell(issue.message, { style: "wrap" }),
     cell(issue.messageEn, { style: "wrap" }),
   ];

@@ -205,7 +205,8 @@ function pointRow(ind: Indicator, p: ReportSeriesPoint): LayoutCell[] {
     targetCell(ind, p.target ?? null),
     figure(ind, p.trajectory),
     cell(p.phaseTotal?.total ?? null, { style: "figure", numFmt: figureFormat(ind) }),
-    cell(standing.vi, { style: "text", note: standing.en }),
+    // Wraps: "Chưa đánh giá được (thiếu số gốc)" is longer than the column; its row grows to it.
+    cell(standing.vi, { style: "wrap", note: standing.en }),
     cell(status, { style: "muted" }),
   ];
 }
