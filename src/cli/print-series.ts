@@ -1,5 +1,5 @@
 import { getIndicator } from "../core/catalog/indicators";
-import { phaseTotalText, STANDING_TEXT, standingOf } from "../core/plan/standing";
+import { phaseTotalText, STANDING_TEXT, standingOf, type PhaseTotalFacts } from "../core/plan/standing";
 import type { Report } from "../core/json-report/types";
 import { formatRounded } from "../core/values/numbers";
 
@@ -23,12 +23,16 @@ export function seriesLines(report: Report): string[] {
       .map((s) =>
         s.value === null ? "—" : formatRounded(s.value, "vi", digits) + (ind.kind === "rate" ? "%" : ""),
       );
-    const total = f.phaseTotal
-      ? ` (${phaseTotalText(f.phaseTotal, report.period, (n) => formatRounded(n, "vi", digits)).vi.replace(/^L/, "l")})`
-      : "";
+    const total = f.phaseTotal ? ` (${runningTotalNote(f.phaseTotal, report.period, digits)})` : "";
     lines.push(
       `  ${f.code.padEnd(16)} ${values.join(" → ")}  ${STANDING_TEXT[standingOf(f.status, f.target)].vi}${total}`,
     );
   }
   return lines;
+}
+
+/** A phase total's running total as the terminal puts it after a status: "lũy kế 2026–2028: 3/4". */
+export function runningTotalNote(pt: PhaseTotalFacts, period: string, digits: number): string {
+  const text = phaseTotalText(pt, period, (n) => formatRounded(n, "vi", digits)).vi;
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

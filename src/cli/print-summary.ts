@@ -1,7 +1,8 @@
 import { getIndicator } from "../core/catalog/indicators";
 import { countIssues } from "../core/issues-fold";
 import { STATUS_TEXT } from "../core/layout/summary";
-import { isJudged, phaseTotalText, STANDING_TEXT, standingOf } from "../core/plan/standing";
+import { isJudged, STANDING_TEXT, standingOf } from "../core/plan/standing";
+import { runningTotalNote } from "./print-series";
 import { formatRounded } from "../core/values/numbers";
 import type { Report, UnitStatus } from "../core/json-report/types";
 import type { Outputs } from "./consolidate-command";
@@ -58,7 +59,7 @@ export function summaryLines(report: Report, written: Outputs, withFigures: bool
       const standing = standingOf(f.status, f.target);
       const running =
         f.phaseTotal && isJudged(standing)
-          ? ` (${phaseTotalText(f.phaseTotal, report.period, (n) => formatRounded(n, "vi", digits)).vi.replace(/^L/, "l")})`
+          ? ` (${runningTotalNote(f.phaseTotal, report.period, digits)})`
           : "";
       const status = standing === "no_target" ? "" : STANDING_TEXT[standing].vi + running;
       lines.push(

@@ -1,5 +1,5 @@
 import type { Bilingual } from "../catalog/types";
-import type { PlanStatus } from "../json-report/types";
+import type { PlanStatus, ReportPhaseTotal } from "../json-report/types";
 import { describePeriod, parsePeriod } from "../periods";
 
 /*
@@ -44,12 +44,8 @@ export function isJudged(s: Standing): boolean {
   return s === "met" || s === "on_track" || s === "behind" || s === "missed";
 }
 
-/** What a phase total (`tong_giai_doan`) needs to be said: the JSON's `phaseTotal`. */
-export interface PhaseTotalFacts {
-  phase: string;
-  total: number;
-  required: number;
-}
+/** What a phase total (`tong_giai_doan`) needs to be said: part of the JSON's `phaseTotal`. */
+export type PhaseTotalFacts = Pick<ReportPhaseTotal, "phase" | "total" | "required">;
 
 /**
  * The span a phase total's running total covers, from the phase's start to the end of the period
